@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { AppError, type Envelope, type ErrorPayload } from '@shared/errors'
+import { channels, isChannel } from '@shared/ipc-contract'
+import type { Handlers } from './handlers'
+
+/**
+ * The one entry for every call from a window, whatever carried it (IPC or HTTP):
+ * unknown channels and payloads that do not match the contract are refused before any handler runs.
+ */
+export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) return failure({ code: 'invalid_input', message: `Unknown API call "${String(channel).slice(0, 80)}"` })
+  const parsed = channels[channel].input.safeParse(payload ?? {})
+  if (!parsed.success) {
+    return failure({ code: 'invalid_input', message: `Invalid input for ${channel}: ${describeIssues(parsed.error)}` })
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown
+    return { ok: true, value: await handler(parsed.data) }
+  } catch (error) {
+    return failure(toErrorPayload(error, channel))
+  }
+}
+
+export function toErrorPayload(error: unknown, channel: string): ErrorPayload {
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
+  if (isSqliteBusy(error)) return { code: 'unavailable', message: 'The store is busy; try again in a moment' }
+  // Anything else is our bug: log it whole, tell the window only that it happened.
+  console.error(`[api] ${channel} failed`, error)
+  return { code: 'internal', message: 'Something went wrong inside CourseTill; the action was not completed' }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ')
+}
+
+function isSqliteBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY'
+}
+
+const failure = (error: ErrorPayload): Envelope<never> => ({ ok: false, error })

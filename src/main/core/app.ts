@@ -1,0 +1,50 @@
+import { mkdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AppInfo } from '@shared/domain'
+import { createHandlers, type Handlers } from './api/handlers'
+import type { Config } from './config'
+import { ConfigError } from './config'
+import { createCoreContext, type CoreContext } from './context'
+import { loadDemoDataOnFirstStart } from './demo-data'
+import { openDatabase } from './store/db'
+import { readSetting } from './settings'
+
+export const DATABASE_FILE = 'coursetill.db'
+
+export interface CourseTill {
+  config: Config
+  ctx: CoreContext
+  handlers: Handlers
+  close(): Promise<void>
+}
+
+/** Starts everything that is not Electron: the store and the API. Both the Electron shell and the browser host call this. */
+export async function startCourseTill(config: Config, app: { version: string }): Promise<CourseTill> {
+  ensureDirectory(config.dataDir)
+  const db = openDatabase(join(config.dataDir, DATABASE_FILE))
+  const ctx = createCoreContext(db)
+  loadDemoDataOnFirstStart(db, ctx.now())
+  const info = (): AppInfo => ({
+    name: 'CourseTill',
+    version: app.version,
+    mode: config.mode,
+    shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
+  })
+  return {
+    config,
+    ctx,
+    handlers: createHandlers(ctx, info),
+    close: async () => {
+      db.close()
+    },
+  }
+}
+
+function ensureDirectory(dir: string) {
+  try {
+    mkdirSync(dir, { recursive: true })
+  } catch (error) {
+    throw new ConfigError(`COURSETILL_DATA_DIR ${dir} cannot be created: ${(error as Error).message}`)
+  }
+  if (!statSync(dir).isDirectory()) throw new ConfigError(`COURSETILL_DATA_DIR ${dir} is not a folder`)
+}

@@ -1,0 +1,63 @@
+import { notFound } from '@shared/errors'
+import { audit } from '../audit'
+import type { Db } from '../store/db'
+import { sql } from '../store/statements'
+
+/** Grants each course of the order to its account; a course the account already owns is left as it is. */
+export function grantOrderCourses(db: Db, now: number, orderId: number, actor: string): number[] {
+  const items = sql(
+    db,
+    `SELECT o.account_id AS accountId, i.course_id AS courseId
+       FROM purchase_order_item i JOIN purchase_order o ON o.id = i.order_id WHERE i.order_id = ?`,
+  ).all(orderId) as Array<{ accountId: number; courseId: number }>
+  const granted: number[] = []
+  for (const { accountId, courseId } of items) {
+    const inserted = sql(
+      db,
+      `INSERT INTO account_has_course (account_id, course_id, order_id, granted_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (account_id, course_id) DO NOTHING`,
+    ).run(accountId, courseId, orderId, now)
+    if (inserted.changes === 0) continue
+    granted.push(courseId)
+    audit(db, now, {
+      actor,
+      action: 'course.granted',
+      entityType: 'account_has_course',
+      entityId: `${accountId}:${courseId}`,
+      orderId,
+      detail: { accountId, courseId },
+    })
+  }
+  return granted
+}
+
+/** Revokes what this order granted (and only that: the same course bought in another order stays). */
+export function revokeOrderCourses(db: Db, now: number, orderId: number, actor: string, reason: string): number[] {
+  const rows = sql(db, 'SELECT account_id AS accountId, course_id AS courseId FROM account_has_course WHERE order_id = ?').all(
+    orderId,
+  ) as Array<{ accountId: number; courseId: number }>
+  for (const row of rows) removeOwnership(db, now, row.accountId, row.courseId, orderId, actor, reason)
+  return rows.map((row) => row.courseId)
+}
+
+/** A manager takes a course away by hand. */
+export function revokeCourse(db: Db, now: number, accountId: number, courseId: number, actor: string, reason: string): void {
+  const row = sql(db, 'SELECT order_id AS orderId FROM account_has_course WHERE account_id = ? AND course_id = ?').get(
+    accountId,
+    courseId,
+  ) as { orderId: number } | undefined
+  if (!row) throw notFound(`Account ${accountId} does not own course ${courseId}`)
+  removeOwnership(db, now, accountId, courseId, row.orderId, actor, reason)
+}
+
+function removeOwnership(db: Db, now: number, accountId: number, courseId: number, orderId: number, actor: string, reason: string) {
+  sql(db, 'DELETE FROM account_has_course WHERE account_id = ? AND course_id = ?').run(accountId, courseId)
+  audit(db, now, {
+    actor,
+    action: 'course.revoked',
+    entityType: 'account_has_course',
+    entityId: `${accountId}:${courseId}`,
+    orderId,
+    detail: { accountId, courseId, reason },
+  })
+}

@@ -1,0 +1,73 @@
+import type { OrderDetail, OrderStatus, Ownership, Payment, Refund } from '@shared/domain'
+import { notFound } from '@shared/errors'
+import type { Db } from '../store/db'
+import { sql } from '../store/statements'
+import { orderMoney } from './order-status'
+
+interface OrderRow {
+  id: number
+  account_id: number
+  account_name: string
+  account_email: string
+  amount: number
+  currency: string
+  status: OrderStatus
+  canceled_at: number | null
+  created_at: number
+  updated_at: number
+}
+
+export function getOrderDetail(db: Db, orderId: number): OrderDetail {
+  const row = sql(
+    db,
+    `SELECT o.*, a.name AS account_name, a.email AS account_email
+       FROM purchase_order o JOIN account a ON a.id = o.account_id WHERE o.id = ?`,
+  ).get(orderId) as OrderRow | undefined
+  if (!row) throw notFound(`Order ${orderId} does not exist`)
+  const payments = listPayments(db, orderId)
+  const refunds = listRefunds(db, orderId)
+  const { due } = orderMoney({ amount: row.amount, canceled: row.canceled_at !== null, payments, refunds })
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    accountEmail: row.account_email,
+    amount: row.amount,
+    currency: row.currency,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    canceledAt: row.canceled_at,
+    amountDue: due,
+    items: sql(
+      db,
+      'SELECT course_id AS courseId, title, unit_amount AS unitAmount FROM purchase_order_item WHERE order_id = ? ORDER BY id',
+    ).all(orderId) as OrderDetail['items'],
+    payments,
+    refunds,
+    ownership: sql(
+      db,
+      `SELECT account_id AS accountId, course_id AS courseId, order_id AS orderId, granted_at AS grantedAt
+         FROM account_has_course WHERE order_id = ? ORDER BY course_id`,
+    ).all(orderId) as Ownership[],
+  }
+}
+
+export function listPayments(db: Db, orderId: number): Payment[] {
+  return sql(
+    db,
+    `SELECT id, order_id AS orderId, method, amount, amount_received AS amountReceived, tendered_amount AS tenderedAmount,
+            currency, status, stripe_payment_intent_id AS stripePaymentIntentId, failure_code AS failureCode,
+            failure_message AS failureMessage, created_at AS createdAt, updated_at AS updatedAt
+       FROM payment WHERE order_id = ? ORDER BY id`,
+  ).all(orderId) as Payment[]
+}
+
+export function listRefunds(db: Db, orderId: number): Refund[] {
+  return sql(
+    db,
+    `SELECT r.id, r.payment_id AS paymentId, r.amount, r.currency, r.status, r.reason, r.note,
+            r.stripe_refund_id AS stripeRefundId, r.requested_by AS requestedBy, r.created_at AS createdAt
+       FROM refund r JOIN payment p ON p.id = r.payment_id WHERE p.order_id = ? ORDER BY r.id`,
+  ).all(orderId) as Refund[]
+}

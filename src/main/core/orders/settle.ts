@@ -1,0 +1,49 @@
+import type { LiveEvent, OrderStatus } from '@shared/domain'
+import { notFound } from '@shared/errors'
+import { audit } from '../audit'
+import type { Db } from '../store/db'
+import { sql } from '../store/statements'
+import { deriveOrderStatus } from './order-status'
+import { listPayments, listRefunds } from './read-order'
+import { grantOrderCourses, revokeOrderCourses } from './ownership'
+
+export interface SettleResult {
+  from: OrderStatus
+  to: OrderStatus
+}
+
+/**
+ * Recomputes an order's status from its payments and refunds and applies what the change implies:
+ * becoming fully paid grants its courses (once), becoming fully refunded revokes what it granted.
+ * Must run inside the transaction that changed the payment or refund.
+ */
+export function settleOrder(db: Db, now: number, orderId: number, actor: string, queue: (e: LiveEvent) => void): SettleResult {
+  const order = sql(db, 'SELECT amount, status, canceled_at FROM purchase_order WHERE id = ?').get(orderId) as
+    | { amount: number; status: OrderStatus; canceled_at: number | null }
+    | undefined
+  if (!order) throw notFound(`Order ${orderId} does not exist`)
+  const to = deriveOrderStatus({
+    amount: order.amount,
+    canceled: order.canceled_at !== null,
+    payments: listPayments(db, orderId),
+    refunds: listRefunds(db, orderId),
+  })
+  const from = order.status
+  if (to === from) return { from, to }
+
+  sql(db, 'UPDATE purchase_order SET status = ?, updated_at = ? WHERE id = ?').run(to, now, orderId)
+  audit(db, now, {
+    actor,
+    action: 'order.status_changed',
+    entityType: 'purchase_order',
+    entityId: orderId,
+    orderId,
+    detail: { from, to },
+  })
+  // Transitions, not states, drive ownership: a course a manager revoked by hand is not re-granted
+  // by a later, unrelated settle of the same order.
+  if (to === 'successful') grantOrderCourses(db, now, orderId, actor)
+  if (to === 'refunded') revokeOrderCourses(db, now, orderId, actor, 'order fully refunded')
+  queue({ type: 'order.changed', orderId, status: to })
+  return { from, to }
+}

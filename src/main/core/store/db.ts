@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3'
+import { migrations as shippedMigrations, type Migration } from './migrations'
+
+export type Db = Database.Database
+
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError'
+  constructor(
+    readonly file: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `${file} has schema version ${found} but this CourseTill understands up to ${supported}; ` +
+        'it was written by a newer CourseTill. Update the app; the file was left untouched.',
+    )
+  }
+}
+
+export interface OpenOptions {
+  migrations?: readonly Migration[]
+  readonly?: boolean
+}
+
+/** Opens (creating if needed) the store and brings its schema up to date. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? shippedMigrations
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  try {
+    // Read the version before any pragma that writes, so a newer file is never touched.
+    const found = schemaVersion(db)
+    if (found > migrations.length) throw new DatabaseTooNewError(file, found, migrations.length)
+    db.pragma('busy_timeout = 5000')
+    db.pragma('foreign_keys = ON')
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      // NORMAL is durable in WAL mode across application crashes; only power loss can lose the last commit.
+      db.pragma('synchronous = NORMAL')
+      migrate(db, migrations)
+    }
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Applies every pending migration in one transaction: all of them land, or none. */
+export function migrate(db: Db, migrations: readonly Migration[]): number {
+  const from = schemaVersion(db)
+  if (from > migrations.length) throw new DatabaseTooNewError(db.name, from, migrations.length)
+  if (from === migrations.length) return from
+  db.transaction(() => {
+    for (let version = from + 1; version <= migrations.length; version++) {
+      const migration = migrations[version - 1]
+      if (!migration) throw new Error(`migration ${version} is missing`)
+      db.exec(migration.sql)
+    }
+    // A migration must leave every foreign key satisfiable, or none of it lands.
+    const broken = db.pragma('foreign_key_check') as unknown[]
+    if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`)
+    db.pragma(`user_version = ${migrations.length}`)
+  }).immediate()
+  return migrations.length
+}

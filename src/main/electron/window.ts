@@ -1,0 +1,42 @@
+import { join } from 'node:path'
+import { BrowserWindow } from 'electron'
+import { APP_ORIGIN } from '../core/app-origin'
+
+let mainWindow: BrowserWindow | null = null
+
+export function ourWindows(): BrowserWindow[] {
+  return mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []
+}
+
+export function createMainWindow(options: { focusExisting?: boolean } = {}): BrowserWindow {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (options.focusExisting) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+    return mainWindow
+  }
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'CourseTill',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => (mainWindow = null))
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  void mainWindow.loadURL(devServer ?? `${APP_ORIGIN}/index.html`)
+  return mainWindow
+}

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { Envelope } from '@shared/errors'
+import type { Handlers } from '../core/api/handlers'
+import { dispatch } from '../core/api/dispatch'
+import type { LiveBus } from '../core/live-bus'
+import { httpStatusFor, isAllowedHost, isAllowedOrigin, isJsonContentType } from './guards'
+import { streamLiveEvents } from './sse'
+
+export interface HostOptions {
+  handlers: Handlers
+  bus: LiveBus
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  csp: string
+  port: number
+}
+
+export interface HostServer {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+/** The browser host: the same API as the Electron preload, over HTTP on loopback, plus the built renderer. */
+export async function startHostServer(options: HostOptions): Promise<HostServer> {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('etag', false)
+  let port = options.port
+  const closers = new Set<() => void>()
+
+  app.use((req, res, next) => {
+    if (!isAllowedHost(req.headers.host, port)) return void res.status(421).type('text/plain').send('Unknown host')
+    if (!isAllowedOrigin(req.headers.origin, port)) return void res.status(403).type('text/plain').send('Foreign origin')
+    res.set({
+      'Content-Security-Policy': options.csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    })
+    next()
+  })
+
+  app.get('/api/events', (req, res) => {
+    const stop = streamLiveEvents(req, res, options.bus)
+    closers.add(stop)
+    res.on('close', () => closers.delete(stop))
+  })
+
+  app.post(
+    '/api/:channel',
+    (req, res, next) => {
+      if (!isJsonContentType(req.headers['content-type'])) return void sendEnvelope(res, 415, unsupported('Send JSON'))
+      next()
+    },
+    express.json({ limit: '64kb', strict: false }),
+    async (req: Request<{ channel: string }>, res: Response) => {
+      const result = await dispatch(options.handlers, req.params.channel, req.body)
+      sendEnvelope(res, result.ok ? 200 : httpStatusFor(result.error.code), result)
+    },
+  )
+  app.all('/api/{*rest}', (_req, res) => sendEnvelope(res, 404, { ok: false, error: { code: 'not_found', message: 'No such API route' } }))
+
+  if (existsSync(join(options.rendererDir, 'index.html'))) {
+    app.use(express.static(options.rendererDir, { index: 'index.html', fallthrough: true, maxAge: 0 }))
+  } else {
+    app.get('/', (_req, res) => void res.status(503).type('text/plain').send('The renderer is not built: run `npm run build`'))
+  }
+
+  // Body-parser errors (malformed JSON, too large) become the same envelope as every other refusal.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status ?? 500
+    const message =
+      error.type === 'entity.too.large' ? 'Request body too large' : error.type === 'entity.parse.failed' ? 'Malformed JSON' : 'Bad request'
+    sendEnvelope(res, status, { ok: false, error: { code: status === 500 ? 'internal' : 'invalid_input', message } })
+  })
+
+  const server = app.listen(options.port, '127.0.0.1')
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const stop of closers) stop()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function sendEnvelope(res: Response, status: number, body: Envelope<unknown>) {
+  res.status(status).set('Cache-Control', 'no-store').json(body)
+}
+
+const unsupported = (message: string): Envelope<never> => ({ ok: false, error: { code: 'invalid_input', message } })

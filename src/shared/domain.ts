@@ -1,0 +1,122 @@
+// Domain shapes shared by every process. Amounts are integer minor units; currency is upper-case ISO 4217.
+
+export const ORDER_STATUSES = [
+  'pending',
+  'partially_paid',
+  'successful',
+  'failed',
+  'canceled',
+  'partially_refunded',
+  'refunded',
+] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+export const PAYMENT_METHODS = ['card', 'cash'] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
+
+export const PAYMENT_STATUSES = ['pending', 'requires_action', 'processing', 'succeeded', 'failed', 'canceled'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+
+export const REFUND_STATUSES = ['pending', 'requires_action', 'succeeded', 'failed', 'canceled'] as const
+export type RefundStatus = (typeof REFUND_STATUSES)[number]
+
+export const REFUND_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent', 'other'] as const
+export type RefundReason = (typeof REFUND_REASONS)[number]
+
+export interface Course {
+  id: number
+  code: string
+  title: string
+  description: string
+  priceAmount: number
+  currency: string
+  active: boolean
+}
+
+export interface Account {
+  id: number
+  email: string
+  name: string
+  phone: string | null
+  stripeCustomerId: string | null
+  createdAt: number
+}
+
+export interface OrderItem {
+  courseId: number
+  title: string
+  unitAmount: number
+}
+
+export interface Payment {
+  id: number
+  orderId: number
+  method: PaymentMethod
+  amount: number
+  amountReceived: number
+  tenderedAmount: number | null
+  currency: string
+  status: PaymentStatus
+  stripePaymentIntentId: string | null
+  failureCode: string | null
+  failureMessage: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface Refund {
+  id: number
+  paymentId: number
+  amount: number
+  currency: string
+  status: RefundStatus
+  reason: RefundReason
+  note: string | null
+  stripeRefundId: string | null
+  requestedBy: string
+  createdAt: number
+}
+
+export interface Ownership {
+  accountId: number
+  courseId: number
+  orderId: number
+  grantedAt: number
+}
+
+export interface OrderSummary {
+  id: number
+  accountId: number
+  accountName: string
+  accountEmail: string
+  amount: number
+  currency: string
+  status: OrderStatus
+  createdAt: number
+  updatedAt: number
+}
+
+export interface OrderDetail extends OrderSummary {
+  items: OrderItem[]
+  payments: Payment[]
+  refunds: Refund[]
+  ownership: Ownership[]
+  /** Still to be paid: amount less what succeeded payments brought in (never negative). */
+  amountDue: number
+  canceledAt: number | null
+}
+
+export type AppMode = 'sandbox' | 'test' | 'live'
+
+export interface AppInfo {
+  name: string
+  version: string
+  mode: AppMode
+  shopName: string
+}
+
+/** Pushed from the main process to every window when something changes. */
+export type LiveEvent =
+  | { type: 'order.changed'; orderId: number; status: OrderStatus }
+  | { type: 'payment.changed'; orderId: number; paymentId: number; status: PaymentStatus }
+  | { type: 'catalog.changed' }
