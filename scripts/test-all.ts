@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
-const RESULTS = 'test-results/summary'
+// Not under test-results/: Playwright empties its output folder when it starts.
+const RESULTS = 'reports'
 const VITEST_JSON = `${RESULTS}/vitest.json`
 const PLAYWRIGHT_JSON = `${RESULTS}/playwright.json`
 
