@@ -39,6 +39,7 @@ mkdirSync(RESULTS, { recursive: true })
 const ok =
   step('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']) &&
   step('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']) &&
+  step('typecheck (test harness)', npx, ['tsc', '--noEmit', '-p', 'tests/e2e/elements-harness/tsconfig.json']) &&
   step('lint', npx, ['eslint', '--max-warnings=0', '.']) &&
   step('build', npx, ['electron-vite', 'build']) &&
   step('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`]) &&
