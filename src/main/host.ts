@@ -14,10 +14,14 @@ async function main() {
     handlers: till.handlers,
     bus: till.ctx.bus,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
-    csp: contentSecurityPolicy({ realStripe: config.mode !== 'sandbox' }),
+    csp: contentSecurityPolicy({
+      realStripe: config.mode !== 'sandbox',
+      connect: till.payments.client.sandboxApiUrl ? [till.payments.client.sandboxApiUrl] : [],
+    }),
     port: config.port,
   })
   console.log(`CourseTill (${config.mode} mode) is serving ${server.url}  — data in ${config.dataDir}`)
+  console.log(`Stripe webhooks are received at ${till.payments.webhook.url}`)
   const stop = async () => {
     await server.close()
     await till.close()

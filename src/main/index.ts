@@ -18,7 +18,8 @@ app.whenReady().then(async () => {
   try {
     const config = loadConfig(process.env, { userDataDir: app.getPath('userData') })
     till = await startCourseTill(config, { version: app.getVersion() })
-    const csp = contentSecurityPolicy({ realStripe: config.mode !== 'sandbox' })
+    const sandboxApi = till.payments.client.sandboxApiUrl
+    const csp = contentSecurityPolicy({ realStripe: config.mode !== 'sandbox', connect: sandboxApi ? [sandboxApi] : [] })
     hardenSessions()
     registerAppProtocol(csp)
     registerIpc(till)

@@ -113,6 +113,29 @@ export interface AppInfo {
   version: string
   mode: AppMode
   shopName: string
+  /** What the checkout needs to build its `stripe` object; never a secret. */
+  stripe: { publishableKey: string; sandboxApiUrl: string | null }
+}
+
+/** What the checkout needs to mount Stripe Elements for one order. */
+export interface CardCheckout {
+  orderId: number
+  paymentId: number
+  paymentIntentId: string
+  clientSecret: string
+  amount: number
+  currency: string
+}
+
+export interface CatchUpStatus {
+  state: 'idle' | 'running' | 'failed'
+  lastStartedAt: number | null
+  lastFinishedAt: number | null
+  lastError: string | null
+  eventsListed: number
+  eventsApplied: number
+  intentsChecked: number
+  refundsRetried: number
 }
 
 /** Pushed from the main process to every window when something changes. */

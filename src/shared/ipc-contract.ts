@@ -1,7 +1,7 @@
 // The one contract between the renderer and the main process: channel names and payload schemas,
 // defined once. The preload, the IPC registration and the browser host's HTTP routes all derive from it.
 import { z } from 'zod'
-import type { Account, AppInfo, Course, LiveEvent, OrderDetail } from './domain'
+import { REFUND_REASONS, type Account, type AppInfo, type CardCheckout, type CatchUpStatus, type Course, type LiveEvent, type OrderDetail } from './domain'
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER)
 const minorUnits = z.int().positive().max(Number.MAX_SAFE_INTEGER)
@@ -33,6 +33,19 @@ export const channels = {
   'orders:get': channel<OrderDetail>()(z.strictObject({ orderId: id })),
   'orders:cancel': channel<OrderDetail>()(z.strictObject({ orderId: id })),
   'orders:recordCash': channel<OrderDetail>()(z.strictObject({ orderId: id, tendered: minorUnits })),
+  'payments:startCard': channel<CardCheckout>()(z.strictObject({ orderId: id })),
+  'payments:sync': channel<OrderDetail>()(z.strictObject({ orderId: id })),
+  'payments:refund': channel<OrderDetail>()(
+    z.strictObject({
+      paymentId: id,
+      amount: minorUnits,
+      reason: z.enum(REFUND_REASONS),
+      note: z.string().trim().max(500).nullable().optional(),
+      requestKey: z.string().min(8).max(100).optional(),
+    }),
+  ),
+  'sync:status': channel<CatchUpStatus>()(z.strictObject({})),
+  'sync:run': channel<CatchUpStatus>()(z.strictObject({})),
 } as const
 
 export type Channel = keyof typeof channels

@@ -15,7 +15,7 @@ beforeEach(async () => {
   const dataDir = tempDir()
   const rendererDir = tempDir()
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>CourseTill</title>')
-  till = await startCourseTill(loadConfig({ COURSETILL_DATA_DIR: dataDir }, { userDataDir: dataDir }), { version: '0.0.0-test' })
+  till = await startCourseTill(loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0' }, { userDataDir: dataDir }), { version: '0.0.0-test' })
   host = await startHostServer({
     handlers: till.handlers,
     bus: till.ctx.bus,

@@ -8,6 +8,7 @@ import { createCoreContext, type CoreContext } from './context'
 import { loadDemoDataOnFirstStart } from './demo-data'
 import { openDatabase } from './store/db'
 import { readSetting } from './settings'
+import { setupPayments, type PaymentsOptions, type PaymentsRuntime } from './payments/setup'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -15,26 +16,37 @@ export interface CourseTill {
   config: Config
   ctx: CoreContext
   handlers: Handlers
+  payments: PaymentsRuntime
   close(): Promise<void>
 }
 
 /** Starts everything that is not Electron: the store and the API. Both the Electron shell and the browser host call this. */
-export async function startCourseTill(config: Config, app: { version: string }): Promise<CourseTill> {
+export async function startCourseTill(config: Config, app: { version: string; payments?: PaymentsOptions }): Promise<CourseTill> {
   ensureDirectory(config.dataDir)
   const db = openDatabase(join(config.dataDir, DATABASE_FILE))
   const ctx = createCoreContext(db)
   loadDemoDataOnFirstStart(db, ctx.now())
+  let payments: PaymentsRuntime
+  try {
+    payments = await setupPayments(ctx, config, app.payments)
+  } catch (error) {
+    db.close()
+    throw error
+  }
   const info = (): AppInfo => ({
     name: 'CourseTill',
     version: app.version,
     mode: config.mode,
     shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
+    stripe: { publishableKey: payments.client.publishableKey, sandboxApiUrl: payments.client.sandboxApiUrl },
   })
   return {
     config,
     ctx,
-    handlers: createHandlers(ctx, info),
+    handlers: createHandlers(ctx, info, payments),
+    payments,
     close: async () => {
+      await payments.close()
       db.close()
     },
   }

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context'
 import { cancelOrder, recordCashPayment } from '../orders/cash'
 import { createOrder } from '../orders/create-order'
 import { getOrderDetail } from '../orders/read-order'
+import type { PaymentsRuntime } from '../payments/setup'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -13,8 +14,10 @@ export type Handlers = {
 
 /** Who is at the till; manager actions (step 4) will carry their own actor. */
 const STAFF = 'staff'
+// Until the manager PIN of step 4 exists, refunds are attributed to the manager role.
+const MANAGER = 'manager'
 
-export function createHandlers(ctx: CoreContext, info: () => AppInfo): Handlers {
+export function createHandlers(ctx: CoreContext, info: () => AppInfo, payments: PaymentsRuntime): Handlers {
   const { db } = ctx
   return {
     'app:info': () => info(),
@@ -25,5 +28,10 @@ export function createHandlers(ctx: CoreContext, info: () => AppInfo): Handlers 
     'orders:get': (input) => getOrderDetail(db, input.orderId),
     'orders:cancel': (input) => cancelOrder(ctx, { ...input, actor: STAFF }),
     'orders:recordCash': (input) => recordCashPayment(ctx, { ...input, actor: STAFF }),
+    'payments:startCard': (input) => payments.payments.getOrCreatePaymentIntent(input.orderId),
+    'payments:sync': (input) => payments.payments.syncOrderPayments(input.orderId),
+    'payments:refund': (input) => payments.refunds.refundPayment({ ...input, actor: MANAGER }),
+    'sync:status': () => payments.catchUp.status(),
+    'sync:run': () => payments.catchUp.run(),
   }
 }

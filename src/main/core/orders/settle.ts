@@ -18,8 +18,8 @@ export interface SettleResult {
  * Must run inside the transaction that changed the payment or refund.
  */
 export function settleOrder(db: Db, now: number, orderId: number, actor: string, queue: (e: LiveEvent) => void): SettleResult {
-  const order = sql(db, 'SELECT amount, status, canceled_at FROM purchase_order WHERE id = ?').get(orderId) as
-    | { amount: number; status: OrderStatus; canceled_at: number | null }
+  const order = sql(db, 'SELECT amount, status, canceled_at, review_reason FROM purchase_order WHERE id = ?').get(orderId) as
+    | { amount: number; status: OrderStatus; canceled_at: number | null; review_reason: string | null }
     | undefined
   if (!order) throw notFound(`Order ${orderId} does not exist`)
   const to = deriveOrderStatus({
@@ -42,7 +42,8 @@ export function settleOrder(db: Db, now: number, orderId: number, actor: string,
   })
   // Transitions, not states, drive ownership: a course a manager revoked by hand is not re-granted
   // by a later, unrelated settle of the same order.
-  if (to === 'successful') grantOrderCourses(db, now, orderId, actor)
+  // An order whose money Stripe reported differently from ours grants nothing until a manager has looked.
+  if (to === 'successful' && order.review_reason === null) grantOrderCourses(db, now, orderId, actor)
   if (to === 'refunded') revokeOrderCourses(db, now, orderId, actor, 'order fully refunded')
   queue({ type: 'order.changed', orderId, status: to })
   return { from, to }

@@ -1,7 +1,8 @@
 import { initial } from './001-initial'
+import { paymentSync } from './002-payment-sync'
 import type { Migration } from './types'
 
 // Append-only: the position in this list is the schema version recorded in PRAGMA user_version.
-export const migrations: readonly Migration[] = [initial]
+export const migrations: readonly Migration[] = [initial, paymentSync]
 
 export type { Migration }

@@ -1,0 +1,70 @@
+import type Stripe from 'stripe'
+import type { RefundReason, RefundStatus } from '@shared/domain'
+import { audit } from '../audit'
+import { sql } from '../store/statements'
+import { settleOrder } from '../orders/settle'
+import type { ApplyContext, ApplyOutcome } from './apply-intent'
+
+export type RefundFacts = Pick<Stripe.Refund, 'id' | 'amount' | 'currency' | 'status' | 'reason' | 'metadata' | 'payment_intent'>
+
+// A refund's status only moves forward; failed/canceled may follow succeeded (the bank returned it), never the reverse.
+const RANK: Record<RefundStatus, number> = { pending: 0, requires_action: 1, succeeded: 2, failed: 3, canceled: 3 }
+
+interface RefundRow {
+  id: number
+  payment_id: number
+  status: RefundStatus
+  order_id: number
+}
+
+/**
+ * Applies a Stripe refund to our refund rows. A refund made elsewhere (the Stripe dashboard) is recorded too,
+ * so the till's books match Stripe's.
+ */
+export function applyRefund(ctx: ApplyContext, refund: RefundFacts): { outcome: ApplyOutcome; orderId: number | null } {
+  const { db, now, actor, queue } = ctx
+  const status = toRefundStatus(refund.status)
+  let row = findRefund(ctx, refund)
+  if (!row) {
+    const intentId = typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id
+    const payment = intentId
+      ? (sql(db, 'SELECT id, order_id, currency FROM payment WHERE stripe_payment_intent_id = ?').get(intentId) as
+          | { id: number; order_id: number; currency: string }
+          | undefined)
+      : undefined
+    if (!payment) return { outcome: 'skipped', orderId: null }
+    const id = Number(
+      sql(
+        db,
+        `INSERT INTO refund (payment_id, amount, currency, status, reason, stripe_refund_id, requested_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'stripe', ?, ?)`,
+      ).run(payment.id, refund.amount, payment.currency, status, toReason(refund.reason), refund.id, now, now).lastInsertRowid,
+    )
+    audit(db, now, { actor, action: 'refund.recorded_from_stripe', entityType: 'refund', entityId: id, orderId: payment.order_id, detail: { stripeRefund: refund.id, amount: refund.amount, status } })
+    settleOrder(db, now, payment.order_id, actor, queue)
+    return { outcome: 'applied', orderId: payment.order_id }
+  }
+  if (RANK[status] <= RANK[row.status]) return { outcome: 'skipped', orderId: row.order_id }
+  sql(db, 'UPDATE refund SET status = ?, stripe_refund_id = ?, updated_at = ? WHERE id = ?').run(status, refund.id, now, row.id)
+  audit(db, now, { actor, action: 'refund.status_changed', entityType: 'refund', entityId: row.id, orderId: row.order_id, detail: { from: row.status, to: status } })
+  settleOrder(db, now, row.order_id, actor, queue)
+  return { outcome: 'applied', orderId: row.order_id }
+}
+
+/** By Stripe's id, or by the id we put in its metadata before Stripe answered (a crash can fall between). */
+function findRefund(ctx: ApplyContext, refund: RefundFacts): RefundRow | undefined {
+  const select = `SELECT r.id, r.payment_id, r.status, p.order_id FROM refund r JOIN payment p ON p.id = r.payment_id`
+  const byStripeId = sql(ctx.db, `${select} WHERE r.stripe_refund_id = ?`).get(refund.id) as RefundRow | undefined
+  if (byStripeId) return byStripeId
+  const ours = Number(refund.metadata?.coursetill_refund_id)
+  if (!Number.isSafeInteger(ours) || ours <= 0) return undefined
+  return sql(ctx.db, `${select} WHERE r.id = ? AND r.stripe_refund_id IS NULL`).get(ours) as RefundRow | undefined
+}
+
+function toRefundStatus(status: string | null): RefundStatus {
+  return status === 'succeeded' || status === 'failed' || status === 'canceled' || status === 'requires_action' ? status : 'pending'
+}
+
+function toReason(reason: string | null): RefundReason {
+  return reason === 'duplicate' || reason === 'fraudulent' || reason === 'requested_by_customer' ? reason : 'other'
+}

@@ -1,0 +1,112 @@
+import type { CardCheckout, OrderDetail, Payment } from '@shared/domain'
+import { conflict } from '@shared/errors'
+import { audit } from '../audit'
+import { getAccount } from '../accounts'
+import { inTransaction, type CoreContext } from '../context'
+import { getOrderDetail } from '../orders/read-order'
+import { sql } from '../store/statements'
+import type { StripeGateway } from '../stripe/gateway'
+import { applyIntent } from './apply-intent'
+import type { IntentFacts } from './intent-status'
+
+
+const OPEN = new Set(['pending', 'failed', 'requires_action', 'processing'])
+const CLOSED_ORDER = new Set(['successful', 'partially_refunded', 'refunded', 'canceled'])
+
+export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
+  // One start per order at a time: a double click waits for the first and gets the same intent.
+  const starting = new Map<number, Promise<CardCheckout>>()
+
+  /** The order's open PaymentIntent (reused, its amount kept to what is still owed) or a new one. */
+  function getOrCreatePaymentIntent(orderId: number): Promise<CardCheckout> {
+    const running = starting.get(orderId)
+    if (running) return running
+    const started = startCheckout(orderId).finally(() => starting.delete(orderId))
+    starting.set(orderId, started)
+    return started
+  }
+
+  async function startCheckout(orderId: number): Promise<CardCheckout> {
+    const order = payableOrder(orderId)
+    const open = [...order.payments].reverse().find((p) => p.method === 'card' && OPEN.has(p.status))
+    if (open?.stripePaymentIntentId) {
+      const intent = await gateway.retrieveIntent(open.stripePaymentIntentId)
+      if (intent.status !== 'succeeded' && intent.status !== 'canceled') return reuse(order, open, intent)
+      // Stripe moved on without telling us (missed webhooks): record that, then decide again.
+      applyFresh(intent)
+      return startCheckout(orderId)
+    }
+    const account = getAccount(ctx.db, order.accountId)!
+    const customer = account.stripeCustomerId ?? (await gateway.ensureCustomer(account))
+    if (!account.stripeCustomerId) {
+      sql(ctx.db, 'UPDATE account SET stripe_customer_id = ?, updated_at = ? WHERE id = ? AND stripe_customer_id IS NULL').run(customer, ctx.now(), account.id)
+    }
+    const attempt = order.payments.filter((p) => p.method === 'card').length + 1
+    const intent = await gateway.createIntent({ orderId, attempt, amount: order.amountDue, currency: order.currency, customer, email: account.email })
+    const paymentId = inTransaction(ctx, (queue) => {
+      const now = ctx.now()
+      const inserted = sql(
+        ctx.db,
+        `INSERT INTO payment (order_id, method, amount, currency, status, stripe_payment_intent_id, created_at, updated_at)
+         VALUES (?, 'card', ?, ?, 'pending', ?, ?, ?) ON CONFLICT (stripe_payment_intent_id) DO NOTHING`,
+      ).run(orderId, intent.amount, order.currency, intent.id, now, now)
+      const id = sql(ctx.db, 'SELECT id FROM payment WHERE stripe_payment_intent_id = ?').pluck().get(intent.id) as number
+      if (inserted.changes > 0) {
+        audit(ctx.db, now, { actor: 'staff', action: 'payment.card_started', entityType: 'payment', entityId: id, orderId, detail: { paymentIntent: intent.id, amount: intent.amount, attempt } })
+        queue({ type: 'payment.changed', orderId, paymentId: id, status: 'pending' })
+      }
+      return id
+    })
+    return checkout(orderId, paymentId, intent)
+  }
+
+  async function reuse(order: OrderDetail, payment: Payment, intent: IntentFacts & { client_secret: string | null }) {
+    const changeable = intent.status === 'requires_payment_method' || intent.status === 'requires_confirmation'
+    if (changeable && intent.amount !== order.amountDue) {
+      // Cash was taken since the intent was made: the card is charged only what is still owed.
+      const updated = await gateway.updateIntentAmount(intent.id, order.amountDue)
+      inTransaction(ctx, () => {
+        const now = ctx.now()
+        sql(ctx.db, 'UPDATE payment SET amount = ?, updated_at = ? WHERE id = ?').run(updated.amount, now, payment.id)
+        audit(ctx.db, now, { actor: 'staff', action: 'payment.amount_changed', entityType: 'payment', entityId: payment.id, orderId: order.id, detail: { from: payment.amount, to: updated.amount } })
+      })
+      return checkout(order.id, payment.id, updated)
+    }
+    return checkout(order.id, payment.id, intent)
+  }
+
+  function payableOrder(orderId: number): OrderDetail {
+    const order = getOrderDetail(ctx.db, orderId)
+    if (CLOSED_ORDER.has(order.status)) throw conflict(`Order ${orderId} is ${order.status.replace('_', ' ')}; it takes no card payment`)
+    if (order.amountDue === 0) throw conflict(`Order ${orderId} has nothing left to pay`)
+    return order
+  }
+
+  function applyFresh(intent: IntentFacts) {
+    inTransaction(ctx, (queue) =>
+      applyIntent({ db: ctx.db, now: ctx.now(), actor: 'till', queue }, intent, { at: Math.floor(ctx.now() / 1000), fresh: true }),
+    )
+  }
+
+  /**
+   * The direct check: after the checkout reports a confirmation, read each open intent of the order from Stripe
+   * and apply it, so a sale completes at the counter even when no webhook can reach us.
+   */
+  async function syncOrderPayments(orderId: number): Promise<OrderDetail> {
+    const order = getOrderDetail(ctx.db, orderId)
+    for (const payment of order.payments) {
+      if (payment.method !== 'card' || !payment.stripePaymentIntentId || !OPEN.has(payment.status)) continue
+      applyFresh(await gateway.retrieveIntent(payment.stripePaymentIntentId))
+    }
+    return getOrderDetail(ctx.db, orderId)
+  }
+
+  return { getOrCreatePaymentIntent, syncOrderPayments }
+}
+
+function checkout(orderId: number, paymentId: number, intent: IntentFacts & { client_secret: string | null }): CardCheckout {
+  if (!intent.client_secret) throw new Error(`PaymentIntent ${intent.id} came back without a client secret`)
+  return { orderId, paymentId, paymentIntentId: intent.id, clientSecret: intent.client_secret, amount: intent.amount, currency: intent.currency.toUpperCase() }
+}
+
+export type CardPayments = ReturnType<typeof createCardPayments>

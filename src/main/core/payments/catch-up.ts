@@ -1,0 +1,107 @@
+import type Stripe from 'stripe'
+import type { CatchUpStatus } from '@shared/domain'
+import type { CoreContext } from '../context'
+import { sql } from '../store/statements'
+import { StripeEventEnvelope } from './event-envelope'
+import type { CardPayments } from './card-payment'
+import type { ProcessResult } from './process-event'
+import type { Refunds } from './refunds'
+import { SUBSCRIBED_EVENTS } from './subscribed-events'
+
+/** Events can be created slightly out of order across Stripe's servers: look back this far behind the newest. */
+export const SAFETY_MARGIN_SECONDS = 15 * 60
+/** An intent still open this long after it last changed is re-read from Stripe. */
+export const STALE_INTENT_MS = 3 * 60_000
+const ABANDONED_AFTER_MS = 24 * 3600_000
+const FIRST_RUN_LOOKBACK_SECONDS = 3 * 24 * 3600
+
+
+export interface CatchUpDeps {
+  ctx: CoreContext
+  stripe: Stripe
+  process: (event: StripeEventEnvelope) => Promise<ProcessResult>
+  payments: CardPayments
+  refunds: Refunds
+  onProgress?: (status: CatchUpStatus) => void
+}
+
+/**
+ * Recovers what webhooks missed (tunnel down, app closed): lists Stripe's events since the newest one in the
+ * ledger, less a margin, and applies those the ledger lacks, oldest first; then re-reads intents left open.
+ */
+export function createCatchUp(deps: CatchUpDeps) {
+  const { ctx } = deps
+  let status: CatchUpStatus = { state: 'idle', lastStartedAt: null, lastFinishedAt: null, lastError: null, eventsListed: 0, eventsApplied: 0, intentsChecked: 0, refundsRetried: 0 }
+  let running: Promise<CatchUpStatus> | null = null
+  let timer: NodeJS.Timeout | null = null
+
+  const update = (patch: Partial<CatchUpStatus>) => {
+    status = { ...status, ...patch }
+    deps.onProgress?.(status)
+  }
+
+  async function runOnce(): Promise<CatchUpStatus> {
+    update({ state: 'running', lastStartedAt: ctx.now(), lastError: null, eventsListed: 0, eventsApplied: 0, intentsChecked: 0, refundsRetried: 0 })
+    try {
+      const missing: StripeEventEnvelope[] = []
+      const known = sql(ctx.db, "SELECT 1 FROM stripe_event WHERE id = ? AND outcome <> 'failed'").pluck()
+      for await (const raw of deps.stripe.events.list({ created: { gte: since() }, types: [...SUBSCRIBED_EVENTS], limit: 100 })) {
+        update({ eventsListed: status.eventsListed + 1 })
+        const event = StripeEventEnvelope.safeParse(raw)
+        if (event.success && !known.get(event.data.id)) missing.push(event.data)
+      }
+      // Stripe lists newest first; apply in the order things happened.
+      missing.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))
+      for (const event of missing) {
+        await deps.process(event)
+        update({ eventsApplied: status.eventsApplied + 1 })
+      }
+      for (const orderId of staleOpenOrders()) {
+        await deps.payments.syncOrderPayments(orderId)
+        update({ intentsChecked: status.intentsChecked + 1 })
+      }
+      update({ refundsRetried: await deps.refunds.retryPendingRefunds() })
+      update({ state: 'idle', lastFinishedAt: ctx.now() })
+    } catch (error) {
+      update({ state: 'failed', lastFinishedAt: ctx.now(), lastError: error instanceof Error ? error.message : String(error) })
+    }
+    return status
+  }
+
+  function since(): number {
+    const newest = sql(ctx.db, "SELECT max(created) FROM stripe_event WHERE outcome <> 'failed'").pluck().get() as number | null
+    const nowSeconds = Math.floor(ctx.now() / 1000)
+    return newest === null ? nowSeconds - FIRST_RUN_LOOKBACK_SECONDS : newest - SAFETY_MARGIN_SECONDS
+  }
+
+  function staleOpenOrders(): number[] {
+    return sql(
+      ctx.db,
+      `SELECT DISTINCT order_id FROM payment
+        WHERE method = 'card' AND status IN ('pending', 'requires_action', 'processing') AND updated_at BETWEEN ? AND ?`,
+    )
+      .pluck()
+      // A checkout abandoned for a day is left alone: its intent is re-read when someone reopens it.
+      .all(ctx.now() - ABANDONED_AFTER_MS, ctx.now() - STALE_INTENT_MS) as number[]
+  }
+
+  return {
+    /** Runs now, or joins the run in progress. */
+    run(): Promise<CatchUpStatus> {
+      running ??= runOnce().finally(() => (running = null))
+      return running
+    },
+    status: () => status,
+    start(intervalMs = 5 * 60_000) {
+      void this.run()
+      timer = setInterval(() => void this.run(), intervalMs)
+      timer.unref()
+    },
+    stop() {
+      if (timer) clearInterval(timer)
+      timer = null
+    },
+  }
+}
+
+export type CatchUp = ReturnType<typeof createCatchUp>

@@ -1,0 +1,89 @@
+import type { StripeEventEnvelope } from './event-envelope'
+import { applyIntent, type ApplyContext, type ApplyOutcome } from './apply-intent'
+import { applyRefund, type RefundFacts } from './apply-refund'
+import type { IntentFacts } from './intent-status'
+import { TERMINAL_PAYMENT_STATUSES } from './intent-status'
+import type { StripeReader } from './stripe-reader'
+import type { SubscribedEvent } from './subscribed-events'
+import { sql } from '../store/statements'
+import type { PaymentStatus } from '@shared/domain'
+
+export interface HandlerResult {
+  outcome: ApplyOutcome
+  orderId: number | null
+}
+
+export interface EventHandler {
+  /** Applies the event inside the ledger's transaction; `fresh` is what `refetch` read when asked to. */
+  apply(ctx: ApplyContext, event: StripeEventEnvelope, fresh?: unknown): HandlerResult
+  /** Reads the current state from Stripe when the payload may be stale. */
+  refetch(reader: StripeReader, event: StripeEventEnvelope): Promise<unknown>
+}
+
+const intentEvent: EventHandler = {
+  apply: (ctx, event, fresh) =>
+    applyIntent(ctx, (fresh ?? event.data.object) as IntentFacts, { at: event.created, fresh: fresh !== undefined }),
+  refetch: (reader, event) => reader.retrieveIntent(event.data.object.id),
+}
+
+/**
+ * Charge events say less than the intent events that come with them; they matter only when the intent's own
+ * event is late or lost, so they re-read the intent unless our payment already reached a final state.
+ */
+const chargeEvent: EventHandler = {
+  apply(ctx, event, fresh) {
+    if (fresh !== undefined) return applyIntent(ctx, fresh as IntentFacts, { at: event.created, fresh: true })
+    const intentId = chargeIntentId(event)
+    const payment = intentId
+      ? (sql(ctx.db, 'SELECT order_id, status FROM payment WHERE stripe_payment_intent_id = ?').get(intentId) as
+          | { order_id: number; status: PaymentStatus }
+          | undefined)
+      : undefined
+    if (!payment) return { outcome: 'skipped', orderId: null }
+    const implied: PaymentStatus = event.type === 'charge.succeeded' ? 'succeeded' : 'failed'
+    if (TERMINAL_PAYMENT_STATUSES.has(payment.status) || payment.status === implied) return { outcome: 'skipped', orderId: payment.order_id }
+    return { outcome: 'refetch', orderId: payment.order_id }
+  },
+  refetch: (reader, event) => reader.retrieveIntent(chargeIntentId(event) ?? ''),
+}
+
+/** charge.refunded carries totals, not the refunds: read them all and apply each. */
+const chargeRefunded: EventHandler = {
+  apply(ctx, event, fresh) {
+    if (fresh === undefined) return chargeIntentId(event) ? { outcome: 'refetch', orderId: null } : { outcome: 'skipped', orderId: null }
+    let result: HandlerResult = { outcome: 'skipped', orderId: null }
+    for (const refund of fresh as RefundFacts[]) {
+      const applied = applyRefund(ctx, refund)
+      if (applied.outcome === 'applied' || result.orderId === null) result = applied
+    }
+    return result
+  },
+  refetch: (reader, event) => reader.listRefunds(chargeIntentId(event) ?? ''),
+}
+
+const refundEvent: EventHandler = {
+  apply: (ctx, event, fresh) => applyRefund(ctx, (fresh ?? event.data.object) as RefundFacts),
+  refetch: (reader, event) => reader.retrieveRefund(event.data.object.id),
+}
+
+function chargeIntentId(event: StripeEventEnvelope): string | null {
+  const intent = event.data.object.payment_intent
+  if (typeof intent === 'string') return intent
+  if (intent && typeof intent === 'object' && typeof (intent as { id?: unknown }).id === 'string') return (intent as { id: string }).id
+  return null
+}
+
+/** Event type → handler; typed by SUBSCRIBED_EVENTS so the list and the map cannot drift apart. */
+export const EVENT_HANDLERS: Record<SubscribedEvent, EventHandler> = {
+  'payment_intent.succeeded': intentEvent,
+  'payment_intent.processing': intentEvent,
+  'payment_intent.payment_failed': intentEvent,
+  'payment_intent.canceled': intentEvent,
+  'payment_intent.requires_action': intentEvent,
+  'charge.succeeded': chargeEvent,
+  'charge.failed': chargeEvent,
+  'charge.refunded': chargeRefunded,
+  'refund.created': refundEvent,
+  'refund.updated': refundEvent,
+  'refund.failed': refundEvent,
+}

@@ -1,0 +1,121 @@
+import type { OrderDetail, RefundReason } from '@shared/domain'
+import { AppError, conflict, invalidInput, notFound } from '@shared/errors'
+import { audit } from '../audit'
+import { inTransaction, type CoreContext } from '../context'
+import { getOrderDetail } from '../orders/read-order'
+import { settleOrder } from '../orders/settle'
+import { sql } from '../store/statements'
+import type { StripeGateway } from '../stripe/gateway'
+import { applyRefund } from './apply-refund'
+
+export interface RefundRequest {
+  paymentId: number
+  amount: number
+  reason: RefundReason
+  note?: string | null
+  actor: string
+  /** Sent again with a repeated request (double click, retry after a timeout) so it refunds once. */
+  requestKey?: string | null
+}
+
+interface PaymentForRefund {
+  id: number
+  order_id: number
+  method: 'card' | 'cash'
+  status: string
+  amount_received: number
+  currency: string
+  stripe_payment_intent_id: string | null
+  committed: number
+}
+
+export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
+  /** Refunds all or part of a payment; never more than is left, card refunds through Stripe, cash recorded. */
+  async function refundPayment(request: RefundRequest): Promise<OrderDetail> {
+    const reserved = reserve(request)
+    if (reserved.existing || reserved.method === 'cash') return getOrderDetail(ctx.db, reserved.orderId)
+    try {
+      const refund = await gateway!.createRefund({
+        refundId: reserved.refundId,
+        orderId: reserved.orderId,
+        paymentIntentId: reserved.paymentIntentId!,
+        amount: request.amount,
+        reason: request.reason,
+      })
+      inTransaction(ctx, (queue) => applyRefund({ db: ctx.db, now: ctx.now(), actor: request.actor, queue }, refund))
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError('internal', String(error))
+      // Stripe said no: the reservation is released. Unreachable: it stays pending and catch-up retries it
+      // with the same idempotency key, so it can never be refunded twice.
+      if (appError.code !== 'unavailable') markFailed(reserved.refundId, reserved.orderId, request.actor, appError.message)
+      throw appError
+    }
+    return getOrderDetail(ctx.db, reserved.orderId)
+  }
+
+  /** Inside one transaction: check what is left to refund and record the refund before asking Stripe. */
+  function reserve(request: RefundRequest) {
+    const { paymentId, amount, actor } = request
+    if (!Number.isSafeInteger(amount) || amount <= 0) throw invalidInput('A refund must be a positive amount')
+    return inTransaction(ctx, (queue) => {
+      const { db } = ctx
+      if (request.requestKey) {
+        const earlier = sql(db, 'SELECT r.id, p.order_id FROM refund r JOIN payment p ON p.id = r.payment_id WHERE r.request_key = ?').get(request.requestKey) as
+          | { id: number; order_id: number }
+          | undefined
+        if (earlier) return { existing: true, orderId: earlier.order_id, refundId: earlier.id, method: 'card' as const, paymentIntentId: null }
+      }
+      const payment = sql(
+        db,
+        `SELECT p.id, p.order_id, p.method, p.status, p.amount_received, p.currency, p.stripe_payment_intent_id,
+                coalesce((SELECT sum(amount) FROM refund WHERE payment_id = p.id AND status IN ('pending', 'requires_action', 'succeeded')), 0) AS committed
+           FROM payment p WHERE p.id = ?`,
+      ).get(paymentId) as PaymentForRefund | undefined
+      if (!payment) throw notFound(`Payment ${paymentId} does not exist`)
+      if (payment.status !== 'succeeded') throw conflict(`Payment ${paymentId} is ${payment.status}; only a succeeded payment can be refunded`)
+      const left = payment.amount_received - payment.committed
+      if (left <= 0) throw conflict(`Payment ${paymentId} has already been refunded in full`)
+      if (amount > left) throw invalidInput(`Only ${left} (minor units of ${payment.currency}) can still be refunded on payment ${paymentId}`, { refundable: left })
+      if (payment.method === 'card' && !gateway) throw new AppError('unavailable', 'Card refunds need Stripe, which is not configured')
+      const now = ctx.now()
+      const status = payment.method === 'cash' ? 'succeeded' : 'pending'
+      const refundId = Number(
+        sql(
+          db,
+          `INSERT INTO refund (payment_id, amount, currency, status, reason, note, requested_by, request_key, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(paymentId, amount, payment.currency, status, request.reason, request.note ?? null, actor, request.requestKey ?? null, now, now).lastInsertRowid,
+      )
+      audit(db, now, { actor, action: 'refund.requested', entityType: 'refund', entityId: refundId, orderId: payment.order_id, detail: { paymentId, amount, method: payment.method, reason: request.reason } })
+      if (status === 'succeeded') settleOrder(db, now, payment.order_id, actor, queue)
+      return { existing: false, orderId: payment.order_id, refundId, method: payment.method, paymentIntentId: payment.stripe_payment_intent_id }
+    })
+  }
+
+  function markFailed(refundId: number, orderId: number, actor: string, message: string) {
+    inTransaction(ctx, () => {
+      const now = ctx.now()
+      sql(ctx.db, "UPDATE refund SET status = 'failed', note = coalesce(note || ' — ', '') || ?, updated_at = ? WHERE id = ?").run(message, now, refundId)
+      audit(ctx.db, now, { actor, action: 'refund.failed', entityType: 'refund', entityId: refundId, orderId, detail: { message } })
+    })
+  }
+
+  /** Refunds recorded but never confirmed by Stripe (it was unreachable): asked again with the same key. */
+  async function retryPendingRefunds(olderThanMs = 60_000): Promise<number> {
+    const pending = sql(
+      ctx.db,
+      `SELECT r.id, r.amount, r.reason, r.requested_by AS actor, p.order_id AS orderId, p.stripe_payment_intent_id AS intent
+         FROM refund r JOIN payment p ON p.id = r.payment_id
+        WHERE r.status = 'pending' AND r.stripe_refund_id IS NULL AND p.method = 'card' AND r.created_at < ?`,
+    ).all(ctx.now() - olderThanMs) as Array<{ id: number; amount: number; reason: string; actor: string; orderId: number; intent: string }>
+    for (const row of pending) {
+      const refund = await gateway!.createRefund({ refundId: row.id, orderId: row.orderId, paymentIntentId: row.intent, amount: row.amount, reason: row.reason })
+      inTransaction(ctx, (queue) => applyRefund({ db: ctx.db, now: ctx.now(), actor: row.actor, queue }, refund))
+    }
+    return pending.length
+  }
+
+  return { refundPayment, retryPendingRefunds }
+}
+
+export type Refunds = ReturnType<typeof createRefunds>

@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { ProcessResult } from '../core/payments/process-event'
+import type { StripeEventEnvelope } from '../core/payments/event-envelope'
+import { verifyStripeDelivery } from './verify'
+
+export const WEBHOOK_PATH = '/webhooks/stripe'
+export const WEBHOOK_BODY_LIMIT = '1mb'
+
+export interface WebhookServerOptions {
+  port: number
+  /** Accepted signing secrets, read on every delivery so a rotated or newly registered secret applies at once. */
+  secrets: () => readonly string[]
+  process: (event: StripeEventEnvelope) => Promise<ProcessResult>
+  onError?: (error: unknown, event: StripeEventEnvelope) => void
+}
+
+export interface WebhookServer {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+/**
+ * The listener the tunnel forwards to: POST /webhooks/stripe and nothing else (no API, no pages on this port).
+ * The 2xx goes out only after the event and its effect are committed; a failure answers 500 so Stripe retries.
+ */
+export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('etag', false)
+
+  app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+    const verified = verifyStripeDelivery(body, req.get('stripe-signature'), options.secrets())
+    if (!verified.ok) return void res.status(verified.status).json({ error: verified.reason })
+    try {
+      const result = await options.process(verified.event)
+      res.status(200).json({ received: true, ...result })
+    } catch (error) {
+      options.onError?.(error, verified.event)
+      res.status(500).json({ error: 'The event could not be applied; it will be retried' })
+    }
+  })
+
+  app.use((_req, res) => void res.status(404).json({ error: 'Not found' }))
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error.type === 'entity.too.large' ? 413 : (error.status ?? 400)
+    res.status(status >= 400 && status < 500 ? status : 400).json({ error: status === 413 ? 'Payload too large' : 'Bad request' })
+  })
+
+  const server = app.listen(options.port, '127.0.0.1')
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  // Stripe gives up on a delivery after about 10 s; never keep a socket longer than that.
+  server.requestTimeout = 15_000
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
