@@ -24,7 +24,7 @@ interface RefundRow {
 export function applyRefund(ctx: ApplyContext, refund: RefundFacts): { outcome: ApplyOutcome; orderId: number | null } {
   const { db, now, actor, queue } = ctx
   const status = toRefundStatus(refund.status)
-  let row = findRefund(ctx, refund)
+  const row = findRefund(ctx, refund)
   if (!row) {
     const intentId = typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id
     const payment = intentId
