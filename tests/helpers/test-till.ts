@@ -21,9 +21,11 @@ export interface TestTill {
 }
 
 /** A whole till on a temp data folder: real SQLite, its sandbox on loopback, its webhook listener on a free port. */
-export async function startTestTill(options: { delivery?: SandboxOptions['delivery']; dataDir?: string } = {}): Promise<TestTill> {
+export async function startTestTill(
+  options: { delivery?: SandboxOptions['delivery']; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestTill> {
   const dataDir = options.dataDir ?? tempDir()
-  const config = loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0' }, { userDataDir: dataDir })
+  const config = loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0', ...options.env }, { userDataDir: dataDir })
   const till = await startCourseTill(config, {
     version: '0.0.0-test',
     payments: { sandboxDelivery: { retryScheduleMs: [100, 200, 400, 800], ...options.delivery }, catchUpIntervalMs: 3_600_000 },

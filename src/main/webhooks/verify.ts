@@ -19,21 +19,24 @@ export function verifyStripeDelivery(
   rawBody: Buffer,
   signature: string | undefined,
   secrets: readonly string[],
-  nowSeconds?: number,
+  /** Milliseconds, as the SDK takes it; tests pin it, the server uses the clock. */
+  nowMs?: number,
 ): Verification {
   if (!signature) return { ok: false, status: 400, reason: 'Missing Stripe-Signature header' }
   if (secrets.length === 0) return { ok: false, status: 400, reason: 'No webhook signing secret is configured' }
   let parsed: unknown
-  let lastError = 'Signature does not match'
+  let reason = 'Signature does not match'
   for (const secret of secrets) {
     try {
-      parsed = webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, undefined, nowSeconds)
+      parsed = webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, undefined, nowMs)
       break
     } catch (error) {
-      lastError = describe(error)
+      // With several secrets, the one that matched explains best (stale, malformed) why it was still refused.
+      const described = describe(error)
+      if (described !== 'Signature does not match') reason = described
     }
   }
-  if (parsed === undefined) return { ok: false, status: 400, reason: lastError }
+  if (parsed === undefined) return { ok: false, status: 400, reason }
   const event = StripeEventEnvelope.safeParse(parsed)
   if (!event.success) return { ok: false, status: 400, reason: 'Body is not a Stripe event' }
   return { ok: true, event: event.data }
