@@ -65,7 +65,7 @@ describe('the webhook listener', () => {
     const { body, headers } = make()
     const response = await post(body, headers)
     expect(response.status).toBe(400)
-    expect((await response.json()).error).toMatch(message)
+    expect(((await response.json()) as { error: string }).error).toMatch(message)
     expect(snapshot(t.till.ctx.db)).toBe(before)
   })
 
@@ -120,7 +120,7 @@ describe('the webhook listener', () => {
     await payAs(t.stripe, checkout.paymentIntentId, 'pm_card_visa')
     const intent = await t.stripe.paymentIntents.retrieve(checkout.paymentIntentId)
     const body = eventBody({ id: 'evt_concurrent_copies', type: 'payment_intent.succeeded', data: { object: intent } })
-    const answers = await Promise.all(Array.from({ length: 12 }, () => post(body, { 'Stripe-Signature': sign(body) }).then((r) => r.json())))
+    const answers = await Promise.all(Array.from({ length: 12 }, () => post(body, { 'Stripe-Signature': sign(body) }).then((r) => r.json() as Promise<{ duplicate: boolean; received: boolean }>)))
     expect(answers.filter((a) => a.duplicate === false)).toHaveLength(1)
     expect(answers.every((a) => a.received === true)).toBe(true)
     expect(t.count('stripe_event')).toBe(1)

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
+import { BodyTooLargeError, readRawBody } from './raw-body'
 import type { ProcessResult } from '../core/payments/process-event'
 import type { StripeEventEnvelope } from '../core/payments/event-envelope'
 import { verifyStripeDelivery } from './verify'
 
 export const WEBHOOK_PATH = '/webhooks/stripe'
-export const WEBHOOK_BODY_LIMIT = '1mb'
+export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024
 
 export interface WebhookServerOptions {
   port: number
@@ -30,8 +31,15 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   app.disable('x-powered-by')
   app.set('etag', false)
 
-  app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+  // The raw bytes on this route only: no JSON parser ever sees a body before its signature is checked.
+  app.post(WEBHOOK_PATH, async (req: Request, res: Response) => {
+    let body: Buffer
+    try {
+      body = await readRawBody(req, WEBHOOK_BODY_LIMIT_BYTES)
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) res.set('Connection', 'close')
+      return void res.status(error instanceof BodyTooLargeError ? 413 : 400).json({ error: error instanceof BodyTooLargeError ? 'Payload too large' : 'Bad request' })
+    }
     const verified = verifyStripeDelivery(body, req.get('stripe-signature'), options.secrets())
     if (!verified.ok) return void res.status(verified.status).json({ error: verified.reason })
     try {
@@ -44,10 +52,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   })
 
   app.use((_req, res) => void res.status(404).json({ error: 'Not found' }))
-  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = error.type === 'entity.too.large' ? 413 : (error.status ?? 400)
-    res.status(status >= 400 && status < 500 ? status : 400).json({ error: status === 413 ? 'Payload too large' : 'Bad request' })
-  })
+  app.use((_error: unknown, _req: Request, res: Response, _next: NextFunction) => void res.status(400).json({ error: 'Bad request' }))
 
   const server = app.listen(options.port, '127.0.0.1')
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,7 @@
 import { inTransaction, type CoreContext } from '../context'
+import type { CommitBatcher } from './commit-batcher'
 import { sql } from '../store/statements'
+import type { LiveEvent } from '@shared/domain'
 import type { StripeEventEnvelope } from './event-envelope'
 import { EVENT_HANDLERS, type HandlerResult } from './event-handlers'
 import type { StripeReader } from './stripe-reader'
@@ -17,6 +19,8 @@ export interface EventDeps {
   ctx: CoreContext
   /** Null when no Stripe account is configured: payloads are then taken as they are. */
   reader: StripeReader | null
+  /** Group commit for concurrent deliveries; without one, each event commits on its own. */
+  batcher?: CommitBatcher
 }
 
 const MAX_REREADS = 2
@@ -32,8 +36,10 @@ export async function processStripeEvent(deps: EventDeps, event: StripeEventEnve
   const handler = isSubscribedEvent(event.type) ? EVENT_HANDLERS[event.type] : null
   let fresh: unknown
   try {
+    const commit = <T>(work: (queue: (event: LiveEvent) => void) => T): Promise<T> =>
+      deps.batcher ? deps.batcher.run(work) : Promise.resolve(inTransaction(ctx, work))
     for (let reread = 0; reread <= MAX_REREADS; reread++) {
-      const result = inTransaction(ctx, (queue) => {
+      const result = await commit((queue) => {
         const seen = sql(ctx.db, 'SELECT outcome FROM stripe_event WHERE id = ?').get(event.id) as { outcome: LedgerOutcome } | undefined
         if (seen && seen.outcome !== 'failed') return { outcome: seen.outcome, duplicate: true }
         const now = ctx.now()

@@ -10,6 +10,7 @@ import { createStripeGateway } from '../stripe/gateway'
 import { ensureWebhookEndpoint, type EndpointVault } from '../stripe/webhook-endpoint'
 import { createCardPayments } from './card-payment'
 import { createCatchUp } from './catch-up'
+import { createCommitBatcher } from './commit-batcher'
 import { processStripeEvent } from './process-event'
 import { createRefunds } from './refunds'
 import { stripeReader } from './stripe-reader'
@@ -51,7 +52,8 @@ export async function setupPayments(ctx: CoreContext, config: Config, options: P
   const reader = stripeReader(stripe)
   const payments = createCardPayments(ctx, gateway)
   const refunds = createRefunds(ctx, gateway)
-  const process = (event: Parameters<typeof processStripeEvent>[1]) => processStripeEvent({ ctx, reader }, event)
+  const batcher = createCommitBatcher(ctx)
+  const process = (event: Parameters<typeof processStripeEvent>[1]) => processStripeEvent({ ctx, reader, batcher }, event)
 
   const secrets: string[] = config.stripe.webhookSecret ? [config.stripe.webhookSecret] : []
   const webhook: WebhookServer = await startWebhookServer({
