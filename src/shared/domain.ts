@@ -143,3 +143,4 @@ export type LiveEvent =
   | { type: 'order.changed'; orderId: number; status: OrderStatus }
   | { type: 'payment.changed'; orderId: number; paymentId: number; status: PaymentStatus }
   | { type: 'catalog.changed' }
+  | { type: 'sync.progress'; status: CatchUpStatus }

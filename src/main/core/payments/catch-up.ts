@@ -13,6 +13,7 @@ export const SAFETY_MARGIN_SECONDS = 15 * 60
 /** An intent still open this long after it last changed is re-read from Stripe. */
 export const STALE_INTENT_MS = 3 * 60_000
 const ABANDONED_AFTER_MS = 24 * 3600_000
+const PROGRESS_EVERY_MS = 250
 const FIRST_RUN_LOOKBACK_SECONDS = 3 * 24 * 3600
 
 
@@ -35,9 +36,16 @@ export function createCatchUp(deps: CatchUpDeps) {
   let running: Promise<CatchUpStatus> | null = null
   let timer: NodeJS.Timeout | null = null
 
+  let lastReport = 0
+  // Progress is reported on every change of state, and in between at most a few times a second.
   const update = (patch: Partial<CatchUpStatus>) => {
+    const stateChanged = patch.state !== undefined && patch.state !== status.state
     status = { ...status, ...patch }
-    deps.onProgress?.(status)
+    const now = Date.now()
+    if (stateChanged || now - lastReport >= PROGRESS_EVERY_MS) {
+      lastReport = now
+      deps.onProgress?.(status)
+    }
   }
 
   async function runOnce(): Promise<CatchUpStatus> {

@@ -67,7 +67,7 @@ export async function setupPayments(ctx: CoreContext, config: Config, options: P
     const endpoint = await ensureWebhookEndpoint(stripe, settingsVault(ctx, 'sandbox_webhook_endpoint'), webhook.url)
     secrets.push(endpoint.secret)
   }
-  const catchUp = createCatchUp({ ctx, stripe, process, payments, refunds })
+  const catchUp = createCatchUp({ ctx, stripe, process, payments, refunds, onProgress: (status) => ctx.bus.publish({ type: 'sync.progress', status }) })
   catchUp.start(options.catchUpIntervalMs)
 
   const client: StripeClientConfig = { mode: config.mode, publishableKey: publishableKey!, sandboxApiUrl: sandbox?.url ?? null }
