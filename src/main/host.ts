@@ -11,7 +11,7 @@ async function main() {
   const config = loadConfig(process.env, { userDataDir: defaultUserDataDir() })
   const till = await startCourseTill(config, { version })
   const server = await startHostServer({
-    handlers: till.handlers,
+    dispatch: till.dispatch,
     bus: till.ctx.bus,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     csp: contentSecurityPolicy({

@@ -144,3 +144,14 @@ export type LiveEvent =
   | { type: 'payment.changed'; orderId: number; paymentId: number; status: PaymentStatus }
   | { type: 'catalog.changed' }
   | { type: 'sync.progress'; status: CatchUpStatus }
+
+export interface ManagerStatus {
+  /** False until a manager sets the PIN on first use. */
+  pinSet: boolean
+}
+
+export interface ManagerSession {
+  /** Sent with every manager action; expires after a few idle minutes or on lock. */
+  token: string
+  expiresAt: number
+}

@@ -4,6 +4,8 @@ import { loadConfig } from '../../src/main/core/config'
 import { SANDBOX_SECRET_KEY } from '../../src/main/core/payments/setup'
 import type { SandboxOptions } from '../../src/main/sandbox'
 import type { LiveEvent, OrderDetail } from '../../src/shared/domain'
+import { AppError } from '../../src/shared/errors'
+import type { Channel, ChannelInput, ChannelResult } from '../../src/shared/ipc-contract'
 import { tempDir } from './temp-store'
 
 export interface TestTill {
@@ -15,6 +17,10 @@ export interface TestTill {
   order(courseIds: number[], accountId?: number): OrderDetail
   detail(orderId: number): OrderDetail
   count(table: string, where?: string): number
+  /** Through dispatch, as a window calls it: validation and the manager check included. */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>
+  /** Sets the manager PIN (first use) and returns an unlocked session token. */
+  managerToken(): Promise<string>
   /** Resolves when the sandbox has no webhook delivery pending or in flight. */
   deliveriesSettled(): Promise<void>
   close(): Promise<void>
@@ -44,6 +50,16 @@ export async function startTestTill(
     order: (courseIds, accountId = 1) => handlers['orders:create']({ accountId, courseIds }) as OrderDetail,
     detail: (orderId) => handlers['orders:get']({ orderId }) as OrderDetail,
     count: (table, where = '1') => db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
+    async call(channel, input) {
+      const envelope = await till.dispatch(channel, input)
+      if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details)
+      return envelope.value as never
+    },
+    async managerToken() {
+      const session = await till.dispatch('manager:setPin', { pin: '2468' })
+      if (!session.ok) throw new Error(session.error.message)
+      return (session.value as { token: string }).token
+    },
     deliveriesSettled: () => sandbox.idle(),
     async close() {
       await till.close()

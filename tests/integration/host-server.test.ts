@@ -17,7 +17,7 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>CourseTill</title>')
   till = await startCourseTill(loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0' }, { userDataDir: dataDir }), { version: '0.0.0-test' })
   host = await startHostServer({
-    handlers: till.handlers,
+    dispatch: till.dispatch,
     bus: till.ctx.bus,
     rendererDir,
     csp: contentSecurityPolicy({ realStripe: false }),

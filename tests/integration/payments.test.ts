@@ -158,20 +158,21 @@ describe('refunds', () => {
     await payAs(t.stripe, checkout.paymentIntentId, 'pm_card_visa')
     await t.deliveriesSettled()
     const paymentId = t.detail(order.id).payments[0]!.id
-    const part = await t.till.handlers['payments:refund']({ paymentId, amount: 3900, reason: 'requested_by_customer', requestKey: 'refund-key-0001' })
+    const managerToken = await t.managerToken()
+    const part = await t.call('payments:refund', { managerToken, paymentId, amount: 3900, reason: 'requested_by_customer', requestKey: 'refund-key-0001' })
     expect(part).toMatchObject({ status: 'partially_refunded' })
     expect(part.refunds[0]).toMatchObject({ amount: 3900, status: 'succeeded', stripeRefundId: expect.stringMatching(/^re_/) })
     expect(part.ownership).toHaveLength(2)
     // The same request again (a double click) refunds nothing more.
-    await t.till.handlers['payments:refund']({ paymentId, amount: 3900, reason: 'requested_by_customer', requestKey: 'refund-key-0001' })
+    await t.call('payments:refund', { managerToken, paymentId, amount: 3900, reason: 'requested_by_customer', requestKey: 'refund-key-0001' })
     expect(t.count('refund')).toBe(1)
-    await expect(t.till.handlers['payments:refund']({ paymentId, amount: 5000, reason: 'duplicate' })).rejects.toMatchObject({
+    await expect(t.call('payments:refund', { managerToken, paymentId, amount: 5000, reason: 'duplicate' })).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/Only 4900/),
     })
-    const full = await t.till.handlers['payments:refund']({ paymentId, amount: 4900, reason: 'duplicate' })
+    const full = await t.call('payments:refund', { managerToken, paymentId, amount: 4900, reason: 'duplicate' })
     expect(full).toMatchObject({ status: 'refunded', ownership: [] })
-    await expect(t.till.handlers['payments:refund']({ paymentId, amount: 1, reason: 'duplicate' })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(t.call('payments:refund', { managerToken, paymentId, amount: 1, reason: 'duplicate' })).rejects.toMatchObject({ code: 'conflict' })
     await t.deliveriesSettled()
     const charge = (await t.stripe.charges.list({ payment_intent: checkout.paymentIntentId })).data[0]!
     expect(charge).toMatchObject({ amount_refunded: 8800, refunded: true })
@@ -182,7 +183,8 @@ describe('refunds', () => {
     t = await startTestTill()
     const order = t.order([9])
     const paid = t.till.handlers['orders:recordCash']({ orderId: order.id, tendered: 10000 }) as Awaited<ReturnType<TestTill['detail']>>
-    const refunded = await t.till.handlers['payments:refund']({ paymentId: paid.payments[0]!.id, amount: 6800, reason: 'requested_by_customer' })
+    const managerToken = await t.managerToken()
+    const refunded = await t.call('payments:refund', { managerToken, paymentId: paid.payments[0]!.id, amount: 6800, reason: 'requested_by_customer' })
     expect(refunded).toMatchObject({ status: 'refunded', ownership: [] })
     expect(refunded.refunds[0]).toMatchObject({ amount: 6800, currency: 'JPY', status: 'succeeded', stripeRefundId: null })
   })

@@ -1,7 +1,9 @@
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppInfo } from '@shared/domain'
+import { createDispatch, type Dispatch } from './api/dispatch'
 import { createHandlers, type Handlers } from './api/handlers'
+import { createManagerAccess } from './manager/pin'
 import type { Config } from './config'
 import { ConfigError } from './config'
 import { createCoreContext, type CoreContext } from './context'
@@ -16,6 +18,8 @@ export interface CourseTill {
   config: Config
   ctx: CoreContext
   handlers: Handlers
+  /** The entry every window call goes through (IPC and HTTP alike). */
+  dispatch: Dispatch
   payments: PaymentsRuntime
   close(): Promise<void>
 }
@@ -40,10 +44,13 @@ export async function startCourseTill(config: Config, app: { version: string; pa
     shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
     stripe: { publishableKey: payments.client.publishableKey, sandboxApiUrl: payments.client.sandboxApiUrl },
   })
+  const manager = createManagerAccess(ctx)
+  const handlers = createHandlers(ctx, info, payments, manager)
   return {
     config,
     ctx,
-    handlers: createHandlers(ctx, info, payments),
+    handlers,
+    dispatch: createDispatch(handlers, manager),
     payments,
     close: async () => {
       await payments.close()

@@ -1,7 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES, LIVE_EVENT_CHANNEL } from '@shared/ipc-contract'
 import type { CourseTill } from '../core/app'
-import { dispatch } from '../core/api/dispatch'
 import { isOwnRendererUrl } from '../core/trusted-sender'
 import { ourWindows } from './window'
 
@@ -19,7 +18,7 @@ export function registerIpc(till: CourseTill) {
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'forbidden', message: 'This window may not call CourseTill' } }
       }
-      return dispatch(till.handlers, channel, input)
+      return till.dispatch(channel, input)
     })
   }
   till.ctx.bus.subscribe((event) => {

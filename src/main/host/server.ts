@@ -3,14 +3,13 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { Envelope } from '@shared/errors'
-import type { Handlers } from '../core/api/handlers'
-import { dispatch } from '../core/api/dispatch'
+import type { Dispatch } from '../core/api/dispatch'
 import type { LiveBus } from '../core/live-bus'
 import { httpStatusFor, isAllowedHost, isAllowedOrigin, isJsonContentType } from './guards'
 import { streamLiveEvents } from './sse'
 
 export interface HostOptions {
-  handlers: Handlers
+  dispatch: Dispatch
   bus: LiveBus
   /** The built renderer (out/renderer). */
   rendererDir: string
@@ -59,7 +58,7 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
     },
     express.json({ limit: '64kb', strict: false }),
     async (req: Request<{ channel: string }>, res: Response) => {
-      const result = await dispatch(options.handlers, req.params.channel, req.body)
+      const result = await options.dispatch(req.params.channel, req.body)
       sendEnvelope(res, result.ok ? 200 : httpStatusFor(result.error.code), result)
     },
   )

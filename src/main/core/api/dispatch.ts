@@ -3,13 +3,29 @@ import { AppError, type Envelope, type ErrorPayload } from '@shared/errors'
 import { channels, isChannel } from '@shared/ipc-contract'
 import type { Handlers } from './handlers'
 
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope<unknown>>
+
 /**
- * The one entry for every call from a window, whatever carried it (IPC or HTTP):
- * unknown channels and payloads that do not match the contract are refused before any handler runs.
+ * The one entry for every call from a window, whatever carried it (IPC or HTTP): unknown channels,
+ * payloads that do not match the contract and manager actions without an unlocked session are all
+ * refused before any handler runs.
  */
-export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
+export function createDispatch(handlers: Handlers, manager: { isValid(token: unknown): boolean }): Dispatch {
+  return (channel, payload) => dispatch(handlers, manager, channel, payload)
+}
+
+async function dispatch(
+  handlers: Handlers,
+  manager: { isValid(token: unknown): boolean },
+  channel: unknown,
+  payload: unknown,
+): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return failure({ code: 'invalid_input', message: `Unknown API call "${String(channel).slice(0, 80)}"` })
-  const parsed = channels[channel].input.safeParse(payload ?? {})
+  const spec = channels[channel]
+  if (spec.manager && !manager.isValid((payload as { managerToken?: unknown } | null)?.managerToken)) {
+    return failure({ code: 'forbidden', message: 'This needs the manager PIN: unlock manager mode and try again' })
+  }
+  const parsed = spec.input.safeParse(payload ?? {})
   if (!parsed.success) {
     return failure({ code: 'invalid_input', message: `Invalid input for ${channel}: ${describeIssues(parsed.error)}` })
   }

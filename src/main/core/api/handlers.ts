@@ -7,19 +7,25 @@ import { cancelOrder, recordCashPayment } from '../orders/cash'
 import { createOrder } from '../orders/create-order'
 import { getOrderDetail } from '../orders/read-order'
 import type { PaymentsRuntime } from '../payments/setup'
+import type { ManagerAccess } from '../manager/pin'
+import { revokeOrderCourse } from '../orders/revoke'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
 }
 
-/** Who is at the till; manager actions (step 4) will carry their own actor. */
+/** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */
 const STAFF = 'staff'
-// Until the manager PIN of step 4 exists, refunds are attributed to the manager role.
 const MANAGER = 'manager'
 
-export function createHandlers(ctx: CoreContext, info: () => AppInfo, payments: PaymentsRuntime): Handlers {
+export function createHandlers(ctx: CoreContext, info: () => AppInfo, payments: PaymentsRuntime, manager: ManagerAccess): Handlers {
   const { db } = ctx
   return {
+    'manager:status': () => manager.status(),
+    'manager:setPin': (input) => manager.setPin(input.pin, input.currentPin),
+    'manager:unlock': (input) => manager.unlock(input.pin),
+    'manager:lock': (input) => manager.lock(input.managerToken),
+    'ownership:revoke': (input) => revokeOrderCourse(ctx, { ...input, actor: MANAGER }),
     'app:info': () => info(),
     'catalog:list': (input) => listCourses(db, input),
     'accounts:search': (input) => searchAccounts(db, input.query, input.limit),
@@ -30,7 +36,7 @@ export function createHandlers(ctx: CoreContext, info: () => AppInfo, payments: 
     'orders:recordCash': (input) => recordCashPayment(ctx, { ...input, actor: STAFF }),
     'payments:startCard': (input) => payments.payments.getOrCreatePaymentIntent(input.orderId),
     'payments:sync': (input) => payments.payments.syncOrderPayments(input.orderId),
-    'payments:refund': (input) => payments.refunds.refundPayment({ ...input, actor: MANAGER }),
+    'payments:refund': ({ managerToken: _token, ...input }) => payments.refunds.refundPayment({ ...input, actor: MANAGER }),
     'sync:status': () => payments.catchUp.status(),
     'sync:run': () => payments.catchUp.run(),
   }

@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+export const id = z.int().positive().max(Number.MAX_SAFE_INTEGER)
+export const minorUnits = z.int().positive().max(Number.MAX_SAFE_INTEGER)
+export const searchText = z.string().trim().max(200)
+/** Proof of an unlocked manager session (see manager:unlock); checked by dispatch before the handler runs. */
+export const managerToken = z.string().regex(/^[a-f0-9]{64}$/, 'a manager session token')
+
+export interface ChannelSpec<Input extends z.ZodType, Result> {
+  input: Input
+  /** Results are ours, so they are typed, not parsed. */
+  result: Result
+  /** Only callers holding an unlocked manager session may use it. */
+  manager: boolean
+}
+
+/** Declares a channel staff may call. */
+export function channel<Result>() {
+  return <Input extends z.ZodType>(input: Input): ChannelSpec<Input, Result> => ({ input, result: undefined as unknown as Result, manager: false })
+}
+
+/** Declares a manager-only channel: its input must carry `managerToken`. */
+export function managerChannel<Result>() {
+  return <Shape extends z.ZodRawShape>(shape: Shape) => {
+    const input = z.strictObject({ ...shape, managerToken })
+    return { input, result: undefined as unknown as Result, manager: true } satisfies ChannelSpec<typeof input, Result>
+  }
+}

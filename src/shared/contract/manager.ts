@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { REFUND_REASONS, type CatchUpStatus, type ManagerStatus, type ManagerSession, type OrderDetail } from '../domain'
+import { channel, id, managerChannel, managerToken, minorUnits } from './channel'
+
+const pin = z.string().regex(/^\d{4,8}$/, 'a PIN of 4 to 8 digits')
+
+/** The manager PIN and what it guards: refunds, revoking courses, catch-up on demand. */
+export const managerChannels = {
+  'manager:status': channel<ManagerStatus>()(z.strictObject({})),
+  'manager:setPin': channel<ManagerSession>()(z.strictObject({ pin, currentPin: pin.optional() })),
+  'manager:unlock': channel<ManagerSession>()(z.strictObject({ pin })),
+  'manager:lock': channel<ManagerStatus>()(z.strictObject({ managerToken })),
+  'payments:refund': managerChannel<OrderDetail>()({
+    paymentId: id,
+    amount: minorUnits,
+    reason: z.enum(REFUND_REASONS),
+    note: z.string().trim().max(500).nullable().optional(),
+    requestKey: z.string().min(8).max(100).optional(),
+  }),
+  'ownership:revoke': managerChannel<OrderDetail>()({ orderId: id, courseId: id, reason: z.string().trim().min(1).max(200) }),
+  'sync:status': channel<CatchUpStatus>()(z.strictObject({})),
+  'sync:run': channel<CatchUpStatus>()(z.strictObject({})),
+} as const

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import type { Account, AppInfo, CardCheckout, Course, OrderDetail } from '../domain'
+import { channel, id, minorUnits, searchText } from './channel'
+
+/** What the counter uses all day: catalog, customers, orders, cash and card. */
+export const salesChannels = {
+  'app:info': channel<AppInfo>()(z.strictObject({})),
+  'catalog:list': channel<Course[]>()(z.strictObject({ query: searchText.optional(), includeInactive: z.boolean().optional() })),
+  'accounts:search': channel<Account[]>()(z.strictObject({ query: searchText.optional(), limit: z.int().min(1).max(100).optional() })),
+  'accounts:create': channel<Account>()(
+    z.strictObject({
+      email: z.email().max(254),
+      name: z.string().trim().min(1).max(200),
+      phone: z.string().trim().min(3).max(40).nullable().optional(),
+    }),
+  ),
+  'orders:create': channel<OrderDetail>()(z.strictObject({ accountId: id, courseIds: z.array(id).max(50) })),
+  'orders:get': channel<OrderDetail>()(z.strictObject({ orderId: id })),
+  'orders:cancel': channel<OrderDetail>()(z.strictObject({ orderId: id })),
+  'orders:recordCash': channel<OrderDetail>()(z.strictObject({ orderId: id, tendered: minorUnits })),
+  'payments:startCard': channel<CardCheckout>()(z.strictObject({ orderId: id })),
+  'payments:sync': channel<OrderDetail>()(z.strictObject({ orderId: id })),
+} as const
