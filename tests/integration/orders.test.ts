@@ -122,6 +122,22 @@ describe('cash payments and ownership', () => {
     expect(s.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'course.revoked'").pluck().get()).toBe(1)
   })
 
+  it('keeps a course the customer also paid for in another order when the granting order is refunded', () => {
+    const s = shop()
+    const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
+    const firstPaid = recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
+    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
+    recordCashPayment(s.ctx, { orderId: second.id, tendered: 4900, actor: 'staff' })
+    expect(s.db.prepare('SELECT order_id FROM account_has_course').pluck().all()).toEqual([first.id])
+    s.db.prepare(
+      `INSERT INTO refund (payment_id, amount, currency, status, reason, requested_by, created_at, updated_at)
+       VALUES (?, 4900, 'GBP', 'succeeded', 'duplicate', 'manager', 0, 0)`,
+    ).run(firstPaid.payments[0]!.id)
+    s.db.transaction(() => settleOrder(s.db, 9, first.id, 'manager', () => {}))()
+    expect(getOrderDetail(s.db, first.id).status).toBe('refunded')
+    expect(s.db.prepare('SELECT order_id FROM account_has_course').pluck().all()).toEqual([second.id])
+  })
+
   it('lets a manager revoke by hand, and a later settle does not re-grant it', () => {
     const s = shop()
     const order = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })

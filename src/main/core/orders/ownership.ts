@@ -31,13 +31,32 @@ export function grantOrderCourses(db: Db, now: number, orderId: number, actor: s
   return granted
 }
 
-/** Revokes what this order granted (and only that: the same course bought in another order stays). */
+/**
+ * Revokes what this order granted. A course the customer also paid for in another order stays theirs:
+ * the grant moves to that order (it found the course already owned when it was paid, so it granted nothing).
+ */
 export function revokeOrderCourses(db: Db, now: number, orderId: number, actor: string, reason: string): number[] {
   const rows = sql(db, 'SELECT account_id AS accountId, course_id AS courseId FROM account_has_course WHERE order_id = ?').all(
     orderId,
   ) as Array<{ accountId: number; courseId: number }>
-  for (const row of rows) removeOwnership(db, now, row.accountId, row.courseId, orderId, actor, reason)
-  return rows.map((row) => row.courseId)
+  const revoked: number[] = []
+  for (const row of rows) {
+    removeOwnership(db, now, row.accountId, row.courseId, orderId, actor, reason)
+    const other = sql(
+      db,
+      `SELECT o.id FROM purchase_order o JOIN purchase_order_item i ON i.order_id = o.id
+        WHERE o.account_id = ? AND i.course_id = ? AND o.id <> ? AND o.review_reason IS NULL
+          AND o.status IN ('successful', 'partially_refunded')
+        ORDER BY o.id LIMIT 1`,
+    ).pluck().get(row.accountId, row.courseId, orderId) as number | undefined
+    if (other === undefined) {
+      revoked.push(row.courseId)
+      continue
+    }
+    sql(db, 'INSERT INTO account_has_course (account_id, course_id, order_id, granted_at) VALUES (?, ?, ?, ?)').run(row.accountId, row.courseId, other, now)
+    audit(db, now, { actor, action: 'course.granted', entityType: 'account_has_course', entityId: `${row.accountId}:${row.courseId}`, orderId: other, detail: { accountId: row.accountId, courseId: row.courseId, reason: `still paid for by order ${other} after order ${orderId} was refunded` } })
+  }
+  return revoked
 }
 
 /** A manager takes a course away by hand. */
