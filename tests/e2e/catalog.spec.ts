@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
+import { watchConsole } from './fixtures/till-page'
 
 let host: RunningHost
 
@@ -12,16 +13,12 @@ test.afterAll(async () => {
 })
 
 test('the till shows the demo catalog from the store, through the browser host', async ({ page }, testInfo) => {
-  const consoleErrors: string[] = []
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
-  page.on('pageerror', (error) => consoleErrors.push(error.message))
-
+  const errors = watchConsole(page)
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.goto(host.url)
-  await expect(page.getByRole('heading', { name: 'Courses' })).toBeVisible()
   await expect(page.getByText('Sandbox', { exact: true })).toBeVisible()
-  const catalog = page.getByRole('list', { name: 'Course catalog' })
-  await expect(catalog.getByRole('listitem')).toHaveCount(12)
+  const catalog = page.getByRole('listbox', { name: 'Course catalog' })
+  await expect(catalog.getByRole('option')).toHaveCount(12)
   // Prices come formatted for their currency: whole yen, three-decimal dinar.
   await expect(catalog.getByText('Japanese Calligraphy (Shodō)')).toBeVisible()
   await expect(catalog.getByText('JP¥6,800')).toBeVisible()
@@ -30,13 +27,21 @@ test('the till shows the demo catalog from the store, through the browser host',
   // The retired course is not on sale.
   await expect(catalog.getByText('Flash Animation (retired)')).toHaveCount(0)
 
-  await page.getByLabel('Search courses').fill('sushi')
-  await expect(catalog.getByRole('listitem')).toHaveCount(1)
-  await page.getByLabel('Search courses').fill('no such course')
+  const search = page.getByRole('combobox', { name: 'Search courses' })
+  await expect(search).toBeFocused()
+  await search.fill('sushi')
+  await expect(catalog.getByRole('option')).toHaveCount(1)
+  await search.fill('no such course')
   await expect(page.getByText('No course matches')).toBeVisible()
-  await page.getByLabel('Search courses').fill('')
-  await expect(catalog.getByRole('listitem')).toHaveCount(12)
+  await search.fill('')
+  await expect(catalog.getByRole('option')).toHaveCount(12)
 
+  // Keyboard first: arrows move the highlight, Enter adds to the cart.
+  await search.press('ArrowDown')
+  await search.press('ArrowDown')
+  await expect(catalog.getByRole('option').nth(2)).toHaveAttribute('aria-selected', 'true')
+  await search.press('Enter')
+  await expect(page.getByRole('list', { name: 'Cart' }).getByRole('listitem')).toHaveCount(1)
   await page.screenshot({ path: testInfo.outputPath('catalog.png'), fullPage: true })
-  expect(consoleErrors).toEqual([])
+  expect(errors).toEqual([])
 })

@@ -1,27 +1,19 @@
-import { useEffect, useState } from 'react'
-import type { AppInfo } from '@shared/domain'
-import { api } from './api/transport'
-import { CatalogScreen } from './screens/CatalogScreen'
+import { AppProviders } from './app/context'
+import { PinDialog } from './app/PinDialog'
+import { useRoute } from './app/route'
+import { Shell } from './app/Shell'
+import { ScreenRouter } from './screens/ScreenRouter'
+import { ToastProvider } from './ui/toasts'
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  useEffect(() => {
-    api.invoke('app:info', {}).then(setInfo, () => setInfo(null))
-  }, [])
+  const route = useRoute()
   return (
-    <div className="app">
-      <header className="topbar">
-        <span className="brand">{info?.shopName ?? 'CourseTill'}</span>
-        {info?.mode === 'sandbox' && (
-          <span className="badge badge-sandbox" title="Payments go to the built-in Stripe sandbox; no real money moves">
-            Sandbox
-          </span>
-        )}
-        {info?.mode === 'test' && <span className="badge badge-test">Stripe test mode</span>}
-      </header>
-      <main className="content">
-        <CatalogScreen />
-      </main>
-    </div>
+    <ToastProvider>
+      <AppProviders renderPinDialog={(request, done) => <PinDialog request={request} done={done} />}>
+        <Shell screen={route.screen}>
+          <ScreenRouter route={route} />
+        </Shell>
+      </AppProviders>
+    </ToastProvider>
   )
 }

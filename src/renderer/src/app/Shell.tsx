@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react'
+import { Badge } from '../ui/Badge'
+import { Icon, type IconName } from '../ui/Icon'
+import { useAppInfo, useManager } from './context'
+import { navigate, type Screen } from './route'
+import { useTheme, type ThemeChoice } from './theme'
+
+const NAV: Array<{ screen: Screen; label: string; icon: IconName }> = [
+  { screen: 'sell', label: 'Sell', icon: 'sell' },
+  { screen: 'orders', label: 'Orders', icon: 'orders' },
+  { screen: 'customers', label: 'Customers', icon: 'customers' },
+  { screen: 'reports', label: 'Reports', icon: 'reports' },
+  { screen: 'settings', label: 'Settings', icon: 'settings' },
+]
+
+export function Shell({ screen, children }: { screen: Screen; children: ReactNode }) {
+  const info = useAppInfo()
+  const manager = useManager()
+  const [theme, setTheme] = useTheme()
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span>{info?.shopName ?? 'CourseTill'}</span>
+        </div>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.screen}>
+              <a href={`#/${item.screen}`} aria-current={item.screen === screen ? 'page' : undefined} onClick={() => navigate(item.screen)}>
+                <Icon name={item.icon} /> {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <label className="theme-choice">
+            <span>Theme</span>
+            <select className="input input-sm" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} aria-label="Theme">
+              <option value="system">System</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+        </div>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <div className="topbar-modes">
+            {info?.mode === 'sandbox' && (
+              <Badge tone="warning" title="Payments go to the built-in Stripe sandbox; no real money moves">
+                Sandbox
+              </Badge>
+            )}
+            {info?.mode === 'test' && <Badge tone="info">Stripe test mode</Badge>}
+            {info?.mode === 'live' && <Badge tone="success">Live payments</Badge>}
+          </div>
+          <div className="topbar-manager">
+            {manager.token ? (
+              <button type="button" className="btn btn-ghost btn-sm" onClick={manager.lock}>
+                <Icon name="unlock" size={16} /> Manager — lock
+              </button>
+            ) : (
+              <button type="button" className="btn btn-ghost btn-sm" onClick={() => void manager.requireManager()}>
+                <Icon name="lock" size={16} /> Manager
+              </button>
+            )}
+          </div>
+        </header>
+        <main className="content">{children}</main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+import { useEffect, useRef, useState } from 'react'
+import type { LiveEvent } from '@shared/domain'
+import type { Channel, ChannelInput, ChannelResult } from '@shared/ipc-contract'
+import { api } from '../api/transport'
+
+/** Subscribes to the main process's live events for as long as the component is mounted. */
+export function useLiveEvents(listener: (event: LiveEvent) => void) {
+  const latest = useRef(listener)
+  latest.current = listener
+  useEffect(() => api.onLiveEvent((event) => latest.current(event)), [])
+}
+
+export type Query<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; message: string }
+
+/** Calls a channel whenever its input changes (compared as JSON) and on `reload()`. */
+export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): [Query<ChannelResult<C>>, () => void] {
+  const [query, setQuery] = useState<Query<ChannelResult<C>>>({ state: 'loading' })
+  const [generation, setGeneration] = useState(0)
+  const key = JSON.stringify(input)
+  useEffect(() => {
+    let current = true
+    api.invoke(channel, JSON.parse(key) as ChannelInput<C>).then(
+      (data) => current && setQuery({ state: 'ready', data }),
+      (error: Error) => current && setQuery({ state: 'error', message: error.message }),
+    )
+    return () => {
+      current = false
+    }
+  }, [channel, key, generation])
+  return [query, () => setGeneration((g) => g + 1)]
+}

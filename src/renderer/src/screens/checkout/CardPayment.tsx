@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useState } from 'react'
+import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js'
+import type { Stripe } from '@stripe/stripe-js'
+import type { AppInfo, CardCheckout, OrderDetail } from '@shared/domain'
+import { declineReason } from '@shared/decline-reasons'
+import { api } from '../../api/transport'
+import { loadStripeFor } from '../../stripe/stripe-factory'
+import { Button } from '../../ui/Button'
+import { Loading } from '../../ui/Panel'
+import { Money } from '../../ui/Money'
+import { useToasts } from '../../ui/toasts'
+
+let stripePromise: { key: string; promise: Promise<Stripe | null> } | null = null
+
+/** One Stripe.js (or sandbox stand-in) per configuration; the only place that knows which it is, is the factory. */
+function stripeFor(info: AppInfo): Promise<Stripe | null> {
+  const key = `${info.mode}:${info.stripe.publishableKey}:${info.stripe.sandboxApiUrl ?? ''}`
+  if (stripePromise?.key !== key) {
+    stripePromise = { key, promise: loadStripeFor({ mode: info.mode, publishableKey: info.stripe.publishableKey, sandboxApiUrl: info.stripe.sandboxApiUrl ?? undefined }) }
+  }
+  return stripePromise.promise
+}
+
+export function CardPayment({ info, order, onSettled, onBusy }: { info: AppInfo; order: OrderDetail; onSettled: (order: OrderDetail) => void; onBusy: (busy: boolean) => void }) {
+  const toasts = useToasts()
+  const [checkout, setCheckout] = useState<CardCheckout | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const stripe = useMemo(() => stripeFor(info), [info])
+  const dark = document.documentElement.getAttribute('data-theme') === 'dark'
+
+  // (Re)opens the order's intent whenever what is owed changes (cash taken): the main process reuses it.
+  useEffect(() => {
+    let current = true
+    setCheckout(null)
+    api.invoke('payments:startCard', { orderId: order.id }).then(
+      (opened) => current && setCheckout(opened),
+      (failure: Error) => {
+        if (!current) return
+        setError(failure.message)
+        toasts.error('The card payment could not be started', `${failure.message}. Check the connection and reopen the order.`)
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [order.id, order.amountDue, toasts])
+
+  if (error) return <p className="error" role="alert">{error}</p>
+  if (!checkout) return <Loading label="Preparing the card payment…" />
+  return (
+    <Elements key={`${checkout.clientSecret}:${checkout.amount}`} stripe={stripe} options={{ clientSecret: checkout.clientSecret, appearance: { theme: dark ? 'night' : 'stripe' } }}>
+      <PayForm checkout={checkout} onSettled={onSettled} onBusy={onBusy} />
+    </Elements>
+  )
+}
+
+function PayForm({ checkout, onSettled, onBusy }: { checkout: CardCheckout; onSettled: (order: OrderDetail) => void; onBusy: (busy: boolean) => void }) {
+  const stripe = useStripe()
+  const elements = useElements()
+  const toasts = useToasts()
+  const [busy, setBusy] = useState(false)
+  const [complete, setComplete] = useState(false)
+
+  async function pay() {
+    if (!stripe || !elements || busy) return
+    setBusy(true)
+    onBusy(true)
+    try {
+      const submitted = await elements.submit()
+      if (submitted.error) return
+      const result = await stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: window.location.href } })
+      if (result.error) {
+        const reason = declineReason(result.error.decline_code ?? result.error.code, result.error.message)
+        toasts.error('Payment failed', reason)
+      }
+      // The direct check: settle from Stripe's own answer even if no webhook ever reaches this till.
+      onSettled(await api.invoke('payments:sync', { orderId: checkout.orderId }))
+    } catch (failure) {
+      toasts.error('The payment could not be confirmed', `${(failure as Error).message}. Check the order's status before trying again.`)
+    } finally {
+      setBusy(false)
+      onBusy(false)
+    }
+  }
+
+  return (
+    <div className="stack">
+      <PaymentElement onChange={(event) => setComplete(event.complete)} />
+      <Button variant="primary" size="lg" busy={busy} disabled={!stripe || !elements || !complete} onClick={() => void pay()}>
+        Pay <Money amount={checkout.amount} currency={checkout.currency} />
+      </Button>
+    </div>
+  )
+}

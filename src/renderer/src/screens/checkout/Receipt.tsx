@@ -1,0 +1,78 @@
+import type { ReactNode } from 'react'
+import type { AppInfo, OrderDetail } from '@shared/domain'
+import { Button } from '../../ui/Button'
+import { Money } from '../../ui/Money'
+
+const METHOD_LABEL = { card: 'Card', cash: 'Cash' } as const
+
+/** What the customer takes away: printable, or saved as PDF from the print dialog. */
+export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderDetail; actions?: ReactNode }) {
+  const owned = new Set(order.ownership.map((o) => o.courseId))
+  const paid = order.payments.filter((p) => p.status === 'succeeded')
+  const paidAt = paid.at(-1)?.updatedAt ?? order.updatedAt
+  return (
+    <article className="receipt" aria-label="Receipt">
+      <header className="receipt-head">
+        <h2>{info.shopName}</h2>
+        <div className="muted small">Receipt for order #{order.id}</div>
+        <div className="muted small">{new Date(paidAt).toLocaleString()}</div>
+      </header>
+      <div className="receipt-customer">
+        <strong>{order.accountName}</strong> <span className="muted">{order.accountEmail}</span>
+      </div>
+      <table className="table receipt-lines">
+        <tbody>
+          {order.items.map((item) => (
+            <tr key={item.courseId}>
+              <td>{item.title}</td>
+              <td className="num">
+                <Money amount={item.unitAmount} currency={order.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="receipt-total">
+            <td>Total</td>
+            <td className="num">
+              <Money amount={order.amount} currency={order.currency} />
+            </td>
+          </tr>
+          {paid.map((payment) => (
+            <tr key={payment.id} className="muted">
+              <td>
+                Paid by {METHOD_LABEL[payment.method]}
+                {payment.method === 'cash' && payment.tenderedAmount && payment.tenderedAmount > payment.amount && (
+                  <>
+                    {' '}
+                    (tendered <Money amount={payment.tenderedAmount} currency={order.currency} />, change <Money amount={payment.tenderedAmount - payment.amount} currency={order.currency} />)
+                  </>
+                )}
+              </td>
+              <td className="num">
+                <Money amount={payment.amountReceived} currency={order.currency} />
+              </td>
+            </tr>
+          ))}
+        </tfoot>
+      </table>
+      {owned.size > 0 && (
+        <section className="receipt-courses">
+          <h3>Your new courses</h3>
+          <ul aria-label="New courses">
+            {order.items
+              .filter((item) => owned.has(item.courseId))
+              .map((item) => (
+                <li key={item.courseId}>{item.title}</li>
+              ))}
+          </ul>
+        </section>
+      )}
+      <footer className="receipt-foot muted small">Thank you. Keep this receipt for your records.</footer>
+      <div className="row end no-print">
+        <Button onClick={() => window.print()}>Print or save as PDF</Button>
+        {actions}
+      </div>
+    </article>
+  )
+}
