@@ -2,12 +2,18 @@
 // defined once. The preload, the IPC registration and the browser host's HTTP routes all derive from it.
 import type { z } from 'zod'
 import type { LiveEvent } from './domain'
+import { historyChannels } from './contract/history'
+import { insightChannels } from './contract/insight'
+import { liveChannels } from './contract/live'
 import { managerChannels } from './contract/manager'
 import { salesChannels } from './contract/sales'
 
 export const channels = {
   ...salesChannels,
   ...managerChannels,
+  ...historyChannels,
+  ...insightChannels,
+  ...liveChannels,
 } as const
 
 export type Channel = keyof typeof channels

@@ -45,7 +45,7 @@ export async function startCourseTill(config: Config, app: { version: string; pa
     stripe: { publishableKey: payments.client.publishableKey, sandboxApiUrl: payments.client.sandboxApiUrl },
   })
   const manager = createManagerAccess(ctx)
-  const handlers = createHandlers(ctx, info, payments, manager)
+  const handlers = createHandlers({ ctx, config, info, payments, manager })
   return {
     config,
     ctx,

@@ -1,21 +1,31 @@
 import type { Route } from '../app/route'
-import { EmptyState, Panel } from '../ui/Panel'
-import { SellScreen } from './sell/SellScreen'
 import { CheckoutScreen } from './checkout/CheckoutScreen'
+import { CustomersScreen } from './customers/CustomersScreen'
+import { OrderDetailScreen } from './orders/OrderDetailScreen'
+import { OrdersScreen } from './orders/OrdersScreen'
+import { ReportsScreen } from './reports/ReportsScreen'
+import { SellScreen } from './sell/SellScreen'
+import { SettingsScreen } from './settings/SettingsScreen'
 
-/** One screen per route; each screen file owns its own data loading. */
+const numeric = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null)
+
+/** One screen per route (#/screen/params…); each screen owns its data loading. */
 export function ScreenRouter({ route }: { route: Route }) {
+  const [first, second] = route.params
   switch (route.screen) {
     case 'sell': {
-      const [view, id] = route.params
-      if (view === 'order' && id && /^\d+$/.test(id)) return <CheckoutScreen orderId={Number(id)} />
-      return <SellScreen />
+      const orderId = first === 'order' ? numeric(second) : null
+      return orderId ? <CheckoutScreen orderId={orderId} /> : <SellScreen />
     }
-    default:
-      return (
-        <Panel title={route.screen[0]!.toUpperCase() + route.screen.slice(1)}>
-          <EmptyState title="Coming in this release">This screen is being built.</EmptyState>
-        </Panel>
-      )
+    case 'orders': {
+      const orderId = numeric(first)
+      return orderId ? <OrderDetailScreen orderId={orderId} /> : <OrdersScreen />
+    }
+    case 'customers':
+      return <CustomersScreen customerId={numeric(first)} />
+    case 'reports':
+      return <ReportsScreen />
+    case 'settings':
+      return <SettingsScreen />
   }
 }

@@ -1,0 +1,24 @@
+import type { AppInfo } from '@shared/domain'
+import type { Channel, ChannelResult, ParsedInput } from '@shared/ipc-contract'
+import type { Config } from '../config'
+import type { CoreContext } from '../context'
+import type { ManagerAccess } from '../manager/pin'
+import type { PaymentsRuntime } from '../payments/setup'
+
+/** Handlers for one area's channels: each takes the parsed input (managerToken already checked by dispatch). */
+export type HandlersFor<Channels> = {
+  [C in keyof Channels & Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
+}
+
+/** Everything an area's handlers may need, passed in (never imported as globals). */
+export interface HandlerDeps {
+  ctx: CoreContext
+  config: Config
+  info: () => AppInfo
+  payments: PaymentsRuntime
+  manager: ManagerAccess
+}
+
+/** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */
+export const STAFF = 'staff'
+export const MANAGER = 'manager'
