@@ -1,0 +1,56 @@
+// Reading card PaymentMethods from request parameters (`type=card&card[…]`, or the same under
+// `payment_method_data`), validated the way Stripe's tokenizer does.
+
+import type Stripe from 'stripe'
+import { isCardInputError, validateCardInput, type ValidCard } from '../cards/card-input'
+import type { Ctx } from '../context'
+import { cardError, invalidRequest, parameterMissing } from '../http/errors'
+import type { FormObject } from '../http/form'
+import { assertKnownParams, childName, optionalObject, optionalString, readMetadata, requiredString } from '../http/params'
+import { createCardPaymentMethod, type BillingInput } from './payment-methods'
+
+/** Reads `card[number|exp_month|exp_year|cvc]` under `prefix` and validates it like Stripe's tokenizer. */
+export function readCard(ctx: Ctx, card: FormObject, prefix: string): ValidCard {
+  assertKnownParams(card, ['number', 'exp_month', 'exp_year', 'cvc'], prefix)
+  const input = {
+    number: requiredString(card, 'number', prefix),
+    expMonth: requiredString(card, 'exp_month', prefix),
+    expYear: requiredString(card, 'exp_year', prefix),
+    ...(typeof card.cvc === 'string' ? { cvc: card.cvc } : {}),
+  }
+  const result = validateCardInput(input, ctx.core.now())
+  if (isCardInputError(result)) throw cardError({ code: result.code, message: result.message, param: result.param })
+  return result
+}
+
+export function readBilling(params: FormObject, prefix: string): BillingInput {
+  const billing = optionalObject(params, 'billing_details')
+  if (!billing) return {}
+  const name = childName(prefix, 'billing_details')
+  assertKnownParams(billing, ['name', 'email', 'phone', 'address'], name)
+  const address = optionalObject(billing, 'address')
+  if (address) {
+    assertKnownParams(address, ['postal_code', 'country', 'line1', 'line2', 'city', 'state'], childName(name, 'address'))
+  }
+  const postalCode = address ? optionalString(address, 'postal_code') : undefined
+  const holder = optionalString(billing, 'name')
+  const email = optionalString(billing, 'email')
+  return { ...(holder ? { name: holder } : {}), ...(email ? { email } : {}), ...(postalCode ? { postalCode } : {}) }
+}
+
+/** `type=card&card[…]` (also what payment_method_data carries); card errors are thrown as 402. */
+export function createFromParams(ctx: Ctx, params: FormObject, prefix: string): Stripe.PaymentMethod {
+  assertKnownParams(params, ['type', 'card', 'billing_details', 'metadata', 'allow_redisplay'], prefix)
+  const type = requiredString(params, 'type', prefix)
+  if (type !== 'card') {
+    throw invalidRequest(`The sandbox only supports card payment methods, not ${type}.`, { param: childName(prefix, 'type') })
+  }
+  const card = optionalObject(params, 'card')
+  if (!card) throw parameterMissing(childName(prefix, 'card'))
+  return createCardPaymentMethod(
+    ctx,
+    readCard(ctx, card, childName(prefix, 'card')),
+    readBilling(params, prefix),
+    readMetadata(params),
+  )
+}

@@ -1,0 +1,25 @@
+import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
+import { assertKnownParams, optionalString } from '../http/params'
+import { listReply, mustGet } from './lookup'
+
+function retrieve(request: ApiRequest): Reply {
+  assertKnownParams(request.params, [])
+  return ok(mustGet(request, 'charge', pathParam(request)))
+}
+
+function list(request: ApiRequest): Reply {
+  assertKnownParams(request.params, ['payment_intent', 'customer', 'created', 'limit', 'starting_after', 'ending_before'])
+  const paymentIntent = optionalString(request.params, 'payment_intent')
+  const customer = optionalString(request.params, 'customer')
+  const charges = request.core.store
+    .list('charge')
+    .filter(
+      (charge) => (!paymentIntent || charge.payment_intent === paymentIntent) && (!customer || charge.customer === customer),
+    )
+  return listReply(request, '/v1/charges', charges, 'charge')
+}
+
+export const chargeRoutes: ApiRoute[] = [
+  { method: 'GET', path: '/v1/charges', handler: list },
+  { method: 'GET', path: '/v1/charges/:id', handler: retrieve },
+]

@@ -1,0 +1,68 @@
+import { collectInvoice } from '../billing/collect'
+import { subscriptionOf } from '../billing/invoices'
+import { invalidRequest } from '../http/errors'
+import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
+import { paginate, readPageRequest } from '../http/paging'
+import { assertKnownParams, optionalEnum, optionalString } from '../http/params'
+import { listReply, mustGet } from './lookup'
+import { resolvePaymentMethod } from '../payments/payment-methods'
+
+function list(request: ApiRequest): Reply {
+  assertKnownParams(request.params, ['customer', 'subscription', 'status', 'created', 'limit', 'starting_after', 'ending_before'])
+  const customer = optionalString(request.params, 'customer')
+  const subscription = optionalString(request.params, 'subscription')
+  const status = optionalEnum(request.params, 'status', ['draft', 'open', 'paid', 'uncollectible', 'void'] as const)
+  const invoices = request.core.store
+    .list('invoice')
+    .filter(
+      (invoice) =>
+        (!customer || invoice.customer === customer) &&
+        (!subscription || subscriptionOf(invoice) === subscription) &&
+        (!status || invoice.status === status),
+    )
+  return listReply(request, '/v1/invoices', invoices, 'invoice')
+}
+
+/** POST /v1/invoices/:id/pay: charge the open invoice now, with the given or the default method. */
+function pay(request: ApiRequest): Reply {
+  assertKnownParams(request.params, ['payment_method', 'off_session'])
+  const invoice = mustGet(request, 'invoice', pathParam(request))
+  if (invoice.status !== 'open') throw invalidRequest(`Invoice is already ${invoice.status}.`, { code: 'invoice_not_editable' })
+  const pmId = optionalString(request.params, 'payment_method')
+  const subscriptionId = subscriptionOf(invoice)
+  const subscription = subscriptionId ? request.core.store.get('subscription', subscriptionId) : undefined
+  const fallback = subscription?.default_payment_method
+  const pm = pmId
+    ? resolvePaymentMethod(request, pmId, 'payment_method')
+    : typeof fallback === 'string'
+      ? request.core.store.get('payment_method', fallback)
+      : undefined
+  if (!pm) throw invalidRequest('This invoice has no payment method to charge. Pass payment_method.', { param: 'payment_method' })
+  const reply = collectInvoice(request, invoice, pm)
+  if (reply && reply.status !== 200) return reply
+  return ok(mustGet(request, 'invoice', invoice.id))
+}
+
+function lines(request: ApiRequest): Reply {
+  assertKnownParams(request.params, ['limit', 'starting_after', 'ending_before'])
+  const invoice = mustGet(request, 'invoice', pathParam(request))
+  return ok({
+    object: 'list',
+    url: `/v1/invoices/${invoice.id}/lines`,
+    ...paginate(invoice.lines.data, readPageRequest(request.params), 'line_item'),
+  })
+}
+
+export const invoiceRoutes: ApiRoute[] = [
+  { method: 'GET', path: '/v1/invoices', handler: list },
+  {
+    method: 'GET',
+    path: '/v1/invoices/:id',
+    handler: (request) => {
+      assertKnownParams(request.params, [])
+      return ok(mustGet(request, 'invoice', pathParam(request)))
+    },
+  },
+  { method: 'POST', path: '/v1/invoices/:id/pay', handler: pay },
+  { method: 'GET', path: '/v1/invoices/:id/lines', handler: lines },
+]

@@ -1,0 +1,75 @@
+// JSON documents in one table, ordered by insertion (`seq`) so lists can be newest first even when
+// several objects share the same `created` second.
+
+import type { Db } from './db'
+import type { ObjectType, SandboxObjects, StripeObject } from './object-types'
+
+export interface ObjectStore {
+  insert<K extends ObjectType>(type: K, object: SandboxObjects[K]): SandboxObjects[K]
+  update<K extends ObjectType>(type: K, object: SandboxObjects[K]): SandboxObjects[K]
+  get<K extends ObjectType>(type: K, id: string): SandboxObjects[K] | undefined
+  remove(type: ObjectType, id: string): void
+  /** Any object by id, whatever its type (ids are unique across types); used by expand. */
+  getAny(id: string): StripeObject | undefined
+  /** Newest first; `where` compares one top-level JSON field for equality. */
+  list<K extends ObjectType>(type: K, where?: { field: string; value: string | number }): SandboxObjects[K][]
+  setPrivate(ownerId: string, key: string, value: unknown): void
+  getPrivate<T>(ownerId: string, key: string): T | undefined
+}
+
+const FIELD_NAME = /^[a-z_]+$/
+
+export function createObjectStore(db: Db): ObjectStore {
+  const insertRow = db.prepare('INSERT INTO objects (id, type, data) VALUES (?, ?, ?)')
+  const updateRow = db.prepare('UPDATE objects SET data = ? WHERE id = ? AND type = ?')
+  const deleteRow = db.prepare('DELETE FROM objects WHERE id = ? AND type = ?')
+  const selectById = db.prepare<[string], { type: string; data: string }>('SELECT type, data FROM objects WHERE id = ?')
+  const selectByType = db.prepare<[string], { data: string }>('SELECT data FROM objects WHERE type = ? ORDER BY seq DESC')
+  const upsertPrivate = db.prepare(
+    'INSERT INTO private_data (owner_id, key, data) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data',
+  )
+  const selectPrivate = db.prepare<[string, string], { data: string }>(
+    'SELECT data FROM private_data WHERE owner_id = ? AND key = ?',
+  )
+
+  return {
+    insert(type, object) {
+      insertRow.run(object.id, type, JSON.stringify(object))
+      return object
+    },
+    update(type, object) {
+      const changed = updateRow.run(JSON.stringify(object), object.id, type).changes
+      if (changed !== 1) throw new Error(`update of unknown ${type} ${object.id}`)
+      return object
+    },
+    get(type, id) {
+      const row = selectById.get(id)
+      return row && row.type === type ? JSON.parse(row.data) : undefined
+    },
+    remove(type, id) {
+      deleteRow.run(id, type)
+    },
+    getAny(id) {
+      const row = selectById.get(id)
+      return row ? (JSON.parse(row.data) as StripeObject) : undefined
+    },
+    list(type, where) {
+      if (!where) return selectByType.all(type).map((row) => JSON.parse(row.data))
+      // Field names come from code, never from requests; the check keeps it that way.
+      if (!FIELD_NAME.test(where.field)) throw new Error(`bad field name ${where.field}`)
+      const rows = db
+        .prepare<[string, string | number], { data: string }>(
+          `SELECT data FROM objects WHERE type = ? AND json_extract(data, '$.${where.field}') = ? ORDER BY seq DESC`,
+        )
+        .all(type, where.value)
+      return rows.map((row) => JSON.parse(row.data))
+    },
+    setPrivate(ownerId, key, value) {
+      upsertPrivate.run(ownerId, key, JSON.stringify(value))
+    },
+    getPrivate<T>(ownerId: string, key: string) {
+      const row = selectPrivate.get(ownerId, key)
+      return row ? (JSON.parse(row.data) as T) : undefined
+    },
+  }
+}
