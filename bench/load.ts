@@ -53,3 +53,15 @@ export async function runLoad(
 export function formatLoad(name: string, r: LoadResult): string {
   return `${name.padEnd(34)} ${r.perSecond.toFixed(0).padStart(7)} events/s   p50 ${r.p50Ms.toFixed(2).padStart(6)} ms   p99 ${r.p99Ms.toFixed(2).padStart(6)} ms   max ${r.maxMs.toFixed(1).padStart(6)} ms   non-2xx ${r.non2xx}`
 }
+
+/** Runs the load from a separate process, as Stripe or a tunnel would be. */
+export async function runLoadInChild(url: string, bodiesFile: string, senders: number): Promise<LoadResult> {
+  const { spawn } = await import('node:child_process')
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load-worker.ts', import.meta.url).pathname, url, bodiesFile, String(senders)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  await new Promise((resolve) => child.once('exit', resolve))
+  return JSON.parse(output) as LoadResult
+}
