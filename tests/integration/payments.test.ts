@@ -129,6 +129,17 @@ describe('paying an order by card', () => {
     ])
   })
 
+  it('cancels the open intent at Stripe once cash pays the rest, so the card form cannot charge a paid order', async () => {
+    t = await startTestTill()
+    const order = t.order([1])
+    const opened = await t.till.handlers['payments:startCard']({ orderId: order.id })
+    await t.call('orders:recordCash', { orderId: order.id, tendered: 5000 })
+    await expect.poll(async () => (await t.stripe.paymentIntents.retrieve(opened.paymentIntentId)).status).toBe('canceled')
+    await expect.poll(() => t.detail(order.id).payments.find((p) => p.method === 'card')?.status).toBe('canceled')
+    expect(t.detail(order.id).status).toBe('successful')
+    await expect(t.stripe.paymentIntents.confirm(opened.paymentIntentId, { payment_method: 'pm_card_visa' })).rejects.toThrow()
+  })
+
   it('refuses a paid, canceled or unknown order', async () => {
     t = await startTestTill()
     const paid = t.order([1])

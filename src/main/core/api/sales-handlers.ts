@@ -1,4 +1,5 @@
 import type { salesChannels } from '@shared/contract/sales'
+import type { OrderDetail } from '@shared/domain'
 import { createAccount, searchAccounts } from '../accounts'
 import { listCourses } from '../catalog'
 import { cancelOrder, recordCashPayment } from '../orders/cash'
@@ -8,6 +9,14 @@ import { STAFF, type HandlerDeps, type HandlersFor } from './handler-types'
 
 export function salesHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor<typeof salesChannels> {
   const { db } = ctx
+  // Once an order needs no card any more, its open intents are canceled at Stripe; the answer does not wait
+  // for Stripe (the till may be offline), and a failure is only logged: the intent stays unconfirmable here anyway.
+  const withIntentsClosed = (order: OrderDetail): OrderDetail => {
+    if (order.amountDue === 0 || order.status === 'canceled') {
+      payments.payments.cancelOpenIntents(order.id).catch((error: unknown) => console.error(`[payments] could not cancel open intents of order ${order.id}`, error))
+    }
+    return order
+  }
   return {
     'app:info': () => info(),
     'catalog:list': (input) => listCourses(db, input),
@@ -15,8 +24,8 @@ export function salesHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor
     'accounts:create': (input) => createAccount(ctx, { ...input, actor: STAFF }),
     'orders:create': (input) => createOrder(ctx, { ...input, actor: STAFF }),
     'orders:get': (input) => getOrderDetail(db, input.orderId),
-    'orders:cancel': (input) => cancelOrder(ctx, { ...input, actor: STAFF }),
-    'orders:recordCash': (input) => recordCashPayment(ctx, { ...input, actor: STAFF }),
+    'orders:cancel': (input) => withIntentsClosed(cancelOrder(ctx, { ...input, actor: STAFF })),
+    'orders:recordCash': (input) => withIntentsClosed(recordCashPayment(ctx, { ...input, actor: STAFF })),
     'payments:startCard': (input) => payments.payments.getOrCreatePaymentIntent(input.orderId),
     'payments:sync': (input) => payments.payments.syncOrderPayments(input.orderId),
   }

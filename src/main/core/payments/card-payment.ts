@@ -101,7 +101,21 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
     return getOrderDetail(ctx.db, orderId)
   }
 
-  return { getOrCreatePaymentIntent, syncOrderPayments }
+  /**
+   * Cancels the order's card intents nobody is confirming any more (the order was paid in cash, or canceled),
+   * so a card form left open elsewhere cannot charge a paid order. Intents mid-authentication are left alone.
+   */
+  async function cancelOpenIntents(orderId: number): Promise<void> {
+    const order = getOrderDetail(ctx.db, orderId)
+    if (order.amountDue > 0 && order.status !== 'canceled') return
+    for (const payment of order.payments) {
+      if (payment.method !== 'card' || !payment.stripePaymentIntentId) continue
+      if (payment.status !== 'pending' && payment.status !== 'failed') continue
+      applyFresh(await gateway.cancelIntent(payment.stripePaymentIntentId))
+    }
+  }
+
+  return { getOrCreatePaymentIntent, syncOrderPayments, cancelOpenIntents }
 }
 
 function checkout(orderId: number, paymentId: number, intent: IntentFacts & { client_secret: string | null }): CardCheckout {
