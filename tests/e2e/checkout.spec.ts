@@ -1,36 +1,17 @@
-import { expect, test, type Page } from '@playwright/test'
-import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
+import type { AppInfo, OrderDetail } from '../../src/shared/domain'
+import type { RunningHost } from './fixtures/browser-host'
+import { apiCall, expect, test } from './fixtures/test'
 import { enterCard, startSale, watchConsole } from './fixtures/till-page'
 
-let host: RunningHost
-test.beforeEach(async ({ page }) => {
-  host = await startBrowserHost()
-  await page.setViewportSize({ width: 1280, height: 720 })
-})
-test.afterEach(async () => {
-  await host?.stop()
-})
 
-interface ApiOrder {
-  status: string
-  ownership: unknown[]
-  payments: Array<{ method: string; status: string; amountReceived: number; stripePaymentIntentId: string | null }>
-}
-
-async function apiOrder(orderId: number): Promise<ApiOrder> {
-  const response = await fetch(`${host.url}/api/orders:get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ orderId }) })
-  return ((await response.json()) as { value: ApiOrder }).value
-}
-
-/** Charges seen by the sandbox for this order's intents: what the customer's card was actually charged. */
-async function chargesFor(page: Page, intentId: string) {
-  const info = (await (await fetch(`${host.url}/api/app:info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { value: { stripe: { sandboxApiUrl: string } } }
-  void page
-  const response = await fetch(`${info.value.stripe.sandboxApiUrl}/v1/charges?payment_intent=${intentId}`, { headers: { Authorization: 'Bearer sk_test_coursetill_sandbox' } })
+/** Charges the sandbox made for an intent: what the customer's card was actually charged. */
+async function chargesFor(host: RunningHost, intentId: string) {
+  const info = await apiCall<AppInfo>(host, 'app:info')
+  const response = await fetch(`${info.stripe.sandboxApiUrl}/v1/charges?payment_intent=${intentId}`, { headers: { Authorization: 'Bearer sk_test_coursetill_sandbox' } })
   return ((await response.json()) as { data: Array<{ status: string; amount: number }> }).data
 }
 
-test('3-D Secure with 3155: the challenge completed pays, failed does not', async ({ page }, testInfo) => {
+test('3-D Secure with 3155: the challenge completed pays, failed does not', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
   await page.goto(host.url)
   const completed = await startSale(page, ['Digital Marketing'], 'Liam')
@@ -42,7 +23,7 @@ test('3-D Secure with 3155: the challenge completed pays, failed does not', asyn
   await page.screenshot({ path: testInfo.outputPath('3ds-challenge.png') })
   await challenge.getByRole('button', { name: 'Complete' }).click()
   await expect(page.getByRole('article', { name: 'Receipt' })).toBeVisible()
-  expect((await apiOrder(completed)).status).toBe('successful')
+  expect((await apiCall<OrderDetail>(host, 'orders:get', { orderId: completed })).status).toBe('successful')
 
   await page.getByRole('button', { name: 'New sale' }).click()
   const failed = await startSale(page, ['Public Speaking'], 'Liam')
@@ -50,25 +31,25 @@ test('3-D Secure with 3155: the challenge completed pays, failed does not', asyn
   await page.getByRole('button', { name: /^Pay/ }).click()
   await page.getByRole('dialog', { name: '3D Secure authentication' }).getByRole('button', { name: 'Fail' }).click()
   await expect(page.getByRole('list', { name: 'Payment status' })).toContainText('3-D Secure authentication failed')
-  const order = await apiOrder(failed)
+  const order = await apiCall<OrderDetail>(host, 'orders:get', { orderId: failed })
   expect(order.status).toBe('failed')
   expect(order.ownership).toEqual([])
   expect(errors.filter((e) => !/402/.test(e))).toEqual([])
 })
 
-test('a double click on Pay charges once', async ({ page }) => {
+test('a double click on Pay charges once', async ({ page, host }) => {
   await page.goto(host.url)
   const orderId = await startSale(page, ['Italian'], 'Jonas')
   await enterCard(page, '4242 4242 4242 4242')
   await page.getByRole('button', { name: /^Pay/ }).dblclick()
   await expect(page.getByRole('article', { name: 'Receipt' })).toBeVisible()
-  const order = await apiOrder(orderId)
+  const order = await apiCall<OrderDetail>(host, 'orders:get', { orderId })
   expect(order.payments).toHaveLength(1)
-  const charges = await chargesFor(page, order.payments[0]!.stripePaymentIntentId!)
+  const charges = await chargesFor(host, order.payments[0]!.stripePaymentIntentId!)
   expect(charges.filter((c) => c.status === 'succeeded')).toHaveLength(1)
 })
 
-test('cash and card: change due, and the card is charged only the rest', async ({ page }, testInfo) => {
+test('cash and card: change due, and the card is charged only the rest', async ({ page, host }, testInfo) => {
   await page.goto(host.url)
   const orderId = await startSale(page, ['Sushi'], 'Yuki')
   await expect(page.getByLabel('Amount due')).toContainText('¥4,500')
@@ -85,7 +66,7 @@ test('cash and card: change due, and the card is charged only the rest', async (
   const receipt = page.getByRole('article', { name: 'Receipt' })
   await expect(receipt).toContainText('Paid by Cash')
   await expect(receipt).toContainText('Paid by Card')
-  const order = await apiOrder(orderId)
+  const order = await apiCall<OrderDetail>(host, 'orders:get', { orderId })
   expect(order.status).toBe('successful')
   expect(order.payments.map((p) => [p.method, p.amountReceived]).sort()).toEqual([
     ['card', 2500],

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { BodyTooLargeError, readRawBody } from '../../src/main/webhooks/raw-body'
+import { BodyTooLargeError, readRawBody } from '../../src/main/core/http/raw-body'
 
 function fakeRequest(chunks: string[], contentLength?: number): IncomingMessage {
   const stream = new PassThrough() as unknown as IncomingMessage & PassThrough

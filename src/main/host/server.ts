@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
 import { join } from 'node:path'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { Envelope } from '@shared/errors'
@@ -7,6 +7,7 @@ import type { Dispatch } from '../core/api/dispatch'
 import type { LiveBus } from '../core/live-bus'
 import { httpStatusFor, isAllowedHost, isAllowedOrigin, isJsonContentType } from './guards'
 import { streamLiveEvents } from './sse'
+import { closeServer, listenOnLoopback } from '../core/http/listen'
 
 export interface HostOptions {
   dispatch: Dispatch
@@ -78,21 +79,15 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
     sendEnvelope(res, status, { ok: false, error: { code: status === 500 ? 'internal' : 'invalid_input', message } })
   })
 
-  const server = app.listen(options.port, '127.0.0.1')
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve)
-    server.once('error', reject)
-  })
-  port = (server.address() as AddressInfo).port
+  const server = createServer(app)
+  port = await listenOnLoopback(server, options.port)
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const stop of closers) stop()
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
+    close: () => {
+      for (const stop of closers) stop()
+      return closeServer(server)
+    },
   }
 }
 

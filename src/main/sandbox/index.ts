@@ -1,8 +1,8 @@
 // Offline, stateful stand-in for Stripe's REST API (test mode), persisted in its own SQLite file.
 // The official `stripe` SDK talks to it unchanged: new Stripe(key, { host: '127.0.0.1', port, protocol: 'http' }).
 
-import type { AddressInfo } from 'node:net'
 import Stripe from 'stripe'
+import { listenOnLoopback } from '../core/http/listen'
 import type { SandboxCore } from './context'
 import { createDeliveryQueue } from './delivery/queue'
 import { DEFAULT_RETRY_SCHEDULE_MS } from './delivery/schedule'
@@ -40,12 +40,6 @@ export interface SandboxHandle {
   idle(): Promise<void> // resolves when no webhook delivery is pending/in flight (tests use it)
 }
 
-function listen(server: ReturnType<typeof createSandboxServer>, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
-  })
-}
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const db = openDb(opts.dataFile ?? ':memory:')
@@ -79,7 +73,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   })
   let port: number
   try {
-    port = await listen(server, opts.port ?? 0)
+    port = await listenOnLoopback(server, opts.port ?? 0)
   } catch (error) {
     db.close()
     throw error

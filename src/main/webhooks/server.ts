@@ -1,6 +1,7 @@
-import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import { BodyTooLargeError, readRawBody } from './raw-body'
+import { BodyTooLargeError, readRawBody } from '../core/http/raw-body'
+import { closeServer, listenOnLoopback } from '../core/http/listen'
 import type { ProcessResult } from '../core/payments/process-event'
 import type { StripeEventEnvelope } from '../core/payments/event-envelope'
 import { verifyStripeDelivery } from './verify'
@@ -54,21 +55,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   app.use((_req, res) => void res.status(404).json({ error: 'Not found' }))
   app.use((_error: unknown, _req: Request, res: Response, _next: NextFunction) => void res.status(400).json({ error: 'Bad request' }))
 
-  const server = app.listen(options.port, '127.0.0.1')
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve)
-    server.once('error', reject)
-  })
+  const server = createServer(app)
   // Stripe gives up on a delivery after about 10 s; never keep a socket longer than that.
   server.requestTimeout = 15_000
-  const port = (server.address() as AddressInfo).port
-  return {
-    url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
-  }
+  const port = await listenOnLoopback(server, options.port)
+  return { url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, port, close: () => closeServer(server) }
 }

@@ -26,7 +26,8 @@ export function CardPayment({ info, order, onSettled, onBusy }: { info: AppInfo;
   const [checkout, setCheckout] = useState<CardCheckout | null>(null)
   const [error, setError] = useState<string | null>(null)
   const stripe = useMemo(() => stripeFor(info), [info])
-  const dark = document.documentElement.getAttribute('data-theme') === 'dark'
+  const chosen = document.documentElement.getAttribute('data-theme')
+  const dark = chosen === 'dark' || (chosen === null && window.matchMedia('(prefers-color-scheme: dark)').matches)
 
   // (Re)opens the order's intent whenever what is owed changes (cash taken): the main process reuses it.
   useEffect(() => {
