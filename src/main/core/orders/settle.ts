@@ -3,8 +3,7 @@ import { notFound } from '@shared/errors'
 import { audit } from '../audit'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
-import { deriveOrderStatus } from './order-status'
-import { listPayments, listRefunds } from './read-order'
+import { deriveOrderStatus, type OrderFacts } from './order-status'
 import { grantOrderCourses, revokeOrderCourses } from './ownership'
 
 export interface SettleResult {
@@ -22,11 +21,12 @@ export function settleOrder(db: Db, now: number, orderId: number, actor: string,
     | { amount: number; status: OrderStatus; canceled_at: number | null; review_reason: string | null }
     | undefined
   if (!order) throw notFound(`Order ${orderId} does not exist`)
+  // Only the columns the status depends on: this runs for every webhook that touches a payment.
   const to = deriveOrderStatus({
     amount: order.amount,
     canceled: order.canceled_at !== null,
-    payments: listPayments(db, orderId),
-    refunds: listRefunds(db, orderId),
+    payments: sql(db, 'SELECT status, amount_received AS amountReceived FROM payment WHERE order_id = ?').all(orderId) as OrderFacts['payments'],
+    refunds: sql(db, 'SELECT r.status, r.amount FROM refund r JOIN payment p ON p.id = r.payment_id WHERE p.order_id = ?').all(orderId) as OrderFacts['refunds'],
   })
   const from = order.status
   if (to === from) return { from, to }
