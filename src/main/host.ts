@@ -9,19 +9,19 @@ import { version } from '../../package.json'
 
 async function main() {
   const config = loadConfig(process.env, { userDataDir: defaultUserDataDir() })
+  // No secret store here: keys and the ngrok authtoken come only from the environment (Settings says so).
   const till = await startCourseTill(config, { version })
+  // Fixed for the host's lifetime: its keys cannot change without a restart.
+  const client = till.payments.client
   const server = await startHostServer({
     dispatch: till.dispatch,
     bus: till.ctx.bus,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
-    csp: contentSecurityPolicy({
-      realStripe: config.mode !== 'sandbox',
-      connect: till.payments.client.sandboxApiUrl ? [till.payments.client.sandboxApiUrl] : [],
-    }),
+    csp: contentSecurityPolicy({ realStripe: client.mode !== 'sandbox', connect: client.sandboxApiUrl ? [client.sandboxApiUrl] : [] }),
     port: config.port,
   })
-  console.log(`CourseTill (${config.mode} mode) is serving ${server.url}  — data in ${config.dataDir}`)
-  console.log(`Stripe webhooks are received at ${till.payments.webhook.url}`)
+  console.log(`CourseTill (${client.mode} mode) is serving ${server.url}  — data in ${config.dataDir}`)
+  console.log(`Stripe webhooks are received at ${till.payments.webhook.url}; log in ${till.log.file ?? '(none)'}`)
   const stop = async () => {
     await server.close()
     await till.close()

@@ -5,6 +5,8 @@ import { loadConfig } from './core/config'
 import { contentSecurityPolicy } from './core/csp'
 import { registerAppProtocol, registerAppScheme } from './electron/protocol'
 import { registerIpc } from './electron/ipc'
+import { watchPowerAndNetwork } from './electron/power'
+import { safeStorageCipher } from './electron/secrets'
 import { hardenSessions } from './electron/security'
 import { createMainWindow } from './electron/window'
 
@@ -13,16 +15,23 @@ registerAppScheme()
 if (!app.requestSingleInstanceLock()) app.quit()
 
 let till: CourseTill | undefined
+let stopWatching: (() => void) | undefined
 
 app.whenReady().then(async () => {
   try {
     const config = loadConfig(process.env, { userDataDir: app.getPath('userData') })
-    till = await startCourseTill(config, { version: app.getVersion() })
-    const sandboxApi = till.payments.client.sandboxApiUrl
-    const csp = contentSecurityPolicy({ realStripe: config.mode !== 'sandbox', connect: sandboxApi ? [sandboxApi] : [] })
+    // safeStorage can only be asked once the app is ready.
+    till = await startCourseTill(config, { version: app.getVersion(), secrets: safeStorageCipher() })
+    const running = till
+    // Per request: keys saved in Settings switch sandbox ↔ Stripe, and the reloaded page gets the matching CSP.
+    const csp = () => {
+      const client = running.payments.client
+      return contentSecurityPolicy({ realStripe: client.mode !== 'sandbox', connect: client.sandboxApiUrl ? [client.sandboxApiUrl] : [] })
+    }
     hardenSessions()
     registerAppProtocol(csp)
-    registerIpc(till)
+    registerIpc(running)
+    stopWatching = watchPowerAndNetwork((reason) => running.wake(reason))
     createMainWindow()
   } catch (error) {
     dialog.showErrorBox('CourseTill cannot start', (error as Error).message)
@@ -32,4 +41,13 @@ app.whenReady().then(async () => {
 
 app.on('second-instance', () => createMainWindow({ focusExisting: true }))
 app.on('window-all-closed', () => app.quit())
-app.on('will-quit', () => void till?.close())
+
+// Quit waits for the tunnel to close and the store to shut, then exits: nothing is cut off mid-write.
+let closing = false
+app.on('will-quit', (event) => {
+  if (!till || closing) return
+  closing = true
+  event.preventDefault()
+  stopWatching?.()
+  void till.close().finally(() => app.exit(0))
+})

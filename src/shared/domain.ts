@@ -144,6 +144,8 @@ export type LiveEvent =
   | { type: 'payment.changed'; orderId: number; paymentId: number; status: PaymentStatus }
   | { type: 'catalog.changed' }
   | { type: 'sync.progress'; status: CatchUpStatus }
+  | import('./history').OrderExportProgress
+  | { type: 'live.changed' }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

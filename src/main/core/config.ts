@@ -15,6 +15,8 @@ export interface Config {
     apiUrl: URL | null
   }
   ngrokAuthtoken: string | null
+  /** A reserved ngrok domain: the public URL, and so the Stripe endpoint, stays the same across restarts. */
+  ngrokDomain: string | null
 }
 
 export class ConfigError extends Error {
@@ -31,6 +33,7 @@ export function loadConfig(env: Env, defaults: { userDataDir: string }): Config 
   const publishableKey = optional(env, 'STRIPE_PUBLISHABLE_KEY', /^pk_(test|live)_[A-Za-z0-9_]+$/, 'a key starting pk_test_ or pk_live_')
   const webhookSecret = optional(env, 'STRIPE_WEBHOOK_SECRET', /^whsec_[A-Za-z0-9+/=_]+$/, 'a secret starting whsec_')
   const ngrokAuthtoken = optional(env, 'NGROK_AUTHTOKEN', /^[A-Za-z0-9_-]{8,}$/, 'an ngrok authtoken (letters, digits, _ and -)')
+  const ngrokDomain = optional(env, 'COURSETILL_NGROK_DOMAIN', /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a host name such as till-42.ngrok.app (no https://, no path)')
   const mode = modeOf(secretKey, publishableKey)
   const port = portOf(env, 'COURSETILL_PORT', DEFAULT_PORT)
   const webhookPort = portOf(env, 'COURSETILL_WEBHOOK_PORT', DEFAULT_WEBHOOK_PORT)
@@ -46,6 +49,7 @@ export function loadConfig(env: Env, defaults: { userDataDir: string }): Config 
     mode,
     stripe: { secretKey, publishableKey, webhookSecret, apiUrl: apiUrlOf(env) },
     ngrokAuthtoken,
+    ngrokDomain: ngrokDomain?.toLowerCase() ?? null,
   }
 }
 

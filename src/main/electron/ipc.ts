@@ -1,21 +1,20 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES, LIVE_EVENT_CHANNEL } from '@shared/ipc-contract'
 import type { CourseTill } from '../core/app'
-import { isOwnRendererUrl } from '../core/trusted-sender'
+import { isTrustedSender } from '../core/live/security/window-policy'
 import { ourWindows } from './window'
 
-/** Only the top frame of one of our windows, showing our own page, may call the API. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+/** The facts the pure isTrustedSender() decides on, read from Electron's event. */
+function senderOf(event: IpcMainInvokeEvent) {
   const frame = event.senderFrame
-  if (!frame || frame.parent !== null) return false
-  const fromOurWindow = ourWindows().some((window) => window.webContents.id === event.sender.id)
-  return fromOurWindow && isOwnRendererUrl(frame.url, process.env.ELECTRON_RENDERER_URL)
+  return { frameUrl: frame?.url ?? null, isMainFrame: !!frame && frame.parent === null, webContentsId: event.sender.id }
 }
 
 export function registerIpc(till: CourseTill) {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, input: unknown) => {
-      if (!isTrustedSender(event)) {
+      const ours = ourWindows().map((window) => window.webContents.id)
+      if (!isTrustedSender(senderOf(event), ours, process.env.ELECTRON_RENDERER_URL)) {
         return { ok: false, error: { code: 'forbidden', message: 'This window may not call CourseTill' } }
       }
       return till.dispatch(channel, input)

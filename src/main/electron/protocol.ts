@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { protocol } from 'electron'
-import { resolveRendererFile, contentTypeFor } from '../core/renderer-files'
+import { serveAppRequest } from '../core/live/security/app-protocol'
 
 export { APP_ORIGIN } from '../core/app-origin'
 const RENDERER_DIR = join(import.meta.dirname, '../renderer')
@@ -11,16 +10,13 @@ export function registerAppScheme() {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
-/** Serves the built renderer with our CSP header; in development the Vite dev server is used instead. */
-export function registerAppProtocol(csp: string) {
+/**
+ * Serves the built renderer with our CSP header; in development the Vite dev server is used instead.
+ * The CSP is read per request: saving real keys in Settings allows Stripe.js from the next page load.
+ */
+export function registerAppProtocol(csp: () => string) {
   protocol.handle('app', async (request) => {
-    const file = resolveRendererFile(RENDERER_DIR, new URL(request.url))
-    if (!file) return new Response('Not found', { status: 404 })
-    try {
-      const body = await readFile(file)
-      return new Response(body, { headers: { 'Content-Type': contentTypeFor(file), 'Content-Security-Policy': csp } })
-    } catch {
-      return new Response('Not found', { status: 404 })
-    }
+    const response = await serveAppRequest(RENDERER_DIR, request.url, csp())
+    return new Response(typeof response.body === 'string' ? response.body : new Uint8Array(response.body), { status: response.status, headers: response.headers })
   })
 }

@@ -1,21 +1,27 @@
 import { app, session, shell, type WebContents } from 'electron'
-import { isOwnRendererUrl } from '../core/trusted-sender'
+import { decideNavigation, decidePermission, decideWindowOpen } from '../core/live/security/window-policy'
 
-/** Denies every permission request (camera, notifications, geolocation…): a till needs none. */
+/** Binds the pure decisions of core/live/security/window-policy.ts to every session and web contents. */
 export function hardenSessions() {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(decidePermission(permission, details.requestingUrl)))
+  ses.setPermissionCheckHandler((_contents, permission, origin) => decidePermission(permission, origin))
+  ses.setDevicePermissionHandler(() => false)
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents))
 }
 
-/** Our windows never navigate away or open new windows; external links go to the system browser. */
+/** Our windows never navigate away or open new windows; allowed https pages go to the system browser. */
 function lockNavigation(contents: WebContents) {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnRendererUrl(url, process.env.ELECTRON_RENDERER_URL)) event.preventDefault()
-  })
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  const guard = (event: { preventDefault(): void }, url: string) => {
+    if (decideNavigation(url, devServer) === 'deny') event.preventDefault()
+  }
+  contents.on('will-navigate', guard)
+  contents.on('will-redirect', guard)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
+    const decision = decideWindowOpen(url)
+    if (decision.openExternally) void shell.openExternal(decision.openExternally)
+    return { action: decision.action }
   })
 }

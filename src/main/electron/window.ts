@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
 import { APP_ORIGIN } from '../core/app-origin'
+import { secureWebPreferences } from '../core/live/security/window-policy'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -23,16 +24,7 @@ export function createMainWindow(options: { focusExisting?: boolean } = {}): Bro
     minHeight: 640,
     show: false,
     title: 'CourseTill',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      sandbox: true,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))

@@ -7,6 +7,7 @@ import type { Dispatch } from '../core/api/dispatch'
 import type { LiveBus } from '../core/live-bus'
 import { httpStatusFor, isAllowedHost, isAllowedOrigin, isJsonContentType } from './guards'
 import { streamLiveEvents } from './sse'
+import { serveExports } from './exports'
 import { closeServer, listenOnLoopback } from '../core/http/listen'
 
 export interface HostOptions {
@@ -51,6 +52,7 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
     res.on('close', () => closers.delete(stop))
   })
 
+  serveExports(app, options.bus)
   app.post(
     '/api/:channel',
     (req, res, next) => {

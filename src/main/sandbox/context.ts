@@ -14,7 +14,7 @@ export interface SandboxCore {
   /** Queues delivery of a freshly recorded event to these endpoints (sent after the request commits). */
   scheduleDeliveries: (eventId: string, endpointIds: readonly string[]) => void
   /** Delivery bookkeeping the Events API reports (`pending_webhooks`, `delivery_success`). */
-  webhookStatus: Pick<DeliveryQueue, 'undeliveredEndpointCount' | 'undeliveredEventIds'>
+  webhookStatus: Pick<DeliveryQueue, 'undeliveredEndpointCount' | 'undeliveredEndpointCounts'>
 }
 
 /** The API request that caused a change, as events record it; both null for automatic changes. */

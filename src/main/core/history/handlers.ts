@@ -1,6 +1,15 @@
 import type { historyChannels } from '@shared/contract/history'
 import type { HandlerDeps, HandlersFor } from '../api/handler-types'
+import { createOrderExporter } from './export-orders'
+import { listOrders } from './list-orders'
+import { orderTotals } from './totals'
 
-export function historyHandlers(_deps: HandlerDeps): HandlersFor<typeof historyChannels> {
-  return {}
+/** Reads only the local store: the Orders screen works with the network down. */
+export function historyHandlers({ ctx, config }: HandlerDeps): HandlersFor<typeof historyChannels> {
+  const exportOrders = createOrderExporter({ db: ctx.db, bus: ctx.bus, now: ctx.now, dataDir: config.dataDir })
+  return {
+    'orders:list': (input) => listOrders(ctx.db, input),
+    'orders:totals': (input) => orderTotals(ctx.db, input.filters),
+    'orders:export': ({ managerToken: _token, ...input }) => exportOrders(input),
+  }
 }

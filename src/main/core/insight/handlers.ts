@@ -1,6 +1,17 @@
 import type { insightChannels } from '@shared/contract/insight'
 import type { HandlerDeps, HandlersFor } from '../api/handler-types'
+import { getCustomer, listCustomerOrders, listCustomers } from './customers'
+import { revenueReport } from './revenue'
+import { getOrderTimeline } from './timeline'
 
-export function insightHandlers(_deps: HandlerDeps): HandlersFor<typeof insightChannels> {
-  return {}
+/** Read-only views: an order's history, customers with their money per currency, revenue reports. */
+export function insightHandlers({ ctx }: HandlerDeps): HandlersFor<typeof insightChannels> {
+  const { db } = ctx
+  return {
+    'orders:timeline': (input) => getOrderTimeline(db, input.orderId),
+    'customers:list': (input) => listCustomers(db, input),
+    'customers:get': (input) => getCustomer(db, input.customerId),
+    'customers:orders': (input) => listCustomerOrders(db, input),
+    'reports:revenue': (input) => revenueReport(db, input),
+  }
 }

@@ -1,6 +1,22 @@
 import type { liveChannels } from '@shared/contract/live'
-import type { HandlerDeps, HandlersFor } from '../api/handler-types'
+import { MANAGER, type HandlerDeps, type HandlersFor } from '../api/handler-types'
+import { setShopName } from './shop-name'
 
-export function liveHandlers(_deps: HandlerDeps): HandlersFor<typeof liveChannels> {
-  return {}
+const DEFAULT_LOG_LINES = 200
+
+export function liveHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor<typeof liveChannels> {
+  // Read at call time: the runtime's parts change when keys are saved.
+  const connection = () => payments.connection
+  return {
+    'settings:status': () => connection().status(),
+    'settings:saveKeys': ({ managerToken: _token, ...keys }) => connection().saveKeys(keys, MANAGER),
+    'settings:forgetKeys': () => connection().forgetKeys(MANAGER),
+    'settings:saveNgrokToken': (input) => connection().saveNgrokToken(input.authtoken, MANAGER),
+    'settings:setShopName': (input) => {
+      setShopName(ctx, input.shopName, MANAGER)
+      payments.log.info('settings.shop_name_changed', { shopName: input.shopName })
+      return info()
+    },
+    'logs:tail': (input) => ({ file: payments.log.file ?? '', lines: payments.log.tail(input.lines ?? DEFAULT_LOG_LINES) }),
+  }
 }

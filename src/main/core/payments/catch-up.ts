@@ -15,7 +15,8 @@ export const STALE_INTENT_MS = 3 * 60_000
 const ABANDONED_AFTER_MS = 24 * 3600_000
 const PROGRESS_EVERY_MS = 250
 const FIRST_RUN_LOOKBACK_SECONDS = 3 * 24 * 3600
-
+/** Events handed to `process` at once: enough to fill the commit batcher's group commits (256 a batch). */
+const APPLY_WINDOW = 512
 
 export interface CatchUpDeps {
   ctx: CoreContext
@@ -60,10 +61,7 @@ export function createCatchUp(deps: CatchUpDeps) {
       }
       // Stripe lists newest first; apply in the order things happened.
       missing.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))
-      for (const event of missing) {
-        await deps.process(event)
-        update({ eventsApplied: status.eventsApplied + 1 })
-      }
+      await applyInOrder(missing, deps.process, () => update({ eventsApplied: status.eventsApplied + 1 }))
       for (const orderId of staleOpenOrders()) {
         await deps.payments.syncOrderPayments(orderId)
         update({ intentsChecked: status.intentsChecked + 1 })
@@ -113,3 +111,52 @@ export function createCatchUp(deps: CatchUpDeps) {
 }
 
 export type CatchUp = ReturnType<typeof createCatchUp>
+
+/** The PaymentIntent an event is about (charges and refunds name theirs), else its own object: the unit of order. */
+function intentOf(event: StripeEventEnvelope): string {
+  const intent = event.data.object.payment_intent
+  if (typeof intent === 'string') return intent
+  if (intent && typeof intent === 'object' && typeof (intent as { id?: unknown }).id === 'string') return (intent as { id: string }).id
+  return event.data.object.id
+}
+
+/**
+ * Applies events in order per PaymentIntent, many intents at a time. One `await process` per event left each in
+ * its own transaction (a commit per event: most of a long catch-up); with up to APPLY_WINDOW in flight the commit
+ * batcher groups them, applying each in its own savepoint in the order handed over. Per intent, an event starts
+ * only after the previous one settled, exactly as one at a time, even when one goes back to Stripe for a re-read;
+ * across intents order never mattered (webhooks arrive concurrently too). Exactly once is unchanged: the ledger
+ * check and the effect share each event's transaction. On a failure no further event is started, those in flight
+ * settle, later events of the failed intent are not applied, and the first error is thrown.
+ */
+async function applyInOrder(
+  events: readonly StripeEventEnvelope[],
+  process: (event: StripeEventEnvelope) => Promise<ProcessResult>,
+  onApplied: () => void,
+): Promise<void> {
+  const lastOfIntent = new Map<string, Promise<void>>()
+  const inFlight = new Set<Promise<void>>()
+  const failures: unknown[] = []
+  // Woken when an event settles (one waiter, not a Promise.race over the whole window per event).
+  let slotFreed: (() => void) | null = null
+  for (const event of events) {
+    while (inFlight.size >= APPLY_WINDOW && failures.length === 0) await new Promise<void>((resolve) => (slotFreed = resolve))
+    if (failures.length > 0) break
+    const intent = intentOf(event)
+    const applied = (lastOfIntent.get(intent) ?? Promise.resolve()).then(async () => {
+      await process(event)
+      onApplied()
+    })
+    lastOfIntent.set(intent, applied)
+    const settled: Promise<void> = applied
+      .catch((error: unknown) => void failures.push(error))
+      .finally(() => {
+        inFlight.delete(settled)
+        if (lastOfIntent.get(intent) === applied) lastOfIntent.delete(intent)
+        slotFreed?.()
+      })
+    inFlight.add(settled)
+  }
+  await Promise.all(inFlight)
+  if (failures.length > 0) throw failures[0]
+}

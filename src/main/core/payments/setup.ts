@@ -1,102 +1,121 @@
-import { join } from 'node:path'
-import type { AppMode } from '@shared/domain'
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox'
+import type { CatchUpStatus } from '@shared/domain'
+import type { SandboxOptions } from '../../sandbox'
 import { startWebhookServer, type WebhookServer } from '../../webhooks/server'
+import type { BackoffPolicy } from '../../tunnel/backoff'
+import type { TunnelDriver } from '../../tunnel/driver'
+import { ngrokDriver } from '../../tunnel/ngrok-driver'
 import type { Config } from '../config'
 import type { CoreContext } from '../context'
-import { readSetting, writeSetting } from '../settings'
-import { createStripeClient } from '../stripe/client'
-import { createStripeGateway } from '../stripe/gateway'
-import { ensureWebhookEndpoint, type EndpointVault } from '../stripe/webhook-endpoint'
-import { createCardPayments } from './card-payment'
-import { createCatchUp } from './catch-up'
+import { createEncryptedSecrets, type EncryptedSecrets } from '../keys/encrypted-secrets'
+import { resolveKeys, type ActiveKeys } from '../keys/saved-keys'
+import { createConnection } from '../live/connection'
+import { createEndpointSync } from '../live/endpoint-sync'
+import { wireStripe, type StripeWiring } from '../live/stripe-wiring'
+import { silentLogger, type Logger } from '../logging/logger'
 import { createCommitBatcher } from './commit-batcher'
-import { processStripeEvent } from './process-event'
-import { createRefunds } from './refunds'
-import { stripeReader } from './stripe-reader'
+import type { StripeEventEnvelope } from './event-envelope'
 
-export const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
-export const SANDBOX_PUBLISHABLE_KEY = 'pk_test_coursetill_sandbox'
-
-export interface StripeClientConfig {
-  mode: AppMode
-  publishableKey: string
-  /** The sandbox's API, which the browser's Stripe.js stand-in calls; null with real Stripe. */
-  sandboxApiUrl: string | null
-}
+export { SANDBOX_PUBLISHABLE_KEY, SANDBOX_SECRET_KEY, type StripeClientConfig } from '../live/stripe-wiring'
 
 export interface PaymentsOptions {
   /** Sandbox only: how it delivers webhooks (tests switch deliveries off, repeat, shuffle or delay them). */
   sandboxDelivery?: SandboxOptions['delivery']
   catchUpIntervalMs?: number
+  /** Encrypted storage for keys and tokens; absent (the browser host), secrets come only from the environment. */
+  secrets?: EncryptedSecrets
+  log?: Logger
+  /** The ngrok library by default; tests pass a fake. */
+  tunnel?: { driver?: TunnelDriver; backoff?: BackoffPolicy }
 }
 
-/** Wires Stripe (or the sandbox), the webhook listener, card payments, refunds and catch-up. */
+/**
+ * Wires Stripe (or the sandbox), the webhook listener, card payments, refunds, catch-up, the tunnel and the
+ * managed endpoint. The parts tied to one Stripe account are swapped as a whole when keys are saved in Settings
+ * (see `swap`); the listener, the tunnel and the ledger's commit batcher live as long as the till.
+ */
 export async function setupPayments(ctx: CoreContext, config: Config, options: PaymentsOptions = {}) {
-  let sandbox: SandboxHandle | null = null
-  let secretKey = config.stripe.secretKey
-  let apiUrl = config.stripe.apiUrl
-  let publishableKey = config.stripe.publishableKey
-  if (config.mode === 'sandbox') {
-    sandbox = await startSandbox({
-      dataFile: join(config.dataDir, 'stripe-sandbox.db'),
-      port: 0,
-      delivery: options.sandboxDelivery,
-    })
-    secretKey = SANDBOX_SECRET_KEY
-    publishableKey = SANDBOX_PUBLISHABLE_KEY
-    apiUrl = new URL(sandbox.url)
-  }
-  const stripe = createStripeClient({ secretKey: secretKey!, apiUrl })
-  const gateway = createStripeGateway(stripe)
-  const reader = stripeReader(stripe)
-  const payments = createCardPayments(ctx, gateway)
-  const refunds = createRefunds(ctx, gateway)
+  const log = options.log ?? silentLogger
+  const secrets = options.secrets ?? createEncryptedSecrets(ctx.db, null)
   const batcher = createCommitBatcher(ctx)
-  const process = (event: Parameters<typeof processStripeEvent>[1]) => processStripeEvent({ ctx, reader, batcher }, event)
+  const onProgress = (status: CatchUpStatus) => ctx.bus.publish({ type: 'sync.progress', status })
+  const wiringDeps = { ctx, config, batcher, log, sandboxDelivery: options.sandboxDelivery, onProgress }
+  let wiring: StripeWiring = await wireStripe(wiringDeps, resolveKeys(ctx, config, secrets))
+  const endpoint = createEndpointSync({ ctx, log, onChange: () => ctx.bus.publish({ type: 'live.changed' }) })
 
-  const secrets: string[] = config.stripe.webhookSecret ? [config.stripe.webhookSecret] : []
-  const webhook: WebhookServer = await startWebhookServer({
-    port: config.webhookPort,
-    secrets: () => secrets,
-    process,
-    onError: (error, event) => console.error(`[webhooks] ${event.type} ${event.id} failed`, error),
-  })
-  if (sandbox) {
-    // The sandbox delivers to our listener exactly as Stripe would, through an endpoint registered with the SDK.
-    const endpoint = await ensureWebhookEndpoint(stripe, settingsVault(ctx, 'sandbox_webhook_endpoint'), webhook.url)
-    secrets.push(endpoint.secret)
+  let webhook: WebhookServer
+  try {
+    webhook = await startWebhookServer({
+      port: config.webhookPort,
+      // Read on every delivery: a newly registered endpoint's secret applies at once.
+      secrets: () => [config.stripe.webhookSecret, endpoint.secret()].filter((secret): secret is string => !!secret),
+      process: (event: StripeEventEnvelope) => wiring.process(event),
+      // The failure itself is logged where it happened (stripe.event_failed); this records the 500 sent back.
+      onError: (_error, event) => log.warn('webhook.answered_500', { id: event.id, type: event.type, retry: 'Stripe will retry' }),
+    })
+  } catch (error) {
+    await wiring.sandbox?.close()
+    throw error
   }
-  const catchUp = createCatchUp({ ctx, stripe, process, payments, refunds, onProgress: (status) => ctx.bus.publish({ type: 'sync.progress', status }) })
-  catchUp.start(options.catchUpIntervalMs)
 
-  const client: StripeClientConfig = { mode: config.mode, publishableKey: publishableKey!, sandboxApiUrl: sandbox?.url ?? null }
-  return {
-    client,
-    stripe,
-    payments,
-    refunds,
-    catchUp,
+  /**
+   * Hot re-setup for new keys. Safe because every caller reads the runtime's parts at call time (the getters
+   * below): a request already running finishes on the old client, the next one uses the new one. The renderer
+   * reloads after a switch, so Stripe.js, the CSP and the publishable key change together.
+   */
+  async function swap(keys: ActiveKeys) {
+    const next = await wireStripe(wiringDeps, keys)
+    const previous = wiring
+    previous.catchUp.stop()
+    wiring = next
+    await previous.sandbox?.close()
+    next.catchUp.start(options.catchUpIntervalMs)
+  }
+
+  const connection = createConnection({
+    ctx,
+    config,
+    log,
+    secrets,
+    endpoint,
     webhook,
-    sandbox,
-    process,
+    driver: options.tunnel?.driver ?? ngrokDriver(),
+    tunnelBackoff: options.tunnel?.backoff,
+    current: () => wiring,
+    swap,
+  })
+  await connection.start()
+  wiring.catchUp.start(options.catchUpIntervalMs)
+
+  return {
+    get client() {
+      return wiring.client
+    },
+    get stripe() {
+      return wiring.stripe
+    },
+    get payments() {
+      return wiring.payments
+    },
+    get refunds() {
+      return wiring.refunds
+    },
+    get catchUp() {
+      return wiring.catchUp
+    },
+    get sandbox() {
+      return wiring.sandbox
+    },
+    webhook,
+    connection,
+    log,
+    process: (event: StripeEventEnvelope) => wiring.process(event),
     async close() {
-      catchUp.stop()
+      wiring.catchUp.stop()
+      await connection.close()
       await webhook.close()
-      await sandbox?.close()
+      await wiring.sandbox?.close()
     },
   }
 }
 
 export type PaymentsRuntime = Awaited<ReturnType<typeof setupPayments>>
-
-/** The sandbox's endpoint secret is a test secret of a local emulator: kept in the store's settings. */
-function settingsVault(ctx: CoreContext, key: string): EndpointVault {
-  return {
-    load: () => {
-      const raw = readSetting(ctx.db, key)
-      return raw ? (JSON.parse(raw) as { id: string; secret: string }) : null
-    },
-    save: (endpoint) => writeSetting(ctx.db, key, JSON.stringify(endpoint)),
-  }
-}

@@ -44,9 +44,19 @@ export interface DeliveryQueue {
   cancel(deliveryId: number): void
   /** Endpoints that have not yet acknowledged the event: Stripe's `pending_webhooks`. */
   undeliveredEndpointCount(eventId: string): number
-  /** Ids of events that still miss at least one acknowledgement (for `delivery_success`). */
-  undeliveredEventIds(): Set<string>
+  /** The same for a page of events, in one query; events with nothing pending are absent. */
+  undeliveredEndpointCounts(eventIds: readonly string[]): Map<string, number>
   attempts(eventId?: string): AttemptRow[]
+}
+
+/**
+ * The endpoints that have not acknowledged the event `eventIdSql` names (a placeholder or a column): per
+ * endpoint, any successful copy acknowledges it; canceled rows (endpoint gone) do not count. Shared with the
+ * Events list, whose `delivery_success` filter tests `EXISTS (…)` of it per row.
+ */
+export function undeliveredEndpointsSql(eventIdSql: string): string {
+  return `SELECT endpoint_id FROM webhook_deliveries WHERE event_id = ${eventIdSql}
+    GROUP BY endpoint_id HAVING SUM(status = 'succeeded') = 0 AND SUM(status != 'canceled') > 0`
 }
 
 export function createDeliveryQueue(db: Db): DeliveryQueue {
@@ -66,15 +76,11 @@ export function createDeliveryQueue(db: Db): DeliveryQueue {
   )
   const setStatus = db.prepare(`UPDATE webhook_deliveries SET status = ?, next_attempt_at = ? WHERE id = ?`)
   const bumpAttempts = db.prepare(`UPDATE webhook_deliveries SET attempt_count = attempt_count + 1 WHERE id = ?`)
-  // Per endpoint: any successful copy acknowledges it; canceled rows (endpoint gone) do not count.
-  const undeliveredByEndpoint = `
-    SELECT event_id, endpoint_id FROM webhook_deliveries
-    GROUP BY event_id, endpoint_id
-    HAVING SUM(status = 'succeeded') = 0 AND SUM(status != 'canceled') > 0`
-  const countForEvent = db.prepare<[string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM (${undeliveredByEndpoint}) WHERE event_id = ?`,
+  const countForEvent = db.prepare<[string], number>(`SELECT COUNT(*) FROM (${undeliveredEndpointsSql('?')})`).pluck()
+  const countsForEvents = db.prepare<[string], { event_id: string; n: number }>(
+    `SELECT ids.value AS event_id, (SELECT COUNT(*) FROM (${undeliveredEndpointsSql('ids.value')})) AS n
+       FROM json_each(?) AS ids`,
   )
-  const undeliveredEvents = db.prepare<[], { event_id: string }>(`SELECT DISTINCT event_id FROM (${undeliveredByEndpoint})`)
   const attemptsForEvent = db.prepare<[string], AttemptRow>(
     `SELECT event_id, endpoint_id, attempt_no, status_code, error, signature_timestamp, attempted_at FROM webhook_attempts WHERE event_id = ? ORDER BY id`,
   )
@@ -110,8 +116,12 @@ export function createDeliveryQueue(db: Db): DeliveryQueue {
     markFailed: (id, retryAt) =>
       void (retryAt === undefined ? setStatus.run('failed', null, id) : setStatus.run('pending', retryAt, id)),
     cancel: (id) => void setStatus.run('canceled', null, id),
-    undeliveredEndpointCount: (eventId) => countForEvent.get(eventId)?.n ?? 0,
-    undeliveredEventIds: () => new Set(undeliveredEvents.all().map((row) => row.event_id)),
+    undeliveredEndpointCount: (eventId) => countForEvent.get(eventId) ?? 0,
+    undeliveredEndpointCounts(eventIds) {
+      if (eventIds.length === 0) return new Map()
+      const rows = countsForEvents.all(JSON.stringify(eventIds))
+      return new Map(rows.filter((row) => row.n > 0).map((row) => [row.event_id, row.n]))
+    },
     attempts: (eventId) => (eventId === undefined ? allAttempts.all() : attemptsForEvent.all(eventId)),
   }
 }

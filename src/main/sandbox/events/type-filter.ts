@@ -1,5 +1,6 @@
 // Event type matching: endpoints subscribe with exact types or `*`; the Events list `type` filter also
-// takes a trailing wildcard such as `payment_intent.*`.
+// takes a trailing wildcard such as `payment_intent.*` (typeMatches states the rule; the list applies it in
+// SQL, store/event-index.ts).
 
 const EVENT_TYPE = /^[a-z0-9_]+(?:\.[a-z0-9_]+)+$/
 

@@ -11,11 +11,11 @@ function list(request: ApiRequest): Reply {
   assertKnownParams(request.params, ['payment_intent', 'customer', 'created', 'limit', 'starting_after', 'ending_before'])
   const paymentIntent = optionalString(request.params, 'payment_intent')
   const customer = optionalString(request.params, 'customer')
-  const charges = request.core.store
-    .list('charge')
-    .filter(
-      (charge) => (!paymentIntent || charge.payment_intent === paymentIntent) && (!customer || charge.customer === customer),
-    )
+  const { store } = request.core
+  const candidates = paymentIntent ? store.list('charge', { field: 'payment_intent', value: paymentIntent }) : store.list('charge')
+  const charges = candidates.filter(
+    (charge) => (!paymentIntent || charge.payment_intent === paymentIntent) && (!customer || charge.customer === customer),
+  )
   return listReply(request, '/v1/charges', charges, 'charge')
 }
 

@@ -128,9 +128,16 @@ function list(request: ApiRequest): Reply {
   assertKnownParams(request.params, ['payment_intent', 'charge', 'created', 'limit', 'starting_after', 'ending_before'])
   const paymentIntent = optionalString(request.params, 'payment_intent')
   const charge = optionalString(request.params, 'charge')
-  const refunds = request.core.store
-    .list('refund')
-    .filter((refund) => (!paymentIntent || refund.payment_intent === paymentIntent) && (!charge || refund.charge === charge))
+  // An indexed lookup by one filter (the till asks by payment_intent on every charge.refunded), then the other.
+  const { store } = request.core
+  const candidates = paymentIntent
+    ? store.list('refund', { field: 'payment_intent', value: paymentIntent })
+    : charge
+      ? store.list('refund', { field: 'charge', value: charge })
+      : store.list('refund')
+  const refunds = candidates.filter(
+    (refund) => (!paymentIntent || refund.payment_intent === paymentIntent) && (!charge || refund.charge === charge),
+  )
   return listReply(request, '/v1/refunds', refunds, 'refund')
 }
 

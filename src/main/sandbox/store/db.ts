@@ -59,6 +59,36 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attempts_by_event ON webhook_attempts (event_id);
   `,
+  `
+  -- Events grow without bound (every change emits one), so listing them filters and pages on this slim
+  -- copy of their list fields and reads the JSON of the page only. seq is the event's objects.seq.
+  CREATE TABLE event_index (
+    seq INTEGER PRIMARY KEY REFERENCES objects (seq) ON DELETE CASCADE,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    -- Largest created of this and every earlier event: never decreases along seq, even when the injected
+    -- clock goes back, so a lower bound on created becomes a lower bound on seq (one index probe).
+    created_high_water INTEGER NOT NULL
+  );
+  CREATE INDEX event_index_by_type ON event_index (type, seq);
+  CREATE INDEX event_index_by_high_water ON event_index (created_high_water);
+  INSERT INTO event_index (seq, id, type, created, created_high_water)
+    SELECT seq, id, json_extract(data, '$.type'), json_extract(data, '$.created'),
+           MAX(json_extract(data, '$.created')) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING)
+      FROM objects WHERE type = 'event';
+
+  -- One partial index per list-by-field lookup (ObjectStore.list with a field), so filtering refunds by
+  -- payment_intent or customers by email reads the matches only, not every object of the type.
+  CREATE INDEX refunds_by_payment_intent ON objects (json_extract(data, '$.payment_intent'), seq) WHERE type = 'refund';
+  CREATE INDEX refunds_by_charge ON objects (json_extract(data, '$.charge'), seq) WHERE type = 'refund';
+  CREATE INDEX charges_by_payment_intent ON objects (json_extract(data, '$.payment_intent'), seq) WHERE type = 'charge';
+  CREATE INDEX payment_intents_by_customer ON objects (json_extract(data, '$.customer'), seq) WHERE type = 'payment_intent';
+  CREATE INDEX customers_by_email ON objects (json_extract(data, '$.email'), seq) WHERE type = 'customer';
+  CREATE INDEX subscriptions_by_customer ON objects (json_extract(data, '$.customer'), seq) WHERE type = 'subscription';
+  CREATE INDEX prices_by_product ON objects (json_extract(data, '$.product'), seq) WHERE type = 'price';
+  CREATE INDEX checkout_sessions_by_status ON objects (json_extract(data, '$.status'), seq) WHERE type = 'checkout.session';
+  `,
 ]
 
 function migrate(db: Db): void {

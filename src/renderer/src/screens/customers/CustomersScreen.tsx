@@ -1,11 +1,7 @@
-import { EmptyState, Panel } from '../../ui/Panel'
+import { CustomerDetailView } from './CustomerDetailView'
+import { CustomerList } from './CustomerList'
 
-// Placeholder while the customers screen is built; replaced by the real screen in this release.
+/** #/customers: search and page through customers; #/customers/<id>: one customer. */
 export function CustomersScreen({ customerId }: { customerId: number | null }) {
-  void customerId
-  return (
-    <Panel title="Customers">
-      <EmptyState title="Being built">The customers screen arrives with this release.</EmptyState>
-    </Panel>
-  )
+  return customerId ? <CustomerDetailView customerId={customerId} /> : <CustomerList />
 }

@@ -1,10 +1,53 @@
-import { EmptyState, Panel } from '../../ui/Panel'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { DEFAULT_ORDER_SORT, type OrderSort } from '@shared/history'
+import { useLiveEvents, useQuery } from '../../app/hooks'
+import { Panel } from '../../ui/Panel'
+import { ExportButton } from './list/ExportButton'
+import { FiltersBar } from './list/FiltersBar'
+import { EMPTY_FORM, isFiltered, toOrderFilters, type FilterForm } from './list/filters-form'
+import { OrdersGrid } from './list/OrdersGrid'
+import { OrderCount, TotalsBar } from './list/TotalsBar'
+import { useOrderPages } from './list/useOrderPages'
 
-// Placeholder while the orders history screen is built; replaced by the real screen in this release.
+// Totals follow sales as they happen, but at most this often: a busy webhook burst is one recount, not fifty.
+const TOTALS_REFRESH_MS = 2_000
+
+/** Every order in the store, filtered, sorted and totalled; reads only the local store, so it works offline. */
 export function OrdersScreen() {
+  const [form, setForm] = useState<FilterForm>(EMPTY_FORM)
+  const [sort, setSort] = useState<OrderSort>(DEFAULT_ORDER_SORT)
+  const { filters, error } = useMemo(() => toOrderFilters(form), [form])
+  const usable = error ? null : filters
+  const pages = useOrderPages(usable, sort)
+  const [totals, recount] = useQuery('orders:totals', { filters: usable ?? {} })
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  useLiveEvents((event) => {
+    if (event.type !== 'order.changed' || pending.current) return
+    pending.current = setTimeout(() => {
+      pending.current = null
+      recount()
+    }, TOTALS_REFRESH_MS)
+  })
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), [])
+
+  const onChange = useCallback((next: FilterForm) => setForm(next), [])
   return (
-    <Panel title="Orders">
-      <EmptyState title="Being built">The orders history screen arrives with this release.</EmptyState>
-    </Panel>
+    <div className="orders">
+      <Panel
+        title={
+          <>
+            Orders <OrderCount totals={totals} />
+          </>
+        }
+        labelledBy="orders-title"
+        className="orders-panel"
+        actions={<ExportButton filters={usable} sort={sort} />}
+      >
+        <FiltersBar form={form} onChange={onChange} error={error} />
+        <TotalsBar totals={totals} />
+        <OrdersGrid pages={pages} sort={sort} onSort={setSort} total={totals.state === 'ready' && !error ? totals.data.count : null} filtered={isFiltered(form)} />
+      </Panel>
+    </div>
   )
 }

@@ -1,10 +1,39 @@
-import { EmptyState, Panel } from '../../ui/Panel'
+import { useLiveEvents, useQuery } from '../../app/hooks'
+import { EmptyState, Loading, Panel } from '../../ui/Panel'
+import { CatchUpPanel } from './CatchUpPanel'
+import { LogPanel } from './LogPanel'
+import { ShopNamePanel } from './ShopNamePanel'
+import { StripePanel } from './StripePanel'
+import { WebhooksPanel } from './WebhooksPanel'
 
-// Placeholder while the settings screen is built; replaced by the real screen in this release.
+/** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
+  const [status, reload] = useQuery('settings:status', {})
+  // The tunnel, the endpoint and the keys report every change as live.changed.
+  useLiveEvents((event) => event.type === 'live.changed' && reload())
+
   return (
-    <Panel title="Settings">
-      <EmptyState title="Being built">The settings screen arrives with this release.</EmptyState>
-    </Panel>
+    <div className="settings">
+      <h1 className="settings-title">Settings</h1>
+      {status.state === 'loading' && <Loading />}
+      {status.state === 'error' && (
+        <Panel>
+          <EmptyState title="Settings could not be loaded">{status.message}</EmptyState>
+        </Panel>
+      )}
+      {status.state === 'ready' && (
+        <div className="settings-grid">
+          <div className="stack">
+            <StripePanel status={status.data} />
+            <ShopNamePanel />
+          </div>
+          <div className="stack">
+            <WebhooksPanel status={status.data} />
+            <CatchUpPanel />
+          </div>
+          <LogPanel />
+        </div>
+      )}
+    </div>
   )
 }

@@ -1,0 +1,74 @@
+import type { OrderStatus } from '@shared/domain'
+import { toDecimalString } from '@shared/money'
+import { methodsOf } from './filters'
+
+// Pure: one CSV line per order (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line break
+// quoted and their quotes doubled). Money is a plain decimal in the row's own currency: 6800 JPY → "6800",
+// 15000 KWD → "15.000", 4900 GBP → "49.00"; a sheet can sum a column per currency without parsing symbols.
+
+export const CSV_HEADER = [
+  'order',
+  'created_utc',
+  'status',
+  'customer',
+  'email',
+  'items',
+  'courses',
+  'currency',
+  'amount',
+  'paid',
+  'refunded',
+  'payment_methods',
+] as const
+
+/** A row as the export query returns it. */
+export interface ExportRow {
+  order_id: number
+  created_at: number
+  status: OrderStatus
+  customer_name: string
+  customer_email: string
+  item_count: number
+  titles: string | null
+  currency: string
+  amount: number
+  paid: number
+  refunded: number
+  methods: number
+}
+
+export const BOM = '\uFEFF'
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+/**
+ * Text a person typed (names, emails, titles) that a spreadsheet would run as a formula gets a leading
+ * apostrophe, as OWASP advises against CSV injection; spreadsheets show the text and hide the apostrophe.
+ */
+export function inertText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`
+}
+
+export function exportFields(row: ExportRow): string[] {
+  const money = (amount: number) => toDecimalString(amount, row.currency)
+  return [
+    String(row.order_id),
+    new Date(row.created_at).toISOString(),
+    row.status,
+    inertText(row.customer_name),
+    inertText(row.customer_email),
+    String(row.item_count),
+    inertText(row.titles ?? ''),
+    row.currency,
+    money(row.amount),
+    money(row.paid),
+    money(row.refunded),
+    methodsOf(row.methods).join('+'),
+  ]
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto'
+import { renameSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { DEFAULT_ORDER_SORT, type OrderExport, type OrderExportProgress, type OrderFilters, type OrderSort } from '@shared/history'
+import { conflict } from '@shared/errors'
+import { audit } from '../audit'
+import type { LiveBus } from '../live-bus'
+import type { Db } from '../store/db'
+import { BOM, CSV_HEADER, csvLine, exportFields, type ExportRow } from './csv'
+import { freshFileName, openFileWriter } from './export-file'
+import { planRead, resolveQuery } from './list-orders'
+import { buildRowsSelect } from './query-build'
+import { orderTotals } from './totals'
+
+export interface ExportDeps {
+  db: Db
+  bus: LiveBus
+  now: () => number
+  /** Files go to <dataDir>/exports. */
+  dataDir: string
+}
+
+export interface ExportInput {
+  filters?: OrderFilters
+  sort?: OrderSort
+  bom?: boolean
+}
+
+const PROGRESS_EVERY_MS = 250
+// Lines are written in batches (fewer, larger writes) and the event loop gets a turn between batches,
+// so the till keeps answering payments and webhooks while a million rows go out.
+const ROWS_PER_BATCH = 1_000
+
+export function exportsDir(dataDir: string): string {
+  return join(dataDir, 'exports')
+}
+
+/** Writes the filtered orders to a CSV file, streaming from SQLite, and reports progress as live events. */
+export function createOrderExporter(deps: ExportDeps) {
+  let running = false
+  return async function exportOrders(input: ExportInput): Promise<OrderExport> {
+    if (running) throw conflict('An export is already being written; wait for it to finish')
+    running = true
+    try {
+      return await writeExport(deps, input)
+    } finally {
+      running = false
+    }
+  }
+}
+
+async function writeExport(deps: ExportDeps, input: ExportInput): Promise<OrderExport> {
+  const sort = input.sort ?? DEFAULT_ORDER_SORT
+  const q = resolveQuery(deps.db, input.filters)
+  const total = orderTotals(deps.db, input.filters).count
+  const query = buildRowsSelect({ q, driver: planRead(deps.db, q, sort), sort, details: true })
+  const exportId = randomBytes(12).toString('hex')
+  const { fileName, path } = freshFileName(exportsDir(deps.dataDir), deps.now())
+  const partial = `${path}.partial`
+  const progress = (state: OrderExportProgress['state'], rows: number) =>
+    deps.bus.publish({ type: 'orders.export', exportId, state, rows, total, path: state === 'done' ? path : null })
+
+  // Its own read-only connection: one consistent snapshot for the whole file, and the app's connection stays
+  // free for writes while this one is mid-iteration.
+  const reader = new Database(deps.db.name, { readonly: true, fileMustExist: true })
+  const out = openFileWriter(partial)
+  let rows = 0
+  try {
+    reader.pragma('busy_timeout = 5000')
+    await out.write((input.bom ? BOM : '') + csvLine(CSV_HEADER))
+    let batch: string[] = []
+    let reportedAt = Date.now()
+    for (const row of reader.prepare(query.text).iterate(...query.params) as IterableIterator<ExportRow>) {
+      batch.push(csvLine(exportFields(row)))
+      rows++
+      if (batch.length < ROWS_PER_BATCH) continue
+      await out.write(batch.join(''))
+      batch = []
+      if (Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
+        reportedAt = Date.now()
+        progress('running', rows)
+      }
+    }
+    await out.write(batch.join(''))
+    await out.close()
+    renameSync(partial, path)
+  } catch (error) {
+    out.destroy()
+    rmSync(partial, { force: true })
+    progress('failed', rows)
+    throw error
+  } finally {
+    reader.close()
+  }
+  // Customer names and emails left the till: the manager may later ask who took them, and when.
+  audit(deps.db, deps.now(), {
+    actor: 'manager',
+    action: 'orders.exported',
+    entityType: 'setting',
+    entityId: exportId,
+    detail: { fileName, rows, filters: input.filters ?? {}, sort },
+  })
+  progress('done', rows)
+  return { exportId, fileName, path, downloadUrl: `/exports/${exportId}`, rows, bytes: statSync(path).size }
+}

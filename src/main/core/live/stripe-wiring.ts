@@ -1,0 +1,74 @@
+import { join } from 'node:path'
+import type { AppMode, CatchUpStatus } from '@shared/domain'
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox'
+import type { Config } from '../config'
+import type { CoreContext } from '../context'
+import type { ActiveKeys } from '../keys/saved-keys'
+import type { Logger } from '../logging/logger'
+import { createCardPayments } from '../payments/card-payment'
+import { createCatchUp } from '../payments/catch-up'
+import type { CommitBatcher } from '../payments/commit-batcher'
+import type { StripeEventEnvelope } from '../payments/event-envelope'
+import { processStripeEvent, type ProcessResult } from '../payments/process-event'
+import { createRefunds } from '../payments/refunds'
+import { stripeReader } from '../payments/stripe-reader'
+import { createStripeClient } from '../stripe/client'
+import { createStripeGateway } from '../stripe/gateway'
+
+export const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
+export const SANDBOX_PUBLISHABLE_KEY = 'pk_test_coursetill_sandbox'
+
+export interface StripeClientConfig {
+  mode: AppMode
+  publishableKey: string
+  /** The sandbox's API, which the browser's Stripe.js stand-in calls; null with real Stripe. */
+  sandboxApiUrl: string | null
+}
+
+export interface WiringDeps {
+  ctx: CoreContext
+  config: Config
+  batcher: CommitBatcher
+  log: Logger
+  sandboxDelivery?: SandboxOptions['delivery']
+  onProgress(status: CatchUpStatus): void
+}
+
+/** Everything tied to one Stripe account (or the sandbox): replaced as a whole when the keys change. */
+export async function wireStripe(deps: WiringDeps, keys: ActiveKeys) {
+  const { ctx, config, log } = deps
+  let sandbox: SandboxHandle | null = null
+  let secretKey = keys.secretKey
+  let publishableKey = keys.publishableKey
+  let apiUrl = config.stripe.apiUrl
+  if (keys.mode === 'sandbox') {
+    sandbox = await startSandbox({ dataFile: join(config.dataDir, 'stripe-sandbox.db'), port: 0, delivery: deps.sandboxDelivery })
+    secretKey = SANDBOX_SECRET_KEY
+    publishableKey = SANDBOX_PUBLISHABLE_KEY
+    apiUrl = new URL(sandbox.url)
+  }
+  if (!secretKey || !publishableKey) throw new Error(`No Stripe keys for ${keys.mode} mode`)
+  const stripe = createStripeClient({ secretKey, apiUrl })
+  const gateway = createStripeGateway(stripe)
+  const reader = stripeReader(stripe)
+  const payments = createCardPayments(ctx, gateway)
+  const refunds = createRefunds(ctx, gateway)
+
+  // Every event applied, by webhook or catch-up, goes to the log with its outcome.
+  async function process(event: StripeEventEnvelope): Promise<ProcessResult> {
+    try {
+      const result = await processStripeEvent({ ctx, reader, batcher: deps.batcher }, event)
+      log.info('stripe.event', { id: event.id, type: event.type, outcome: result.outcome, duplicate: result.duplicate })
+      return result
+    } catch (error) {
+      log.error('stripe.event_failed', { id: event.id, type: event.type, error })
+      throw error
+    }
+  }
+
+  const catchUp = createCatchUp({ ctx, stripe, process, payments, refunds, onProgress: deps.onProgress })
+  const client: StripeClientConfig = { mode: keys.mode, publishableKey, sandboxApiUrl: sandbox?.url ?? null }
+  return { keys, client, stripe, payments, refunds, catchUp, sandbox, process, secretKey }
+}
+
+export type StripeWiring = Awaited<ReturnType<typeof wireStripe>>

@@ -1,0 +1,95 @@
+import { useQuery } from '../../app/hooks'
+import { EmptyState, Loading, Panel } from '../../ui/Panel'
+import { formatDate, formatShortDateTime } from '../orders/detail/format'
+import { CurrencyTotals } from './CurrencyTotals'
+import { CustomerOrdersPanel } from './CustomerOrdersPanel'
+
+/** One customer: how to reach them, what they own (and which order gave it), and their orders. */
+export function CustomerDetailView({ customerId }: { customerId: number }) {
+  const [customer] = useQuery('customers:get', { customerId })
+  if (customer.state === 'loading') return <Loading label="Opening the customer…" />
+  if (customer.state === 'error') {
+    return (
+      <Panel title="Customer">
+        <EmptyState title="This customer could not be opened">
+          {customer.message}. <a href="#/customers">Back to customers</a>
+        </EmptyState>
+      </Panel>
+    )
+  }
+  const c = customer.data
+  return (
+    <div className="customer-detail stack">
+      <section className="panel customer-head" aria-labelledby="customer-title">
+        <div className="row between">
+          <h1 id="customer-title">{c.name}</h1>
+          <a className="btn btn-ghost btn-sm" href="#/customers">
+            All customers
+          </a>
+        </div>
+        <dl className="order-facts">
+          <div>
+            <dt>Email</dt>
+            <dd>
+              <a href={`mailto:${c.email}`}>{c.email}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>Phone</dt>
+            <dd>{c.phone ?? <span className="muted">—</span>}</dd>
+          </div>
+          <div>
+            <dt>Customer since</dt>
+            <dd>{formatDate(c.createdAt)}</dd>
+          </div>
+          <div>
+            <dt>Spent (net)</dt>
+            <dd>
+              <CurrencyTotals totals={c.totals} align="start" />
+            </dd>
+          </div>
+          {c.stripeCustomerId && (
+            <div>
+              <dt>Stripe customer</dt>
+              <dd>
+                <code className="mono">{c.stripeCustomerId}</code>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </section>
+      <div className="customer-grid">
+        <Panel title="Owned courses" labelledBy="customer-courses-title">
+          {c.courses.length === 0 ? (
+            <EmptyState title="No courses yet">Courses appear here once an order is paid in full.</EmptyState>
+          ) : (
+            <table className="table" aria-labelledby="customer-courses-title">
+              <thead>
+                <tr>
+                  <th>Course</th>
+                  <th>Granted</th>
+                  <th>Order</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.courses.map((course) => (
+                  <tr key={course.courseId}>
+                    <td>
+                      {course.title}
+                      <div className="muted small mono">{course.code}</div>
+                    </td>
+                    <td>{formatShortDateTime(course.grantedAt)}</td>
+                    <td>
+                      <a href={`#/orders/${course.orderId}`}>#{course.orderId}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+        <CustomerOrdersPanel customerId={customerId} />
+      </div>
+    </div>
+  )
+}

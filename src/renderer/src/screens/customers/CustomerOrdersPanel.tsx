@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react'
+import type { OrderSummary } from '@shared/domain'
+import type { OrderCursor } from '@shared/insight'
+import { api } from '../../api/transport'
+import { Button } from '../../ui/Button'
+import { Money } from '../../ui/Money'
+import { EmptyState, Loading, Panel } from '../../ui/Panel'
+import { OrderStatusBadge } from '../checkout/CheckoutScreen'
+import { formatDateTime } from '../orders/detail/format'
+
+/** The customer's orders, newest first; "Show more" fetches the next page after the last one shown. */
+export function CustomerOrdersPanel({ customerId }: { customerId: number }) {
+  const [orders, setOrders] = useState<OrderSummary[] | null>(null)
+  const [next, setNext] = useState<OrderCursor | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    let current = true
+    setOrders(null)
+    api.invoke('customers:orders', { customerId, limit: 20 }).then(
+      (page) => {
+        if (!current) return
+        setOrders(page.orders)
+        setNext(page.next)
+      },
+      (failure: Error) => current && setError(failure.message),
+    )
+    return () => {
+      current = false
+    }
+  }, [customerId])
+
+  async function more() {
+    if (!next) return
+    setBusy(true)
+    try {
+      const page = await api.invoke('customers:orders', { customerId, before: next, limit: 20 })
+      setOrders((shown) => [...(shown ?? []), ...page.orders])
+      setNext(page.next)
+    } catch (failure) {
+      setError((failure as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Panel title="Orders" labelledBy="customer-orders-title">
+      {error && <p className="error small" role="alert">{error}</p>}
+      {!orders ? (
+        !error && <Loading label="Reading orders…" />
+      ) : orders.length === 0 ? (
+        <EmptyState title="No orders yet" />
+      ) : (
+        <table className="table" aria-labelledby="customer-orders-title">
+          <thead>
+            <tr>
+              <th>Order</th>
+              <th>Date</th>
+              <th>Status</th>
+              <th className="num">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id}>
+                <td>
+                  <a href={`#/orders/${order.id}`}>#{order.id}</a>
+                </td>
+                <td>{formatDateTime(order.createdAt)}</td>
+                <td>
+                  <OrderStatusBadge status={order.status} />
+                </td>
+                <td className="num">
+                  <Money amount={order.amount} currency={order.currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {next && (
+        <div className="row end customer-more">
+          <Button size="sm" busy={busy} onClick={more}>
+            Show more orders
+          </Button>
+        </div>
+      )}
+    </Panel>
+  )
+}

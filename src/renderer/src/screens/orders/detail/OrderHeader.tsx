@@ -1,0 +1,70 @@
+import type { OrderDetail } from '@shared/domain'
+import { orderPaidAndRefunded } from './money'
+import { Button } from '../../../ui/Button'
+import { Money } from '../../../ui/Money'
+import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
+import { formatDateTime } from './format'
+
+/** Who, what it came to, where the money stands, and whether a manager must look at it. */
+export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDetail; reviewReason: string | null; onReceipt: (() => void) | null }) {
+  const { paid, refunded } = orderPaidAndRefunded(order)
+  return (
+    <section className="panel order-head" aria-labelledby="order-detail-title">
+      <div className="order-head-top">
+        <div className="order-head-title">
+          <h1 id="order-detail-title">Order #{order.id}</h1>
+          <OrderStatusBadge status={order.status} />
+        </div>
+        <div className="row">
+          <a className="btn btn-ghost btn-sm" href="#/orders">
+            All orders
+          </a>
+          {onReceipt && (
+            <Button size="sm" onClick={onReceipt}>
+              Reprint receipt
+            </Button>
+          )}
+        </div>
+      </div>
+      <dl className="order-facts">
+        <div>
+          <dt>Customer</dt>
+          <dd>
+            <a href={`#/customers/${order.accountId}`}>{order.accountName}</a>
+            <div className="muted small">{order.accountEmail}</div>
+          </dd>
+        </div>
+        <div>
+          <dt>Total</dt>
+          <dd>
+            <Money amount={order.amount} currency={order.currency} />
+          </dd>
+        </div>
+        <div>
+          <dt>Paid</dt>
+          <dd>
+            <Money amount={paid} currency={order.currency} />
+            {refunded > 0 && (
+              <div className="muted small">
+                <Money amount={refunded} currency={order.currency} /> refunded
+              </div>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatDateTime(order.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>{order.canceledAt ? 'Canceled' : 'Updated'}</dt>
+          <dd>{formatDateTime(order.canceledAt ?? order.updatedAt)}</dd>
+        </div>
+      </dl>
+      {reviewReason && (
+        <div className="review-flag" role="alert">
+          <strong>Needs a manager's review.</strong> {reviewReason}. Its courses are not granted until the payment has been checked in the Stripe dashboard.
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,32 @@
+import type { RefundReason } from '@shared/domain'
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const shortDateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+
+export const formatDateTime = (at: number) => dateTime.format(at)
+export const formatShortDateTime = (at: number) => shortDateTime.format(at)
+export const formatDate = (at: number) => dateOnly.format(at)
+export const formatTime = (at: number) => timeOnly.format(at)
+
+export const REFUND_REASON_LABEL: Record<RefundReason, string> = {
+  requested_by_customer: 'Requested by the customer',
+  duplicate: 'Duplicate payment',
+  fraudulent: 'Fraudulent',
+  other: 'Other',
+}
+
+export const METHOD_LABEL = { card: 'Card', cash: 'Cash' } as const
+
+/** "partially_refunded" → "Partially refunded". */
+export function humanize(code: string): string {
+  const words = code.replace(/[_.]/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** The message of whatever a call threw, and its error code when it came from the till. */
+export function describeFailure(error: unknown): { code: string; message: string } {
+  const code = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'internal'
+  return { code, message: error instanceof Error ? error.message : String(error) }
+}

@@ -1,0 +1,58 @@
+import type { CSSProperties } from 'react'
+import type { OrderListRow } from '@shared/history'
+import { Money } from '../../../ui/Money'
+import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
+
+const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+
+/** One order in the grid; positioned by the grid (translateY) so only rows in view exist in the page. */
+export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { row: OrderListRow; index: number; active: boolean; style: CSSProperties; onOpen: (id: number) => void; onFocusRow: (index: number) => void }) {
+  const more = row.itemCount - row.firstTitles.length
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      tabIndex={active ? 0 : -1}
+      className={['orders-row', index % 2 ? 'odd' : ''].join(' ')}
+      style={style}
+      aria-label={`Order ${row.id}, ${row.customerName}, ${row.status.replace(/_/g, ' ')}`}
+      onClick={() => onOpen(row.id)}
+      onFocus={() => onFocusRow(index)}
+    >
+      <div role="gridcell" className="orders-cell orders-id">
+        <a href={`#/orders/${row.id}`} tabIndex={-1} onClick={(event) => event.stopPropagation()}>
+          #{row.id}
+        </a>
+      </div>
+      <div role="gridcell" className="orders-cell orders-when">
+        {WHEN.format(row.createdAt)}
+      </div>
+      <div role="gridcell" className="orders-cell orders-customer">
+        <span className="orders-name">{row.customerName}</span>
+        <span className="orders-sub">{row.customerEmail}</span>
+      </div>
+      <div role="gridcell" className="orders-cell orders-items">
+        <span className="orders-titles">{row.firstTitles.join(', ')}</span>
+        <span className="orders-sub">
+          {row.itemCount} {row.itemCount === 1 ? 'course' : 'courses'}
+          {more > 0 ? ` (+${more} more)` : ''}
+        </span>
+      </div>
+      <div role="gridcell" className="orders-cell orders-money">
+        <Money amount={row.amount} currency={row.currency} />
+        {row.refunded > 0 && (
+          <span className="orders-sub orders-refunded">
+            −<Money amount={row.refunded} currency={row.currency} /> refunded
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="orders-cell orders-method">
+        {row.methods.length ? row.methods.map((m) => (m === 'card' ? 'Card' : 'Cash')).join(' + ') : <span className="muted">—</span>}
+      </div>
+      <div role="gridcell" className="orders-cell orders-status">
+        <OrderStatusBadge status={row.status} />
+      </div>
+    </div>
+  )
+}

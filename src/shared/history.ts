@@ -1,0 +1,94 @@
+// Order history shapes shared by the main process and the Orders screen. Amounts are integer minor units.
+import type { OrderStatus, PaymentMethod } from './domain'
+
+export const ORDER_SORT_KEYS = ['created', 'amount', 'status', 'customer'] as const
+export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number]
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const
+export type SortDirection = (typeof SORT_DIRECTIONS)[number]
+
+export interface OrderSort {
+  key: OrderSortKey
+  direction: SortDirection
+}
+
+export const DEFAULT_ORDER_SORT: OrderSort = { key: 'created', direction: 'desc' }
+
+/** card / cash: the order has a payment of that kind (any outcome); both: it has one of each (a split payment). */
+export const METHOD_FILTERS = ['card', 'cash', 'both'] as const
+export type MethodFilter = (typeof METHOD_FILTERS)[number]
+
+export const MAX_PAGE_SIZE = 200
+export const DEFAULT_PAGE_SIZE = 100
+
+/** Every field is optional: absent means "any". Dates are unix ms, both ends inclusive. */
+export interface OrderFilters {
+  statuses?: OrderStatus[]
+  from?: number
+  to?: number
+  courseId?: number
+  accountId?: number
+  method?: MethodFilter
+  /** An order number (#123), a Stripe payment intent id (pi_…), or part of a customer's name or email. */
+  text?: string
+}
+
+export interface OrderListRow {
+  id: number
+  createdAt: number
+  status: OrderStatus
+  accountId: number
+  customerName: string
+  customerEmail: string
+  itemCount: number
+  /** The first few course titles, in the order they were sold. */
+  firstTitles: string[]
+  amount: number
+  currency: string
+  /** What succeeded payments brought in, and what succeeded refunds gave back. */
+  paid: number
+  refunded: number
+  methods: PaymentMethod[]
+}
+
+export interface OrderPage {
+  rows: OrderListRow[]
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null
+}
+
+export interface CurrencyTotals {
+  currency: string
+  orders: number
+  amount: number
+  paid: number
+  refunded: number
+}
+
+/** Totals are per currency and never mixed: one entry per currency, alphabetical. */
+export interface OrderTotals {
+  count: number
+  currencies: CurrencyTotals[]
+}
+
+export interface OrderExport {
+  exportId: string
+  fileName: string
+  /** Where the file is on this machine (for "Show in folder"). */
+  path: string
+  /** Where the browser host serves it for download. */
+  downloadUrl: string
+  rows: number
+  bytes: number
+}
+
+/** The LiveEvent reporting an export's progress (throttled) and its end. */
+export interface OrderExportProgress {
+  type: 'orders.export'
+  exportId: string
+  state: 'running' | 'done' | 'failed'
+  rows: number
+  total: number
+  /** Set once done: the file written, for whoever serves downloads. */
+  path: string | null
+}

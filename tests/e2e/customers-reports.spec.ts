@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test'
+import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
+import { startSale, watchConsole } from './fixtures/till-page'
+
+let host: RunningHost
+test.beforeEach(async ({ page }) => {
+  host = await startBrowserHost()
+  await page.setViewportSize({ width: 1280, height: 720 })
+})
+test.afterEach(async () => {
+  await host?.stop()
+})
+
+async function invoke<T>(channel: string, input: unknown): Promise<T> {
+  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`)
+  return body.value
+}
+
+/** A cash sale through the API: the order, paid in full. */
+async function cashSale(accountId: number, courseIds: number[]) {
+  const order = await invoke<{ id: number; amount: number }>('orders:create', { accountId, courseIds })
+  return invoke<{ id: number; payments: Array<{ id: number }> }>('orders:recordCash', { orderId: order.id, tendered: order.amount })
+}
+
+async function shoot(page: Page, name: string, path: (name: string) => string) {
+  await page.screenshot({ path: path(`${name}-light.png`) })
+  await page.getByLabel('Theme').selectOption('dark')
+  await page.screenshot({ path: path(`${name}-dark.png`) })
+  await page.getByLabel('Theme').selectOption('light')
+}
+
+test('customer search finds a buyer; their page shows owned courses, money per currency and orders', async ({ page }, testInfo) => {
+  const errors = watchConsole(page)
+  const path = (name: string) => testInfo.outputPath(name)
+  await cashSale(1, [1])
+  const yen = await cashSale(1, [9])
+  await cashSale(2, [2])
+  // And one through the till's own screens, paid in cash.
+  await page.goto(host.url)
+  const uiOrder = await startSale(page, ['Excel for'], 'Amelia')
+  await page.getByLabel('Cash handed over (GBP)').fill('40')
+  await page.getByRole('button', { name: 'Take cash' }).click()
+  await expect(page.getByRole('article', { name: 'Receipt' })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Customers' }).click()
+  const table = page.getByRole('table', { name: 'Customers' })
+  await expect(table.getByRole('row', { name: /Amelia Hart/ })).toBeVisible()
+  await shoot(page, 'customers-list', path)
+  await page.getByLabel('Search customers').fill('AMEL')
+  await expect(table.getByRole('link')).toHaveText(['Amelia Hart'])
+  const row = table.getByRole('row', { name: /Amelia Hart/ })
+  await expect(row).toContainText('3')
+  await expect(row).toContainText('£88.00')
+  await expect(row).toContainText('¥6,800')
+  await page.getByLabel('Search customers').fill('example.de')
+  await expect(table.getByRole('link')).toHaveText(['Jonas Becker'])
+  await page.getByLabel('Search customers').fill('nobody-here')
+  await expect(page.getByText('No customer matches "nobody-here"')).toBeVisible()
+  await page.getByLabel('Search customers').fill('amelia')
+  await table.getByRole('link', { name: 'Amelia Hart' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Amelia Hart' })).toBeVisible()
+  const owned = page.getByRole('table', { name: 'Owned courses' })
+  await expect(owned.getByRole('row')).toHaveCount(4)
+  for (const title of ['Bookkeeping Basics', 'Japanese Calligraphy (Shodō)', 'Excel for Small Business']) await expect(owned).toContainText(title)
+  const orders = page.getByRole('table', { name: 'Orders' })
+  await expect(orders.getByRole('link')).toHaveText([`#${uiOrder}`, `#${yen.id}`, '#1'])
+  await shoot(page, 'customer-detail', path)
+  await orders.getByRole('link', { name: `#${yen.id}` }).click()
+  await expect(page.getByRole('heading', { name: `Order #${yen.id}` })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Japanese Calligraphy (Shodō)')
+  expect(errors).toEqual([])
+})
+
+test('reports show the revenue of the sales just made, per currency, net of refunds, as chart and table', async ({ page }, testInfo) => {
+  const errors = watchConsole(page)
+  const path = (name: string) => testInfo.outputPath(name)
+  await page.goto(`${host.url}/#/reports`)
+  await expect(page.getByText(/^No sales from/)).toBeVisible()
+  await shoot(page, 'reports-empty', path)
+
+  const first = await cashSale(1, [1, 2])
+  await cashSale(2, [1])
+  await cashSale(3, [9])
+  await cashSale(4, [11])
+  const { token } = await invoke<{ token: string }>('manager:setPin', { pin: '1357' })
+  await invoke('payments:refund', { paymentId: first.payments[0]!.id, amount: 1000, reason: 'requested_by_customer', managerToken: token })
+
+  // The screen refreshes itself on the live events of those sales.
+  const cards = page.getByRole('group', { name: 'Currency' })
+  await expect(cards.getByRole('button')).toHaveCount(3)
+  const gbp = cards.getByRole('button', { name: /^GBP/ })
+  await expect(gbp).toContainText('£127.00')
+  await expect(gbp).toContainText('Gross £137.00')
+  await expect(gbp).toContainText('Refunds £10.00')
+  await expect(cards.getByRole('button', { name: /^JPY/ })).toContainText('¥6,800')
+  await expect(cards.getByRole('button', { name: /^KWD/ })).toContainText('KWD 15.000')
+  const dayChart = page.getByRole('img', { name: /^Revenue per day in GBP/ })
+  await expect(dayChart).toHaveAttribute('aria-label', /gross £137\.00, refunds £10\.00, net £127\.00/)
+  await expect(page.getByRole('img', { name: /^Net revenue per course in GBP/ })).toHaveAttribute('aria-label', /Bookkeeping Basics £92\.43, Excel for Small Business £34\.57/)
+  await shoot(page, 'reports', path)
+  await page.getByRole('img', { name: /^Net revenue per course in GBP/ }).scrollIntoViewIfNeeded()
+  await shoot(page, 'reports-courses', path)
+
+  await page.getByRole('button', { name: 'Show table' }).first().click()
+  const days = page.getByRole('table', { name: 'Revenue per day in GBP' })
+  await expect(days.getByRole('row')).toHaveCount(7 + 2)
+  await expect(days.getByRole('row').last()).toHaveText(/Total\s*£137\.00\s*£10\.00\s*£127\.00/)
+  await shoot(page, 'reports-table', path)
+
+  await cards.getByRole('button', { name: /^JPY/ }).click()
+  await expect(page.getByRole('heading', { name: 'Revenue per day · JPY' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Revenue per day in JPY' }).getByRole('row').last()).toHaveText(/^Total\s*(JP)?¥6,800\s*(JP)?¥0\s*(JP)?¥6,800$/)
+  await page.getByRole('button', { name: 'Show chart' }).click()
+  await expect(page.getByRole('img', { name: /^Revenue per day in JPY/ })).toBeVisible()
+  await shoot(page, 'reports-jpy', path)
+
+  await page.getByRole('button', { name: 'Custom' }).click()
+  await page.getByLabel('From', { exact: true }).fill('2020-01-01')
+  await page.getByLabel('To', { exact: true }).fill('2020-01-31')
+  await expect(page.getByText(/^No sales from (1 Jan|Jan 1,) 2020 to (31 Jan|Jan 31,) 2020$/)).toBeVisible()
+  await page.getByLabel('From', { exact: true }).fill('2019-01-01')
+  await expect(page.getByText('Choose at most 366 days')).toBeVisible()
+  await shoot(page, 'reports-custom', path)
+  expect(errors).toEqual([])
+})

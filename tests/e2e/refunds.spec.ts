@@ -1,0 +1,138 @@
+import { expect, test, type Page } from '@playwright/test'
+import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
+import { enterCard, startSale, watchConsole } from './fixtures/till-page'
+
+let host: RunningHost
+test.beforeEach(async ({ page }) => {
+  host = await startBrowserHost()
+  await page.setViewportSize({ width: 1280, height: 720 })
+})
+test.afterEach(async () => {
+  await host?.stop()
+})
+
+interface OrderJson {
+  status: string
+  ownership: unknown[]
+  payments: Array<{ id: number; status: string }>
+  refunds: Array<{ amount: number; status: string; requestedBy: string }>
+}
+
+async function post(channel: string, input: unknown): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+  return { status: response.status, body: await response.json() }
+}
+const orderFromApi = async (orderId: number) => (await post('orders:get', { orderId })).body.value as OrderJson
+
+async function shoot(page: Page, name: string, path: (name: string) => string) {
+  await page.screenshot({ path: path(`${name}-light.png`) })
+  await page.getByLabel('Theme').selectOption('dark')
+  await page.screenshot({ path: path(`${name}-dark.png`) })
+  await page.getByLabel('Theme').selectOption('light')
+}
+
+test('a manager refunds part, then the rest, of a card order from its detail screen; the course goes away', async ({ page }, testInfo) => {
+  const errors = watchConsole(page)
+  const path = (name: string) => testInfo.outputPath(name)
+  await page.goto(host.url)
+  const orderId = await startSale(page, ['Bookkeeping'], 'Amelia')
+  await enterCard(page, '4242 4242 4242 4242')
+  await page.getByRole('button', { name: /^Pay/ }).click()
+  await expect(page.getByRole('article', { name: 'Receipt' })).toBeVisible()
+
+  await page.goto(`${host.url}/#/orders/${orderId}`)
+  const head = page.getByRole('region', { name: `Order #${orderId}` })
+  await expect(head).toContainText('successful')
+  await expect(head.getByRole('link', { name: 'Amelia Hart' })).toHaveAttribute('href', '#/customers/1')
+  const payments = page.getByRole('table', { name: 'Payments' })
+  await expect(payments).toContainText(/pi_\w+/)
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Access granted: Bookkeeping Basics')
+  await shoot(page, 'order-detail-paid', path)
+
+  await page.getByRole('button', { name: /^Refund card payment/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Refund payment' })
+  const amount = dialog.getByLabel('Amount (GBP)')
+  await expect(amount).toHaveValue('49.00')
+  await amount.fill('60')
+  await dialog.getByRole('button', { name: 'Refund £60.00' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('At most £49.00 can be refunded on this payment')
+  await amount.fill('10.00')
+  await dialog.getByLabel('Reason').selectOption('duplicate')
+  await dialog.getByLabel('Note (optional)').fill('Charged twice at the desk')
+  await shoot(page, 'refund-dialog', path)
+  await dialog.getByRole('button', { name: 'Refund £10.00' }).click()
+
+  // First use: the manager chooses the PIN in the dialog that opens over the refund.
+  const pin = page.getByRole('dialog', { name: 'Choose a manager PIN' })
+  await pin.getByLabel('PIN', { exact: true }).fill('2468')
+  await pin.getByLabel('Repeat PIN').fill('2468')
+  await shoot(page, 'refund-pin', path)
+  await pin.getByRole('button', { name: 'Set PIN' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Refunded £10.00' })).toBeVisible()
+  await expect(dialog).toBeHidden()
+  const refunds = page.getByRole('table', { name: 'Refunds' })
+  await expect(refunds).toContainText('£10.00')
+  await expect(refunds).toContainText('Duplicate payment')
+  await expect(refunds).toContainText('Charged twice at the desk')
+  await expect(refunds).toContainText('Manager')
+  await expect(refunds).toContainText(/re_\w+/)
+  await expect(head).toContainText('partially refunded')
+  await expect(page.getByRole('button', { name: 'Revoke Bookkeeping Basics' })).toBeVisible()
+
+  // The rest: the default is what is left, and the session is still open (no PIN asked).
+  await page.getByRole('button', { name: /^Refund card payment/ }).click()
+  await expect(amount).toHaveValue('39.00')
+  // A double click sends at most one request, and the request key would make a second one a no-op anyway.
+  await dialog.getByRole('button', { name: 'Refund £39.00' }).dblclick()
+  await expect(page.getByRole('status').filter({ hasText: 'Refunded £39.00' })).toBeVisible()
+  await expect(head).toContainText('refunded')
+  await expect(head).not.toContainText('partially')
+  await expect(page.getByRole('button', { name: /^Refund card payment/ })).toHaveCount(0)
+  await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Not granted')
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Access revoked: Bookkeeping Basics')
+  await shoot(page, 'order-detail-refunded', path)
+
+  const order = await orderFromApi(orderId)
+  expect(order.status).toBe('refunded')
+  expect(order.ownership).toEqual([])
+  expect(order.refunds.map((r) => [r.amount, r.status, r.requestedBy])).toEqual([
+    [1000, 'succeeded', 'manager'],
+    [3900, 'succeeded', 'manager'],
+  ])
+  await page.getByRole('button', { name: 'Reprint receipt' }).click()
+  await expect(page.getByRole('article', { name: 'Receipt' })).toContainText(`Receipt for order #${orderId}`)
+  await shoot(page, 'order-receipt', path)
+  expect(errors).toEqual([])
+})
+
+test('without the manager PIN a refund is refused and nothing changes, in the screen as in the API', async ({ page }, testInfo) => {
+  const errors = watchConsole(page)
+  const created = (await post('orders:create', { accountId: 2, courseIds: [1] })).body.value as { id: number }
+  await post('orders:recordCash', { orderId: created.id, tendered: 5000 })
+  const before = await orderFromApi(created.id)
+  expect(before.status).toBe('successful')
+
+  await page.goto(`${host.url}/#/orders/${created.id}`)
+  await page.getByRole('button', { name: /^Refund cash payment/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Refund payment' })
+  await dialog.getByRole('button', { name: 'Refund £49.00' }).click()
+  const pin = page.getByRole('dialog', { name: 'Choose a manager PIN' })
+  await expect(pin).toBeVisible()
+  await pin.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'Refund not made' })).toContainText('needs the manager PIN')
+  await expect(dialog).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('refund-refused.png') })
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('table', { name: 'Refunds' })).toHaveCount(0)
+  expect(await orderFromApi(created.id)).toEqual(before)
+
+  // The API says the same to anyone who skips the screen.
+  const paymentId = before.payments[0]!.id
+  for (const managerToken of [undefined, 'f'.repeat(64)]) {
+    const refused = await post('payments:refund', { paymentId, amount: 100, reason: 'duplicate', managerToken })
+    expect(refused.status).toBe(403)
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/manager PIN/) } })
+  }
+  expect(await orderFromApi(created.id)).toEqual(before)
+  expect(errors).toEqual([])
+})
