@@ -18,9 +18,15 @@ interface OrderJson {
   refunds: Array<{ amount: number; status: string; requestedBy: string }>
 }
 
-async function post(channel: string, input: unknown): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+interface Envelope {
+  ok: boolean
+  value?: unknown
+  error?: { code: string; message: string }
+}
+
+async function post(channel: string, input: unknown): Promise<{ status: number; body: Envelope }> {
   const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
-  return { status: response.status, body: await response.json() }
+  return { status: response.status, body: (await response.json()) as Envelope }
 }
 const orderFromApi = async (orderId: number) => (await post('orders:get', { orderId })).body.value as OrderJson
 

@@ -26,7 +26,7 @@ test('a manager renames the shop; the sidebar and the receipt show it', async ({
   await page.getByLabel('Shop name').fill('Northside Learning')
   await page.getByRole('button', { name: 'Save name' }).click()
   await enterPin(page)
-  // The page reloads so every part of the shell reads the new name.
+  // No reload: the app's info refreshes itself on the live event the save publishes.
   await expect(page.locator('.brand')).toHaveText('Northside Learning')
   expect((await apiCall<AppInfo>(host, 'app:info')).shopName).toBe('Northside Learning')
 

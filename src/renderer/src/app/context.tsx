@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { AppInfo } from '@shared/domain'
 import { api } from '../api/transport'
 import { useToasts } from '../ui/toasts'
+import { useLiveEvents } from './hooks'
 
 interface ManagerState {
   token: string | null
@@ -35,9 +36,12 @@ export function AppProviders({ children, renderPinDialog }: { children: ReactNod
   const [token, setToken] = useState<string | null>(null)
   const [pinRequest, setPinRequest] = useState<PinRequest | null>(null)
 
-  useEffect(() => {
+  const loadInfo = useCallback(() => {
     api.invoke('app:info', {}).then(setInfo, (error: Error) => toasts.error('CourseTill is not answering', error.message))
   }, [toasts])
+  useEffect(loadInfo, [loadInfo])
+  // Shop name, keys and mode are announced as live.changed: the whole app sees them without a reload.
+  useLiveEvents((event) => event.type === 'live.changed' && loadInfo())
 
   const requireManager = useCallback(async () => {
     if (token) return token

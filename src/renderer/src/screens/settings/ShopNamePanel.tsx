@@ -26,8 +26,8 @@ export function ShopNamePanel() {
       const saved = await asManager((managerToken) => api.invoke('settings:setShopName', { managerToken, shopName: value }))
       if (!saved) return
       toasts.success('Shop name saved', `Receipts now say “${saved.shopName}”.`)
-      // The sidebar and receipts read the app's info once per page: reload to show the new name everywhere.
-      setTimeout(() => window.location.reload(), 600)
+      // The app's info (sidebar, receipts) refreshes itself on the live.changed event the save publishes.
+      setName(null)
     } catch (failure) {
       setError((failure as Error).message)
     } finally {
