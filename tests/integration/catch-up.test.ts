@@ -36,6 +36,26 @@ describe('catching up on missed webhooks', () => {
     expect(t.count('audit_log', "action = 'course.granted'")).toBe(2)
   })
 
+  it('closes an open payment whose intent the connected Stripe account does not know, and checks the others', async () => {
+    t = await startTestTill({ delivery: { enabled: false } })
+    const ghost = t.order([1])
+    const real = t.order([2])
+    await t.till.handlers['payments:startCard']({ orderId: ghost.id })
+    const checkout = await t.till.handlers['payments:startCard']({ orderId: real.id })
+    await payAs(t.stripe, checkout.paymentIntentId, 'pm_card_visa')
+    // As after a switch from the sandbox to real keys: the row names an intent this account never made.
+    t.till.ctx.db.prepare("UPDATE payment SET stripe_payment_intent_id = 'pi_from_another_account' WHERE order_id = ?").run(ghost.id)
+    t.till.ctx.db.prepare('UPDATE payment SET updated_at = updated_at - 600000').run()
+    t.till.ctx.db.prepare("INSERT INTO stripe_event (id, type, created, received_at, outcome) VALUES ('evt_future_marker', 'x', ?, 0, 'unhandled')").run(Math.floor(Date.now() / 1000) + 3600)
+    const status = await t.till.handlers['sync:run']({})
+    expect(status).toMatchObject({ state: 'idle', intentsChecked: 2, lastError: null })
+    expect(t.detail(real.id).status).toBe('successful')
+    expect(t.detail(ghost.id)).toMatchObject({ status: 'pending', payments: [{ status: 'canceled', failureCode: 'intent_missing' }] })
+    const again = await t.till.handlers['payments:startCard']({ orderId: ghost.id })
+    expect(again.paymentIntentId).toMatch(/^pi_/)
+    expect(again.paymentIntentId).not.toBe('pi_from_another_account')
+  })
+
   it('re-reads intents left open, and reports progress', async () => {
     t = await startTestTill({ delivery: { enabled: false } })
     const order = t.order([1])

@@ -1,5 +1,5 @@
 import type { CardCheckout, OrderDetail, Payment } from '@shared/domain'
-import { conflict } from '@shared/errors'
+import { AppError, conflict } from '@shared/errors'
 import { audit } from '../audit'
 import { getAccount } from '../accounts'
 import { inTransaction, type CoreContext } from '../context'
@@ -7,6 +7,7 @@ import { getOrderDetail } from '../orders/read-order'
 import { sql } from '../store/statements'
 import type { StripeGateway } from '../stripe/gateway'
 import { applyIntent } from './apply-intent'
+import { settleOrder } from '../orders/settle'
 import type { IntentFacts } from './intent-status'
 
 
@@ -96,9 +97,32 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
     const order = getOrderDetail(ctx.db, orderId)
     for (const payment of order.payments) {
       if (payment.method !== 'card' || !payment.stripePaymentIntentId || !OPEN.has(payment.status)) continue
-      applyFresh(await gateway.retrieveIntent(payment.stripePaymentIntentId))
+      try {
+        applyFresh(await gateway.retrieveIntent(payment.stripePaymentIntentId))
+      } catch (error) {
+        if (!isMissing(error)) throw error
+        closeMissingIntent(payment)
+      }
     }
     return getOrderDetail(ctx.db, orderId)
+  }
+
+  /**
+   * The intent is unknown to the Stripe account now connected (the till moved from the sandbox to real keys,
+   * or it was deleted): nobody can pay it any more, so the attempt is closed and the order can be paid afresh.
+   */
+  function closeMissingIntent(payment: Payment) {
+    inTransaction(ctx, (queue) => {
+      const now = ctx.now()
+      sql(ctx.db, "UPDATE payment SET status = 'canceled', failure_code = 'intent_missing', failure_message = ?, updated_at = ? WHERE id = ?").run(
+        'This PaymentIntent does not exist in the connected Stripe account',
+        now,
+        payment.id,
+      )
+      audit(ctx.db, now, { actor: 'till', action: 'payment.intent_missing', entityType: 'payment', entityId: payment.id, orderId: payment.orderId, detail: { paymentIntent: payment.stripePaymentIntentId } })
+      queue({ type: 'payment.changed', orderId: payment.orderId, paymentId: payment.id, status: 'canceled' })
+      settleOrder(ctx.db, now, payment.orderId, 'till', queue)
+    })
   }
 
   /**
@@ -124,3 +148,7 @@ function checkout(orderId: number, paymentId: number, intent: IntentFacts & { cl
 }
 
 export type CardPayments = ReturnType<typeof createCardPayments>
+
+function isMissing(error: unknown): boolean {
+  return error instanceof AppError && error.details?.code === 'resource_missing'
+}

@@ -62,11 +62,18 @@ export function createCatchUp(deps: CatchUpDeps) {
       // Stripe lists newest first; apply in the order things happened.
       missing.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))
       await applyInOrder(missing, deps.process, () => update({ eventsApplied: status.eventsApplied + 1 }))
+      // One order Stripe cannot answer for must not keep the others from being checked.
+      const unchecked: string[] = []
       for (const orderId of staleOpenOrders()) {
-        await deps.payments.syncOrderPayments(orderId)
+        try {
+          await deps.payments.syncOrderPayments(orderId)
+        } catch (error) {
+          unchecked.push(`order ${orderId}: ${error instanceof Error ? error.message : String(error)}`)
+        }
         update({ intentsChecked: status.intentsChecked + 1 })
       }
       update({ refundsRetried: await deps.refunds.retryPendingRefunds() })
+      if (unchecked.length > 0) throw new Error(`${unchecked.length} open payment(s) could not be checked — ${unchecked[0]}`)
       update({ state: 'idle', lastFinishedAt: ctx.now() })
     } catch (error) {
       update({ state: 'failed', lastFinishedAt: ctx.now(), lastError: error instanceof Error ? error.message : String(error) })
