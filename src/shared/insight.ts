@@ -35,9 +35,8 @@ export interface OrderTimeline {
 export interface CurrencyTotal {
   currency: string
   orders: number
-  /** What succeeded payments brought in. */
+  /** paid: what succeeded payments brought in; refunded: what succeeded refunds gave back. */
   paid: number
-  /** What succeeded refunds gave back. */
   refunded: number
   net: number
 }
@@ -52,15 +51,9 @@ export interface CustomerSummary {
 }
 
 /** Keyset paging: the last row of a page (the list is ordered by name, case-insensitively, then id). */
-export interface CustomerCursor {
-  name: string
-  id: number
-}
+export type CustomerCursor = { name: string; id: number }
 
-export interface CustomerPage {
-  customers: CustomerSummary[]
-  next: CustomerCursor | null
-}
+export type CustomerPage = { customers: CustomerSummary[]; next: CustomerCursor | null }
 
 export interface OwnedCourse {
   courseId: number
@@ -76,21 +69,11 @@ export interface CustomerDetail extends CustomerSummary {
   courses: OwnedCourse[]
 }
 
-export interface OrderCursor {
-  createdAt: number
-  id: number
-}
+export type OrderCursor = Pick<OrderSummary, 'createdAt' | 'id'>
 
-export interface CustomerOrders {
-  orders: OrderSummary[]
-  next: OrderCursor | null
-}
+export type CustomerOrders = { orders: OrderSummary[]; next: OrderCursor | null }
 
-export interface RevenueFigures {
-  gross: number
-  refunds: number
-  net: number
-}
+export type RevenueFigures = { gross: number; refunds: number; net: number }
 
 export interface RevenueDay extends RevenueFigures {
   /** A calendar day in the report's time zone, YYYY-MM-DD. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrderStatus } from '../../src/shared/domain'
-import type { OrderFilters, OrderListRow, OrderSort } from '../../src/shared/history'
+import type { OrderFilters, OrderListRow, OrderPage, OrderSort } from '../../src/shared/history'
 import { createCoreContext } from '../../src/main/core/context'
 import { decodeCursor } from '../../src/main/core/history/cursor'
 import { listOrders, readPage, resolveQuery } from '../../src/main/core/history/list-orders'
@@ -118,7 +118,7 @@ function pageAll(filters: OrderFilters, sort: OrderSort, driver: Driver | null, 
   let cursor: string | null = null
   const q = resolveQuery(db, filters)
   do {
-    const page =
+    const page: OrderPage =
       driver === null
         ? listOrders(db, { filters, sort, limit, ...(cursor ? { cursor } : {}) })
         : readPage(db, { q, driver, sort, after: cursor ? decodeCursor(cursor, sort) : null, limit })

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { revenueReport } from '../../src/main/core/insight/revenue'
 import type { Db } from '../../src/main/core/store/db'
-import type { CurrencyRevenue } from '../../src/shared/insight'
+import { addDays, type CurrencyRevenue } from '../../src/shared/insight'
 import { addAccount, addCourse, snapshot } from '../helpers/temp-store'
-import { startTestTill, type TestTill } from '../helpers/test-till'
+import { payAs, startTestTill, type TestTill } from '../helpers/test-till'
 import { insightStore } from './insight-fixtures'
 
 const at = (iso: string) => Date.parse(iso)
@@ -132,5 +132,31 @@ describe('reports:revenue through the API', () => {
     expect(snapshot(t.till.ctx.db)).toBe(before)
     const year = await t.call('reports:revenue', { from: '2025-11-21', to: '2026-11-21', timeZone: 'UTC' })
     expect(year.currencies).toEqual([])
+  })
+
+  it('counts a card sale once it succeeds and its card refund once Stripe confirms it, like the brute force', async () => {
+    const order = t.order([1, 2])
+    const declined = t.order([3])
+    for (const [id, card] of [[order.id, 'pm_card_visa'], [declined.id, 'pm_card_chargeDeclinedInsufficientFunds']] as const) {
+      const checkout = await t.call('payments:startCard', { orderId: id })
+      await payAs(t.stripe, checkout.paymentIntentId, card)
+    }
+    await t.deliveriesSettled()
+    const yen = t.order([9])
+    await t.call('orders:recordCash', { orderId: yen.id, tendered: 10000 })
+    const paymentId = t.detail(order.id).payments[0]!.id
+    await t.call('payments:refund', { paymentId, amount: 1234, reason: 'requested_by_customer', managerToken: await t.managerToken() })
+    await t.deliveriesSettled()
+    expect(t.detail(declined.id).status).toBe('failed')
+
+    // Yesterday to tomorrow: a run at midnight still finds every row.
+    const today = new Date().toISOString().slice(0, 10)
+    const [from, to] = [addDays(today, -1), addDays(today, 1)]
+    const report = await t.call('reports:revenue', { from, to, timeZone: 'UTC' })
+    expectMatchesBruteForce(report.currencies, bruteForce(t.till.ctx.db, from, to, 'UTC'))
+    expect(report.currencies.map((c) => [c.currency, c.gross, c.refunds, c.net, c.payments])).toEqual([
+      ['GBP', 8800, 1234, 7566, 1],
+      ['JPY', 6800, 0, 6800, 1],
+    ])
   })
 })

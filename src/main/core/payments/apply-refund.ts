@@ -2,7 +2,7 @@ import type Stripe from 'stripe'
 import type { RefundReason, RefundStatus } from '@shared/domain'
 import { audit } from '../audit'
 import { sql } from '../store/statements'
-import { settleOrder } from '../orders/settle'
+import { settleOrder, type SettleResult } from '../orders/settle'
 import type { ApplyContext, ApplyOutcome } from './apply-intent'
 
 export type RefundFacts = Pick<Stripe.Refund, 'id' | 'amount' | 'currency' | 'status' | 'reason' | 'metadata' | 'payment_intent'>
@@ -41,14 +41,19 @@ export function applyRefund(ctx: ApplyContext, refund: RefundFacts): { outcome: 
       ).run(payment.id, refund.amount, payment.currency, status, toReason(refund.reason), refund.id, now, now).lastInsertRowid,
     )
     audit(db, now, { actor, action: 'refund.recorded_from_stripe', entityType: 'refund', entityId: id, orderId: payment.order_id, detail: { stripeRefund: refund.id, amount: refund.amount, status } })
-    settleOrder(db, now, payment.order_id, actor, queue)
+    announce(ctx, payment.order_id, settleOrder(db, now, payment.order_id, actor, queue))
     return { outcome: 'applied', orderId: payment.order_id }
   }
   if (RANK[status] <= RANK[row.status]) return { outcome: 'skipped', orderId: row.order_id }
   sql(db, 'UPDATE refund SET status = ?, stripe_refund_id = ?, updated_at = ? WHERE id = ?').run(status, refund.id, now, row.id)
   audit(db, now, { actor, action: 'refund.status_changed', entityType: 'refund', entityId: row.id, orderId: row.order_id, detail: { from: row.status, to: status } })
-  settleOrder(db, now, row.order_id, actor, queue)
+  announce(ctx, row.order_id, settleOrder(db, now, row.order_id, actor, queue))
   return { outcome: 'applied', orderId: row.order_id }
+}
+
+/** A refund that leaves the order's status as it was still changes what every open window shows. */
+function announce(ctx: ApplyContext, orderId: number, settled: SettleResult) {
+  if (settled.from === settled.to) ctx.queue({ type: 'order.changed', orderId, status: settled.to })
 }
 
 /** By Stripe's id, or by the id we put in its metadata before Stripe answered (a crash can fall between). */

@@ -48,7 +48,7 @@ export async function processStripeEvent(deps: EventDeps, event: StripeEventEnve
           ? handler.apply({ db: ctx.db, now, actor: 'stripe', queue }, event, fresh)
           : { outcome: 'unhandled', orderId: null }
         if (applied.outcome === 'refetch') return REFETCH
-        record(ctx, event, applied.outcome, applied.orderId, null)
+        record(ctx, event, applied.outcome, applied.orderId, null, now)
         return { outcome: applied.outcome, duplicate: false }
       })
       if (result !== REFETCH) return result
@@ -57,13 +57,13 @@ export async function processStripeEvent(deps: EventDeps, event: StripeEventEnve
     }
     throw new Error(`${event.type} ${event.id} still needed a re-read after ${MAX_REREADS} reads`)
   } catch (error) {
-    inTransaction(ctx, () => record(ctx, event, 'failed', null, error instanceof Error ? error.message : String(error)))
+    inTransaction(ctx, () => record(ctx, event, 'failed', null, error instanceof Error ? error.message : String(error), ctx.now()))
     throw error
   }
 }
 
-function record(ctx: CoreContext, event: StripeEventEnvelope, outcome: LedgerOutcome, orderId: number | null, error: string | null) {
-  const now = ctx.now()
+/** `now` is the same instant the handler stamped its effects with, so the ledger row and its audit rows agree. */
+function record(ctx: CoreContext, event: StripeEventEnvelope, outcome: LedgerOutcome, orderId: number | null, error: string | null, now: number) {
   sql(
     ctx.db,
     `INSERT INTO stripe_event (id, type, created, object_id, order_id, received_at, processed_at, outcome, error)

@@ -1,4 +1,4 @@
-import type { OrderDetail, RefundReason } from '@shared/domain'
+import type { OrderDetail, OrderStatus, RefundReason } from '@shared/domain'
 import { AppError, conflict, invalidInput, notFound } from '@shared/errors'
 import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
@@ -87,9 +87,15 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
         ).run(paymentId, amount, payment.currency, status, request.reason, request.note ?? null, actor, request.requestKey ?? null, now, now).lastInsertRowid,
       )
       audit(db, now, { actor, action: 'refund.requested', entityType: 'refund', entityId: refundId, orderId: payment.order_id, detail: { paymentId, amount, method: payment.method, reason: request.reason } })
-      if (status === 'succeeded') settleOrder(db, now, payment.order_id, actor, queue)
+      // The new refund row changes what open windows show even when the order's status stays the same.
+      const settled = status === 'succeeded' ? settleOrder(db, now, payment.order_id, actor, queue) : null
+      if (!settled || settled.from === settled.to) queue({ type: 'order.changed', orderId: payment.order_id, status: settled?.to ?? orderStatus(payment.order_id) })
       return { existing: false, orderId: payment.order_id, refundId, method: payment.method, paymentIntentId: payment.stripe_payment_intent_id }
     })
+  }
+
+  function orderStatus(orderId: number): OrderStatus {
+    return sql(ctx.db, 'SELECT status FROM purchase_order WHERE id = ?').pluck().get(orderId) as OrderStatus
   }
 
   function markFailed(refundId: number, orderId: number, actor: string, message: string) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DEFAULT_ORDER_SORT, type OrderSort } from '@shared/history'
 import { useLiveEvents, useQuery } from '../../app/hooks'
+import { Button } from '../../ui/Button'
 import { Panel } from '../../ui/Panel'
 import { ExportButton } from './list/ExportButton'
 import { FiltersBar } from './list/FiltersBar'
@@ -21,9 +22,13 @@ export function OrdersScreen() {
   const pages = useOrderPages(usable, sort)
   const [totals, recount] = useQuery('orders:totals', { filters: usable ?? {} })
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
+  // The list is not reshuffled under the manager's eyes: a change offers a refresh instead.
+  const [changed, setChanged] = useState(false)
 
   useLiveEvents((event) => {
-    if (event.type !== 'order.changed' || pending.current) return
+    if (event.type !== 'order.changed') return
+    setChanged(true)
+    if (pending.current) return
     pending.current = setTimeout(() => {
       pending.current = null
       recount()
@@ -42,7 +47,23 @@ export function OrdersScreen() {
         }
         labelledBy="orders-title"
         className="orders-panel"
-        actions={<ExportButton filters={usable} sort={sort} />}
+        actions={
+          <>
+            {changed && (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setChanged(false)
+                  pages.reload()
+                }}
+              >
+                Orders changed — refresh
+              </Button>
+            )}
+            <ExportButton filters={usable} sort={sort} />
+          </>
+        }
       >
         <FiltersBar form={form} onChange={onChange} error={error} />
         <TotalsBar totals={totals} />

@@ -68,7 +68,7 @@ function RevokeForm({ order, target, onRevoked, onClose, onStale }: Props & { ta
       <p className="muted">
         {order.accountName} loses access to <strong>{target.title}</strong>. No money is refunded: use Refund on the payment for that.
       </p>
-      <TextField label="Reason" autoFocus value={reason} maxLength={200} placeholder="Chargeback, sold by mistake…" onChange={(e) => setReason(e.target.value)} error={error} />
+      <TextField label="Reason" autoFocus value={reason} maxLength={200} placeholder="Chargeback, sold by mistake…" onChange={(e) => (setReason(e.target.value), setError(null))} error={error} />
       <div className="row end">
         <Button variant="ghost" onClick={onClose} disabled={busy}>
           Cancel

@@ -7,6 +7,7 @@ type Customer = { id: number; name: string }
 /** Narrows the list to one customer: type a name or email, pick from the matches. */
 export function CustomerFilter({ customer, onChange }: { customer: Customer | null; onChange: (customer: Customer | null) => void }) {
   const [query, setQuery] = useState('')
+  const [open, setOpen] = useState(false)
   const [matches] = useQuery('accounts:search', { query, limit: 6 })
   if (customer) {
     return (
@@ -23,13 +24,27 @@ export function CustomerFilter({ customer, onChange }: { customer: Customer | nu
   }
   return (
     <div className="orders-customer-filter">
-      <TextField label="Customer" placeholder="Name or email" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-      {query.trim() !== '' && matches.state === 'ready' && (
+      <TextField
+        label="Customer"
+        placeholder="Name or email"
+        value={query}
+        autoComplete="off"
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setOpen(true)
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      />
+      {open && query.trim() !== '' && matches.state === 'ready' && (
         <ul className="orders-customer-matches" aria-label="Matching customers">
           {matches.data.map((account) => (
             <li key={account.id}>
               <button
                 type="button"
+                // Keeps the input focused, so the list is still there when the click lands.
+                onMouseDown={(e) => e.preventDefault()}
                 onClick={() => {
                   onChange({ id: account.id, name: account.name })
                   setQuery('')
