@@ -105,7 +105,7 @@ function ordersIn(file: string): number {
 
 /**
  * synchronous=OFF skips the fsync at each commit: a crash mid-seed can lose the seed, never an app's real data,
- * since a store that already has orders is refused. The app's own setting (NORMAL, from openDatabase) comes back after.
+ * since a store that already has orders is refused. The app's own setting (FULL, from openDatabase) comes back after.
  */
 function withSeedingPragmas<T>(db: Db, work: () => T): T {
   const cacheSize = db.pragma('cache_size', { simple: true }) as number
@@ -115,7 +115,7 @@ function withSeedingPragmas<T>(db: Db, work: () => T): T {
   try {
     return work()
   } finally {
-    db.pragma('synchronous = NORMAL')
+    db.pragma('synchronous = FULL')
     db.pragma(`cache_size = ${cacheSize}`)
   }
 }

@@ -34,8 +34,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON')
     if (!options.readonly) {
       db.pragma('journal_mode = WAL')
-      // NORMAL is durable in WAL mode across application crashes; only power loss can lose the last commit.
-      db.pragma('synchronous = NORMAL')
+      // FULL: a commit is on disk before it returns, so a webhook we acknowledged survives even a power cut
+      // (NORMAL could lose it, and Stripe would not resend). Concurrent deliveries share one group commit,
+      // which keeps the fsync off the per-event cost.
+      db.pragma('synchronous = FULL')
       migrate(db, migrations)
     }
     return db

@@ -52,12 +52,18 @@ CREATE TABLE order_history (
   methods INTEGER NOT NULL DEFAULT 0 CHECK (methods BETWEEN 0 AND 3)
 ) STRICT;
 
+-- Backfill from grouped passes over payment and refund (one scan each) rather than lookups per order.
 INSERT INTO order_history (order_id, created_at, status, account_id, customer_name, currency, amount, paid, refunded, methods)
 SELECT o.id, o.created_at, o.status, o.account_id, a.name, o.currency, o.amount,
-       (SELECT coalesce(sum(amount_received), 0) FROM payment WHERE order_id = o.id AND status = 'succeeded'),
-       (SELECT coalesce(sum(r.amount), 0) FROM refund r JOIN payment p ON p.id = r.payment_id WHERE p.order_id = o.id AND r.status = 'succeeded'),
-       (SELECT coalesce(max(method = 'card'), 0) + 2 * coalesce(max(method = 'cash'), 0) FROM payment WHERE order_id = o.id)
-  FROM purchase_order o JOIN account a ON a.id = o.account_id;
+       coalesce(p.paid, 0), coalesce(r.refunded, 0), coalesce(p.methods, 0)
+  FROM purchase_order o
+  JOIN account a ON a.id = o.account_id
+  LEFT JOIN (SELECT order_id, sum(CASE WHEN status = 'succeeded' THEN amount_received ELSE 0 END) AS paid,
+                    max(method = 'card') + 2 * max(method = 'cash') AS methods
+               FROM payment GROUP BY order_id) p ON p.order_id = o.id
+  LEFT JOIN (SELECT pay.order_id, sum(r.amount) AS refunded FROM refund r JOIN payment pay ON pay.id = r.payment_id
+              WHERE r.status = 'succeeded' GROUP BY pay.order_id) r ON r.order_id = o.id
+ ORDER BY o.id;
 
 -- Each index ends in order_id (the rowid), so every sort below has its tie-break for free. Status and method
 -- filters read one (status, methods) range per allowed pair, each already in date order, merged without a sort.
@@ -75,7 +81,8 @@ CREATE TABLE order_history_course (
   PRIMARY KEY (course_id, created_at, order_id)
 ) STRICT, WITHOUT ROWID;
 INSERT INTO order_history_course (course_id, created_at, order_id)
-SELECT i.course_id, o.created_at, i.order_id FROM purchase_order_item i JOIN purchase_order o ON o.id = i.order_id;
+SELECT i.course_id, o.created_at, i.order_id FROM purchase_order_item i JOIN purchase_order o ON o.id = i.order_id
+ ORDER BY 1, 2, 3;
 
 CREATE TABLE order_day_total (
   day INTEGER NOT NULL,
