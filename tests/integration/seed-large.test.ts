@@ -109,6 +109,19 @@ describe('seedLargeStore', () => {
     expect(amounts.filter((a) => a.currency === 'KWD' && a.amount % 10 !== 0)).toEqual([])
   })
 
+  it('rebuilds the history caches the triggers would have kept, and puts the triggers back', () => {
+    expect(value<number>("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")).toBeGreaterThan(10)
+    expect(value<number>('SELECT count(*) FROM order_history')).toBe(ORDERS)
+    const drift = rows(`
+      SELECT o.id FROM purchase_order o JOIN order_history h ON h.order_id = o.id
+       WHERE h.status <> o.status OR h.amount <> o.amount
+          OR h.paid <> (SELECT coalesce(sum(amount_received), 0) FROM payment WHERE order_id = o.id AND status = 'succeeded')
+          OR h.refunded <> (SELECT coalesce(sum(r.amount), 0) FROM refund r JOIN payment p ON p.id = r.payment_id WHERE p.order_id = o.id AND r.status = 'succeeded')`)
+    expect(drift).toEqual([])
+    expect(value<number>('SELECT sum(orders) FROM order_day_total')).toBe(ORDERS)
+    expect(value<number>('SELECT count(*) FROM order_history_course')).toBe(value<number>('SELECT count(*) FROM purchase_order_item'))
+  })
+
   it('leaves no broken foreign key', () => {
     expect(db.pragma('foreign_key_check')).toEqual([])
   })
