@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { presetPeriod } from '@shared/insight'
+import { useLiveEvents, useQuery } from '../../app/hooks'
+import { EmptyState, Loading, Panel } from '../../ui/Panel'
+import { ChartPanel } from './ChartPanel'
+import { CourseChart } from './CourseChart'
+import { CurrencyCards } from './CurrencyCards'
+import { ChartLegend, DayChart } from './DayChart'
+import { PeriodPicker, periodProblem, type Period } from './PeriodPicker'
+import { localTimeZone, localToday, longDayLabel } from './report-format'
+import { RevenueTable } from './RevenueTable'
+
+/** Revenue for a period, per currency: gross, refunds and net per day and per course. */
+export function ReportsScreen() {
+  const today = useMemo(() => localToday(), [])
+  const timeZone = useMemo(() => localTimeZone(), [])
+  const [period, setPeriod] = useState<Period>(() => ({ choice: 'last7', ...presetPeriod('last7', today) }))
+  // While a custom period is being typed, the last complete one stays on screen.
+  const [shown, setShown] = useState({ from: period.from, to: period.to })
+  const [chosen, setChosen] = useState<string | null>(null)
+  const [report, reload] = useQuery('reports:revenue', { ...shown, timeZone })
+
+  const change = (next: Period) => {
+    setPeriod(next)
+    if (periodProblem(next) === null) setShown({ from: next.from, to: next.to })
+  }
+
+  // A sale or refund elsewhere changes the figures: refresh, at most once a second however busy the till is.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useLiveEvents((event) => {
+    if ((event.type !== 'order.changed' && event.type !== 'payment.changed') || pending.current) return
+    pending.current = setTimeout(() => {
+      pending.current = null
+      reload()
+    }, 1000)
+  })
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), [])
+
+  const currencies = report.state === 'ready' ? report.data.currencies : []
+  const revenue = currencies.find((c) => c.currency === chosen) ?? currencies[0]
+  return (
+    <div className="reports stack">
+      <Panel title="Reports" labelledBy="reports-title" actions={<span className="muted small">Days in {timeZone} time</span>}>
+        <PeriodPicker period={period} today={today} onChange={change} />
+      </Panel>
+      {report.state === 'loading' && <Loading label="Adding up the period…" />}
+      {report.state === 'error' && (
+        <Panel>
+          <EmptyState title="The report could not be made">{report.message}</EmptyState>
+        </Panel>
+      )}
+      {report.state === 'ready' && !revenue && (
+        <Panel>
+          <EmptyState title={`No sales from ${longDayLabel(shown.from)} to ${longDayLabel(shown.to)}`}>Choose a longer period, or make a sale on the Sell screen.</EmptyState>
+        </Panel>
+      )}
+      {revenue && (
+        <>
+          <CurrencyCards currencies={currencies} selected={revenue.currency} onSelect={setChosen} />
+          <ChartPanel
+            title={`Revenue per day · ${revenue.currency}`}
+            legend={<ChartLegend />}
+            chart={<DayChart revenue={revenue} from={shown.from} to={shown.to} />}
+            table={<RevenueTable revenue={revenue} by="day" />}
+          />
+          <ChartPanel
+            title={`Revenue per course · ${revenue.currency}`}
+            legend={<span className="muted small">Solid: net · light: refunded</span>}
+            chart={<CourseChart revenue={revenue} />}
+            table={<RevenueTable revenue={revenue} by="course" />}
+          />
+        </>
+      )}
+    </div>
+  )
+}
