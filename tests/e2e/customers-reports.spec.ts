@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
-import { startSale, watchConsole } from './fixtures/till-page'
+import { startSale, watchConsole, screenshotThemes } from './fixtures/till-page'
 
 let host: RunningHost
 test.beforeEach(async ({ page }) => {
@@ -24,12 +24,6 @@ async function cashSale(accountId: number, courseIds: number[]) {
   return invoke<{ id: number; payments: Array<{ id: number }> }>('orders:recordCash', { orderId: order.id, tendered: order.amount })
 }
 
-async function shoot(page: Page, name: string, path: (name: string) => string) {
-  await page.screenshot({ path: path(`${name}-light.png`) })
-  await page.getByLabel('Theme').selectOption('dark')
-  await page.screenshot({ path: path(`${name}-dark.png`) })
-  await page.getByLabel('Theme').selectOption('light')
-}
 
 test('customer search finds a buyer; their page shows owned courses, money per currency and orders', async ({ page }, testInfo) => {
   const errors = watchConsole(page)
@@ -47,7 +41,7 @@ test('customer search finds a buyer; their page shows owned courses, money per c
   await page.getByRole('link', { name: 'Customers' }).click()
   const table = page.getByRole('table', { name: 'Customers' })
   await expect(table.getByRole('row', { name: /Amelia Hart/ })).toBeVisible()
-  await shoot(page, 'customers-list', path)
+  await screenshotThemes(page, 'customers-list', path)
   await page.getByLabel('Search customers').fill('AMEL')
   await expect(table.getByRole('link')).toHaveText(['Amelia Hart'])
   const row = table.getByRole('row', { name: /Amelia Hart/ })
@@ -67,7 +61,7 @@ test('customer search finds a buyer; their page shows owned courses, money per c
   for (const title of ['Bookkeeping Basics', 'Japanese Calligraphy (Shodō)', 'Excel for Small Business']) await expect(owned).toContainText(title)
   const orders = page.getByRole('table', { name: 'Orders' })
   await expect(orders.getByRole('link')).toHaveText([`#${uiOrder}`, `#${yen.id}`, '#1'])
-  await shoot(page, 'customer-detail', path)
+  await screenshotThemes(page, 'customer-detail', path)
   await orders.getByRole('link', { name: `#${yen.id}` }).click()
   await expect(page.getByRole('heading', { name: `Order #${yen.id}` })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Japanese Calligraphy (Shodō)')
@@ -79,7 +73,7 @@ test('reports show the revenue of the sales just made, per currency, net of refu
   const path = (name: string) => testInfo.outputPath(name)
   await page.goto(`${host.url}/#/reports`)
   await expect(page.getByText(/^No sales from/)).toBeVisible()
-  await shoot(page, 'reports-empty', path)
+  await screenshotThemes(page, 'reports-empty', path)
 
   const first = await cashSale(1, [1, 2])
   await cashSale(2, [1])
@@ -100,22 +94,22 @@ test('reports show the revenue of the sales just made, per currency, net of refu
   const dayChart = page.getByRole('img', { name: /^Revenue per day in GBP/ })
   await expect(dayChart).toHaveAttribute('aria-label', /gross £137\.00, refunds £10\.00, net £127\.00/)
   await expect(page.getByRole('img', { name: /^Net revenue per course in GBP/ })).toHaveAttribute('aria-label', /Bookkeeping Basics £92\.43, Excel for Small Business £34\.57/)
-  await shoot(page, 'reports', path)
+  await screenshotThemes(page, 'reports', path)
   await page.getByRole('img', { name: /^Net revenue per course in GBP/ }).scrollIntoViewIfNeeded()
-  await shoot(page, 'reports-courses', path)
+  await screenshotThemes(page, 'reports-courses', path)
 
   await page.getByRole('button', { name: 'Show table' }).first().click()
   const days = page.getByRole('table', { name: 'Revenue per day in GBP' })
   await expect(days.getByRole('row')).toHaveCount(7 + 2)
   await expect(days.getByRole('row').last()).toHaveText(/Total\s*£137\.00\s*£10\.00\s*£127\.00/)
-  await shoot(page, 'reports-table', path)
+  await screenshotThemes(page, 'reports-table', path)
 
   await cards.getByRole('button', { name: /^JPY/ }).click()
   await expect(page.getByRole('heading', { name: 'Revenue per day · JPY' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Revenue per day in JPY' }).getByRole('row').last()).toHaveText(/^Total\s*(JP)?¥6,800\s*(JP)?¥0\s*(JP)?¥6,800$/)
   await page.getByRole('button', { name: 'Show chart' }).click()
   await expect(page.getByRole('img', { name: /^Revenue per day in JPY/ })).toBeVisible()
-  await shoot(page, 'reports-jpy', path)
+  await screenshotThemes(page, 'reports-jpy', path)
 
   await page.getByRole('button', { name: 'Custom' }).click()
   await page.getByLabel('From', { exact: true }).fill('2020-01-01')
@@ -123,6 +117,6 @@ test('reports show the revenue of the sales just made, per currency, net of refu
   await expect(page.getByText(/^No sales from (1 Jan|Jan 1,) 2020 to (31 Jan|Jan 31,) 2020$/)).toBeVisible()
   await page.getByLabel('From', { exact: true }).fill('2019-01-01')
   await expect(page.getByText('Choose at most 366 days')).toBeVisible()
-  await shoot(page, 'reports-custom', path)
+  await screenshotThemes(page, 'reports-custom', path)
   expect(errors).toEqual([])
 })

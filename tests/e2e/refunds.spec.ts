@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
-import { enterCard, startSale, watchConsole } from './fixtures/till-page'
+import { enterCard, startSale, watchConsole, screenshotThemes } from './fixtures/till-page'
 
 let host: RunningHost
 test.beforeEach(async ({ page }) => {
@@ -30,12 +30,6 @@ async function post(channel: string, input: unknown): Promise<{ status: number; 
 }
 const orderFromApi = async (orderId: number) => (await post('orders:get', { orderId })).body.value as OrderJson
 
-async function shoot(page: Page, name: string, path: (name: string) => string) {
-  await page.screenshot({ path: path(`${name}-light.png`) })
-  await page.getByLabel('Theme').selectOption('dark')
-  await page.screenshot({ path: path(`${name}-dark.png`) })
-  await page.getByLabel('Theme').selectOption('light')
-}
 
 test('a manager refunds part, then the rest, of a card order from its detail screen; the course goes away', async ({ page }, testInfo) => {
   const errors = watchConsole(page)
@@ -53,7 +47,7 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
   const payments = page.getByRole('table', { name: 'Payments' })
   await expect(payments).toContainText(/pi_\w+/)
   await expect(page.getByRole('list', { name: 'History' })).toContainText('Access granted: Bookkeeping Basics')
-  await shoot(page, 'order-detail-paid', path)
+  await screenshotThemes(page, 'order-detail-paid', path)
 
   await page.getByRole('button', { name: /^Refund card payment/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Refund payment' })
@@ -65,14 +59,14 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
   await amount.fill('10.00')
   await dialog.getByLabel('Reason').selectOption('duplicate')
   await dialog.getByLabel('Note (optional)').fill('Charged twice at the desk')
-  await shoot(page, 'refund-dialog', path)
+  await screenshotThemes(page, 'refund-dialog', path)
   await dialog.getByRole('button', { name: 'Refund £10.00' }).click()
 
   // First use: the manager chooses the PIN in the dialog that opens over the refund.
   const pin = page.getByRole('dialog', { name: 'Choose a manager PIN' })
   await pin.getByLabel('PIN', { exact: true }).fill('2468')
   await pin.getByLabel('Repeat PIN').fill('2468')
-  await shoot(page, 'refund-pin', path)
+  await screenshotThemes(page, 'refund-pin', path)
   await pin.getByRole('button', { name: 'Set PIN' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Refunded £10.00' })).toBeVisible()
   await expect(dialog).toBeHidden()
@@ -108,7 +102,7 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
   await expect(page.getByRole('button', { name: /^Refund card payment/ })).toHaveCount(0)
   await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Not granted')
   await expect(page.getByRole('list', { name: 'History' })).toContainText('Access revoked: Bookkeeping Basics')
-  await shoot(page, 'order-detail-refunded', path)
+  await screenshotThemes(page, 'order-detail-refunded', path)
 
   const order = await orderFromApi(orderId)
   expect(order.status).toBe('refunded')
@@ -120,7 +114,7 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
   ])
   await page.getByRole('button', { name: 'Reprint receipt' }).click()
   await expect(page.getByRole('article', { name: 'Receipt' })).toContainText(`Receipt for order #${orderId}`)
-  await shoot(page, 'order-receipt', path)
+  await screenshotThemes(page, 'order-receipt', path)
   // Chromium logs the one refused call of the ended session (403); that refusal is what this test provokes.
   expect(errors.filter((e) => !/status of 403/.test(e))).toEqual([])
   expect(errors.filter((e) => /status of 403/.test(e))).toHaveLength(1)

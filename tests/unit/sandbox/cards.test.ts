@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fullYear, isCardInputError, validateCardInput } from '../../../src/main/sandbox/cards/card-input'
-import { cardBehaviour, cardBrand, luhnValid, TEST_PAYMENT_METHOD_TOKENS } from '../../../src/main/sandbox/cards/test-cards'
+import { passesLuhn as luhnValid } from '../../../src/shared/luhn'
+import { cardBehaviour, cardBrand, TEST_PAYMENT_METHOD_TOKENS } from '../../../src/main/sandbox/cards/test-cards'
 
 // 2030-06-15 UTC
 const NOW = Date.UTC(2030, 5, 15) / 1000

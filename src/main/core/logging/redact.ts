@@ -1,3 +1,4 @@
+import { passesLuhn } from '@shared/luhn'
 // Everything written to the log file passes through redact(): a log is copied into support tickets and
 // chat, so it must never carry a key, a signing secret, a client secret, a tunnel token or card data.
 
@@ -35,19 +36,7 @@ export function redact(text: string, knownSecrets: readonly string[] = []): stri
 
 function maskCard(candidate: string): string {
   const digits = candidate.replace(/\D/g, '')
-  if (digits.length < 13 || digits.length > 19 || !luhnValid(digits)) return candidate
+  if (digits.length < 13 || digits.length > 19 || !passesLuhn(digits)) return candidate
   return `[card …${digits.slice(-4)}]`
 }
 
-export function luhnValid(digits: string): boolean {
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 1) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return sum % 10 === 0
-}

@@ -1,7 +1,8 @@
 // Checks Stripe makes when raw card details arrive (creating a PaymentMethod, or payment_method_data on
 // confirm). A failure here is a card_error (HTTP 402) and never reaches the "bank".
 
-import { DECLINE_MESSAGES, cardBrand, luhnValid } from './test-cards'
+import { passesLuhn } from '../../../shared/luhn'
+import { DECLINE_MESSAGES, cardBrand } from './test-cards'
 
 export interface CardInput {
   number: string
@@ -33,7 +34,7 @@ export function validateCardInput(input: CardInput, nowSeconds: number): ValidCa
   if (!/^\d{12,19}$/.test(number)) {
     return { code: 'invalid_number', message: 'Your card number is not a valid credit card number.', param: 'number' }
   }
-  if (!luhnValid(number)) return { code: 'incorrect_number', message: DECLINE_MESSAGES.incorrectNumber, param: 'number' }
+  if (!passesLuhn(number)) return { code: 'incorrect_number', message: DECLINE_MESSAGES.incorrectNumber, param: 'number' }
   const month = /^\d{1,2}$/.test(input.expMonth) ? Number(input.expMonth) : NaN
   if (!(month >= 1 && month <= 12)) {
     return { code: 'invalid_expiry_month', message: "Your card's expiration month is invalid.", param: 'exp_month' }

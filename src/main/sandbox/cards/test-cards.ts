@@ -109,19 +109,6 @@ export const TEST_PAYMENT_METHOD_TOKENS: Record<string, string> = {
   pm_card_authenticationRequiredOnSetup: '4000002500003155',
 }
 
-export function luhnValid(number: string): boolean {
-  if (!/^\d+$/.test(number)) return false
-  let sum = 0
-  for (let i = 0; i < number.length; i++) {
-    let digit = Number(number[number.length - 1 - i])
-    if (i % 2 === 1) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return sum % 10 === 0
-}
 
 export function cardBrand(number: string): string {
   if (/^4/.test(number)) return 'visa'

@@ -1,6 +1,9 @@
 // Pure card-field rules for the sandbox Payment Element: what Stripe's card form
 // checks in the browser before any network call. No DOM, no Stripe types, so
 // they run (and are unit tested) in plain Node.
+import { passesLuhn } from '@shared/luhn'
+
+export { passesLuhn }
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown'
 
@@ -53,19 +56,6 @@ export function digitsOnly(text: string): string {
   return text.replace(/\D/g, '')
 }
 
-export function passesLuhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 1) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return sum % 10 === 0
-}
 
 /** Brand from the leading digits; works on partial numbers, as the brand icon does while typing. */
 export function detectBrand(digits: string): CardBrand {
