@@ -1,11 +1,8 @@
-import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
+import type { ApiRequest, ApiRoute, Reply } from '../http/handler'
 import { assertKnownParams, optionalString } from '../http/params'
-import { listReply, mustGet } from './lookup'
+import { listReply, retrieveAs } from './lookup'
 
-function retrieve(request: ApiRequest): Reply {
-  assertKnownParams(request.params, [])
-  return ok(mustGet(request, 'charge', pathParam(request)))
-}
+const retrieve = retrieveAs('charge')
 
 function list(request: ApiRequest): Reply {
   assertKnownParams(request.params, ['payment_intent', 'customer', 'created', 'limit', 'starting_after', 'ending_before'])

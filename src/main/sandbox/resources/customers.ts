@@ -7,7 +7,7 @@ import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../ht
 import { paginate } from '../http/paging'
 import { assertKnownParams, optionalInteger, optionalObject, optionalString, readMetadata, requiredString } from '../http/params'
 import { newId, randomToken } from '../store/ids'
-import { isLiveCustomer, listReply, liveCustomer, liveCustomers, mustGet } from './lookup'
+import { isLiveCustomer, listReply, liveCustomer, liveCustomers, mustGet, retrieveAs } from './lookup'
 import { attachPaymentMethod } from '../payments/payment-methods'
 import { assertSearchFields, matchesSearch, parseSearchQuery, type SearchClause } from './search-query'
 
@@ -112,10 +112,7 @@ function create(request: ApiRequest): Reply {
   return ok(customer)
 }
 
-function retrieve(request: ApiRequest): Reply {
-  assertKnownParams(request.params, [])
-  return ok(mustGet(request, 'customer', pathParam(request)))
-}
+const retrieve = retrieveAs('customer')
 
 function update(request: ApiRequest): Reply {
   assertKnownParams(request.params, EDITABLE)

@@ -4,7 +4,7 @@ import { invalidRequest } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
 import { paginate, readPageRequest } from '../http/paging'
 import { assertKnownParams, optionalEnum, optionalString } from '../http/params'
-import { listReply, mustGet } from './lookup'
+import { listReply, mustGet, retrieveAs } from './lookup'
 import { resolvePaymentMethod } from '../payments/payment-methods'
 
 function list(request: ApiRequest): Reply {
@@ -55,14 +55,7 @@ function lines(request: ApiRequest): Reply {
 
 export const invoiceRoutes: ApiRoute[] = [
   { method: 'GET', path: '/v1/invoices', handler: list },
-  {
-    method: 'GET',
-    path: '/v1/invoices/:id',
-    handler: (request) => {
-      assertKnownParams(request.params, [])
-      return ok(mustGet(request, 'invoice', pathParam(request)))
-    },
-  },
+  { method: 'GET', path: '/v1/invoices/:id', handler: retrieveAs('invoice') },
   { method: 'POST', path: '/v1/invoices/:id/pay', handler: pay },
   { method: 'GET', path: '/v1/invoices/:id/lines', handler: lines },
 ]

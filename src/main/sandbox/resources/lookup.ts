@@ -2,9 +2,9 @@ import type Stripe from 'stripe'
 import type { Ctx } from '../context'
 import { parameterInvalid, resourceMissing } from '../http/errors'
 import type { ApiRequest, Reply } from '../http/handler'
-import { ok } from '../http/handler'
+import { ok, pathParam } from '../http/handler'
 import { listBody, readPageRequest } from '../http/paging'
-import { inRange, readRangeFilter } from '../http/params'
+import { assertKnownParams, inRange, readRangeFilter } from '../http/params'
 import type { ObjectType, SandboxObjects } from '../store/object-types'
 
 // How Stripe names each kind of object in "No such …" messages.
@@ -22,6 +22,14 @@ const KIND_NAMES: Record<ObjectType, string> = {
   invoice: 'invoice',
   'checkout.session': 'checkout.session',
   'test_helpers.test_clock': 'test clock',
+}
+
+/** GET /v1/<objects>/:id for objects retrieved as stored: no parameters, the object or resource_missing. */
+export function retrieveAs(type: ObjectType): (request: ApiRequest) => Reply {
+  return (request) => {
+    assertKnownParams(request.params, [])
+    return ok(mustGet(request, type, pathParam(request)))
+  }
 }
 
 export function mustGet<K extends ObjectType>(ctx: Ctx, type: K, id: string, param = 'id'): SandboxObjects[K] {

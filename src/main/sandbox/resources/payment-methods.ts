@@ -4,7 +4,7 @@ import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../ht
 import { assertKnownParams, optionalString, requiredString } from '../http/params'
 import { createFromParams } from '../payments/payment-method-params'
 import { attachPaymentMethod } from '../payments/payment-methods'
-import { listReply, liveCustomer, mustGet } from './lookup'
+import { listReply, liveCustomer, mustGet, retrieveAs } from './lookup'
 
 function create(request: ApiRequest): Reply {
   const { customer, ...rest } = request.params
@@ -16,10 +16,7 @@ function create(request: ApiRequest): Reply {
   return ok(pm)
 }
 
-function retrieve(request: ApiRequest): Reply {
-  assertKnownParams(request.params, [])
-  return ok(mustGet(request, 'payment_method', pathParam(request)))
-}
+const retrieve = retrieveAs('payment_method')
 
 function attach(request: ApiRequest): Reply {
   assertKnownParams(request.params, ['customer'])

@@ -18,7 +18,7 @@ import {
 import { readCurrency } from '../payments/amounts'
 import { wireDecimal } from '../store/decimal'
 import { newId } from '../store/ids'
-import { listReply, mustGet } from './lookup'
+import { listReply, mustGet, retrieveAs } from './lookup'
 import { createProduct } from './products'
 
 const INTERVALS = ['day', 'week', 'month', 'year'] as const
@@ -185,13 +185,6 @@ function list(request: ApiRequest): Reply {
 export const priceRoutes: ApiRoute[] = [
   { method: 'POST', path: '/v1/prices', handler: create },
   { method: 'GET', path: '/v1/prices', handler: list },
-  {
-    method: 'GET',
-    path: '/v1/prices/:id',
-    handler: (request) => {
-      assertKnownParams(request.params, [])
-      return ok(mustGet(request, 'price', pathParam(request)))
-    },
-  },
+  { method: 'GET', path: '/v1/prices/:id', handler: retrieveAs('price') },
   { method: 'POST', path: '/v1/prices/:id', handler: update },
 ]

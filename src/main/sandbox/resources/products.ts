@@ -5,7 +5,7 @@ import { invalidRequest } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
 import { assertKnownParams, optionalBoolean, optionalString, readMetadata, requiredString } from '../http/params'
 import { newId } from '../store/ids'
-import { listReply, mustGet } from './lookup'
+import { listReply, mustGet, retrieveAs } from './lookup'
 
 export function createProduct(
   ctx: Ctx,
@@ -96,14 +96,7 @@ function list(request: ApiRequest): Reply {
 export const productRoutes: ApiRoute[] = [
   { method: 'POST', path: '/v1/products', handler: create },
   { method: 'GET', path: '/v1/products', handler: list },
-  {
-    method: 'GET',
-    path: '/v1/products/:id',
-    handler: (request) => {
-      assertKnownParams(request.params, [])
-      return ok(mustGet(request, 'product', pathParam(request)))
-    },
-  },
+  { method: 'GET', path: '/v1/products/:id', handler: retrieveAs('product') },
   { method: 'POST', path: '/v1/products/:id', handler: update },
   { method: 'DELETE', path: '/v1/products/:id', handler: remove },
 ]

@@ -6,7 +6,7 @@ import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../ht
 import { assertKnownParams, optionalEnum, optionalInteger, optionalString, readMetadata } from '../http/params'
 import { formatAmount } from '../payments/amounts'
 import { newId, randomToken } from '../store/ids'
-import { listReply, mustGet } from './lookup'
+import { listReply, mustGet, retrieveAs } from './lookup'
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const
 
@@ -119,10 +119,7 @@ function update(request: ApiRequest): Reply {
   return ok(after)
 }
 
-function retrieve(request: ApiRequest): Reply {
-  assertKnownParams(request.params, [])
-  return ok(mustGet(request, 'refund', pathParam(request)))
-}
+const retrieve = retrieveAs('refund')
 
 function list(request: ApiRequest): Reply {
   assertKnownParams(request.params, ['payment_intent', 'charge', 'created', 'limit', 'starting_after', 'ending_before'])

@@ -12,7 +12,7 @@ import {
   optionalString,
   readMetadata,
 } from '../http/params'
-import { listReply, liveCustomer, mustGet, timeFor } from './lookup'
+import { listReply, liveCustomer, mustGet, timeFor, retrieveAs } from './lookup'
 import { assertCompatible, itemEntries, recurringPrice, updateItems } from './subscription-items'
 
 const BEHAVIORS = ['default_incomplete', 'allow_incomplete', 'error_if_incomplete', 'pending_if_incomplete'] as const
@@ -176,14 +176,7 @@ function list(request: ApiRequest): Reply {
 export const subscriptionRoutes: ApiRoute[] = [
   { method: 'POST', path: '/v1/subscriptions', handler: create },
   { method: 'GET', path: '/v1/subscriptions', handler: list },
-  {
-    method: 'GET',
-    path: '/v1/subscriptions/:id',
-    handler: (request) => {
-      assertKnownParams(request.params, [])
-      return ok(mustGet(request, 'subscription', pathParam(request)))
-    },
-  },
+  { method: 'GET', path: '/v1/subscriptions/:id', handler: retrieveAs('subscription') },
   { method: 'POST', path: '/v1/subscriptions/:id', handler: update },
   { method: 'DELETE', path: '/v1/subscriptions/:id', handler: cancel },
 ]

@@ -5,7 +5,7 @@ import { parameterMissing } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
 import { assertKnownParams, optionalInteger, optionalString } from '../http/params'
 import { newId } from '../store/ids'
-import { listReply, liveCustomers, mustGet } from './lookup'
+import { listReply, liveCustomers, mustGet, retrieveAs } from './lookup'
 
 const CLOCK_LIFETIME = 30 * 24 * 60 * 60
 
@@ -64,14 +64,7 @@ export const testClockRoutes: ApiRoute[] = [
       return listReply(request, '/v1/test_helpers/test_clocks', request.core.store.list('test_helpers.test_clock'), 'test clock')
     },
   },
-  {
-    method: 'GET',
-    path: '/v1/test_helpers/test_clocks/:id',
-    handler: (request) => {
-      assertKnownParams(request.params, [])
-      return ok(mustGet(request, 'test_helpers.test_clock', pathParam(request)))
-    },
-  },
+  { method: 'GET', path: '/v1/test_helpers/test_clocks/:id', handler: retrieveAs('test_helpers.test_clock') },
   { method: 'POST', path: '/v1/test_helpers/test_clocks/:id/advance', handler: advance },
   { method: 'DELETE', path: '/v1/test_helpers/test_clocks/:id', handler: remove },
 ]
