@@ -1,14 +1,11 @@
-import { expect, test } from '@playwright/test'
-import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
+import type { RunningHost } from './fixtures/browser-host'
+import { expect, test } from './fixtures/test'
 import { startSale, watchConsole, screenshotThemes } from './fixtures/till-page'
 
+// A fresh host per test comes from the fixture; the helpers below reach it through this binding.
 let host: RunningHost
-test.beforeEach(async ({ page }) => {
-  host = await startBrowserHost()
-  await page.setViewportSize({ width: 1280, height: 720 })
-})
-test.afterEach(async () => {
-  await host?.stop()
+test.beforeEach(({ host: fresh }) => {
+  host = fresh
 })
 
 async function invoke<T>(channel: string, input: unknown): Promise<T> {

@@ -9,16 +9,13 @@ import Database from 'better-sqlite3'
 import type { Page, TestInfo } from '@playwright/test'
 import { startBrowserHost } from './fixtures/browser-host'
 import { apiCall, expect, test } from './fixtures/test'
-import { watchConsole } from './fixtures/till-page'
+import { screenshotThemes, watchConsole } from './fixtures/till-page'
 
 const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await page.getByLabel('Theme').selectOption('light')
-  await page.screenshot({ path: testInfo.outputPath(`${name}-light.png`) })
-  await page.getByLabel('Theme').selectOption('dark')
-  await page.screenshot({ path: testInfo.outputPath(`${name}-dark.png`) })
-  await page.getByLabel('Theme').selectOption('light')
+  await screenshotThemes(page, name, (file) => testInfo.outputPath(file))
 }
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Orders' })
