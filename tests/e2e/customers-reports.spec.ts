@@ -59,6 +59,10 @@ test('customer search finds a buyer; their page shows owned courses, money per c
   const orders = page.getByRole('table', { name: 'Orders' })
   await expect(orders.getByRole('link')).toHaveText([`#${uiOrder}`, `#${yen.id}`, '#1'])
   await screenshotThemes(page, 'customer-detail', path)
+  // A sale made elsewhere (another window, the API) shows up on this page by itself.
+  const later = await cashSale(1, [3])
+  await expect(orders.getByRole('link')).toHaveText([`#${later.id}`, `#${uiOrder}`, `#${yen.id}`, '#1'])
+  await expect(owned).toContainText('Digital Marketing Essentials')
   await orders.getByRole('link', { name: `#${yen.id}` }).click()
   await expect(page.getByRole('heading', { name: `Order #${yen.id}` })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Japanese Calligraphy (Shodō)')

@@ -1,4 +1,5 @@
-import { useQuery } from '../../app/hooks'
+import { useState } from 'react'
+import { useLiveEvents, useQuery } from '../../app/hooks'
 import { EmptyState, Loading, Panel } from '../../ui/Panel'
 import { formatDate, formatShortDateTime } from '../orders/detail/format'
 import { CurrencyTotals } from './CurrencyTotals'
@@ -6,7 +7,14 @@ import { CustomerOrdersPanel } from './CustomerOrdersPanel'
 
 /** One customer: how to reach them, what they own (and which order gave it), and their orders. */
 export function CustomerDetailView({ customerId }: { customerId: number }) {
-  const [customer] = useQuery('customers:get', { customerId })
+  const [customer, reload] = useQuery('customers:get', { customerId })
+  // A sale, payment or refund anywhere may change what this customer owns and has spent: refresh both panels.
+  const [generation, setGeneration] = useState(0)
+  useLiveEvents((event) => {
+    if (event.type !== 'order.changed' && event.type !== 'payment.changed') return
+    reload()
+    setGeneration((g) => g + 1)
+  })
   if (customer.state === 'loading') return <Loading label="Opening the customer…" />
   if (customer.state === 'error') {
     return (
@@ -88,7 +96,7 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
             </table>
           )}
         </Panel>
-        <CustomerOrdersPanel customerId={customerId} />
+        <CustomerOrdersPanel key={generation} customerId={customerId} />
       </div>
     </div>
   )
