@@ -2,7 +2,7 @@
 // Where Electron cannot be downloaded (offline machines) it says so in one line and exits 2, instead of
 // failing deep inside electron-builder.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -89,10 +89,24 @@ async function main(): Promise<number> {
   }
   if (run('npx', ['electron-vite', 'build']).status !== 0) return fail('npm run package: the build failed (see above)')
   makeIcon()
-  const builder = run('npx', ['electron-builder', '--config', 'electron-builder.yml', target, '--publish', 'never'], true)
+  const builder = keepingNodeSqlite(() => run('npx', ['electron-builder', '--config', 'electron-builder.yml', target, '--publish', 'never'], true))
   if (builder.status === 0) return console.log('npm run package: installers are in dist/'), 0
   if (isDownloadFailure(builder.output)) return fail('npm run package: electron-builder could not download what it needs (Electron, its headers for better-sqlite3, or a packaging tool); connect to the internet and run it again')
   return fail(`npm run package: electron-builder failed (exit ${builder.status}, see above)`)
+}
+
+/**
+ * electron-builder rebuilds better-sqlite3 for Electron inside this project's node_modules; put the plain-Node
+ * build back afterwards, or the tests, the browser host and the sandbox could no longer open a database.
+ */
+function keepingNodeSqlite<T>(work: () => T): T {
+  const binding = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'
+  const saved = existsSync(binding) ? readFileSync(binding) : null
+  try {
+    return work()
+  } finally {
+    if (saved) writeFileSync(binding, saved)
+  }
 }
 
 function fail(line: string): number {

@@ -4,6 +4,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { SQLITE_BINDING_ENV } from '../src/main/core/store/sqlite'
+import { electronSqliteBinding } from './electron-sqlite'
 
 const require = createRequire(import.meta.url)
 const electronDir = dirname(require.resolve('electron/package.json'))
@@ -24,9 +26,9 @@ function tryDownloadElectron(): string | null {
   return result.status === 0 ? installedElectronBinary() : null
 }
 
-function run(command: string, args: string[]): Promise<number> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit' })
+    const child = spawn(command, args, { stdio: 'inherit', env })
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
     child.on('exit', (code) => resolve(code ?? 1))
   })
@@ -34,8 +36,13 @@ function run(command: string, args: string[]): Promise<number> {
 
 async function main() {
   const electron = installedElectronBinary() ?? tryDownloadElectron()
-  if (electron) process.exit(await run(electron, ['.']))
-  console.log("Electron's binary is not installed and could not be downloaded (offline?): starting the browser host instead.")
+  if (!electron) {
+    console.log("Electron's binary is not installed and could not be downloaded (offline?): starting the browser host instead.")
+  } else {
+    const sqlite = electronSqliteBinding()
+    if ('binding' in sqlite) process.exit(await run(electron, ['.'], { ...process.env, [SQLITE_BINDING_ENV]: sqlite.binding }))
+    console.log(`better-sqlite3 could not be built for Electron (${sqlite.error}): starting the browser host instead.`)
+  }
   process.exit(await run(process.execPath, ['out/main/host.js']))
 }
 

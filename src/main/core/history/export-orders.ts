@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { DEFAULT_ORDER_SORT, type OrderExport, type OrderExportProgress, type OrderFilters, type OrderSort } from '@shared/history'
 import { conflict } from '@shared/errors'
 import { audit } from '../audit'
@@ -12,6 +11,7 @@ import { freshFileName, openFileWriter } from './export-file'
 import { planRead, resolveQuery } from './list-orders'
 import { buildRowsSelect } from './query-build'
 import { orderTotals } from './totals'
+import { openSqlite } from '../store/sqlite'
 
 export interface ExportDeps {
   db: Db
@@ -63,7 +63,7 @@ async function writeExport(deps: ExportDeps, input: ExportInput): Promise<OrderE
 
   // Its own read-only connection: one consistent snapshot for the whole file, and the app's connection stays
   // free for writes while this one is mid-iteration.
-  const reader = new Database(deps.db.name, { readonly: true, fileMustExist: true })
+  const reader = openSqlite(deps.db.name, { readonly: true, fileMustExist: true })
   const out = openFileWriter(partial)
   let rows = 0
   try {

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { migrations as shippedMigrations, type Migration } from './migrations'
+import { openSqlite } from './sqlite'
 
 export type Db = Database.Database
 
@@ -25,7 +26,7 @@ export interface OpenOptions {
 /** Opens (creating if needed) the store and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? shippedMigrations
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  const db = openSqlite(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
   try {
     // Read the version before any pragma that writes, so a newer file is never touched.
     const found = schemaVersion(db)

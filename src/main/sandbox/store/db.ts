@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { openSqlite } from '../../core/store/sqlite'
 
 export type Db = Database.Database
 
@@ -103,7 +104,7 @@ function migrate(db: Db): void {
 
 /** Opens (creating if needed) the sandbox's own SQLite file; ':memory:' gives a throwaway account. */
 export function openDb(file: string): Db {
-  const db = new Database(file)
+  const db = openSqlite(file)
   if (file !== ':memory:') db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   migrate(db)

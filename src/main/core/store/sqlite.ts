@@ -1,0 +1,13 @@
+import Database from 'better-sqlite3'
+
+export const SQLITE_BINDING_ENV = 'COURSETILL_SQLITE_BINDING'
+
+/**
+ * Every SQLite connection the app opens. better-sqlite3 is compiled for one ABI: node_modules holds the build for
+ * plain Node (tests, the browser host, the sandbox), so `npm start` builds a second copy for Electron and names it
+ * in COURSETILL_SQLITE_BINDING. Packaged apps are rebuilt for Electron in place and need neither.
+ */
+export function openSqlite(file: string, options: Database.Options = {}): Database.Database {
+  const nativeBinding = process.env[SQLITE_BINDING_ENV]
+  return new Database(file, nativeBinding ? { ...options, nativeBinding } : options)
+}
