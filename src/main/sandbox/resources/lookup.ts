@@ -32,6 +32,14 @@ export function retrieveAs(type: ObjectType): (request: ApiRequest) => Reply {
   }
 }
 
+/** GET /v1/<objects> with no filters of its own: every stored object of the type, newest first, paged. */
+export function listAllAs(type: ObjectType, path: string): (request: ApiRequest) => Reply {
+  return (request) => {
+    assertKnownParams(request.params, ['limit', 'starting_after', 'ending_before'])
+    return listReply(request, path, request.core.store.list(type) as Array<{ id: string; created: number }>, KIND_NAMES[type])
+  }
+}
+
 export function mustGet<K extends ObjectType>(ctx: Ctx, type: K, id: string, param = 'id'): SandboxObjects[K] {
   const found = ctx.core.store.get(type, id)
   if (!found) throw resourceMissing(KIND_NAMES[type], id, param)

@@ -5,7 +5,7 @@ import { parameterMissing } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
 import { assertKnownParams, optionalInteger, optionalString } from '../http/params'
 import { newId } from '../store/ids'
-import { listReply, liveCustomers, mustGet, retrieveAs } from './lookup'
+import { liveCustomers, mustGet, retrieveAs, listAllAs } from './lookup'
 
 const CLOCK_LIFETIME = 30 * 24 * 60 * 60
 
@@ -56,14 +56,7 @@ function remove(request: ApiRequest): Reply {
 
 export const testClockRoutes: ApiRoute[] = [
   { method: 'POST', path: '/v1/test_helpers/test_clocks', handler: create },
-  {
-    method: 'GET',
-    path: '/v1/test_helpers/test_clocks',
-    handler: (request) => {
-      assertKnownParams(request.params, ['limit', 'starting_after', 'ending_before'])
-      return listReply(request, '/v1/test_helpers/test_clocks', request.core.store.list('test_helpers.test_clock'), 'test clock')
-    },
-  },
+  { method: 'GET', path: '/v1/test_helpers/test_clocks', handler: listAllAs('test_helpers.test_clock', '/v1/test_helpers/test_clocks') },
   { method: 'GET', path: '/v1/test_helpers/test_clocks/:id', handler: retrieveAs('test_helpers.test_clock') },
   { method: 'POST', path: '/v1/test_helpers/test_clocks/:id/advance', handler: advance },
   { method: 'DELETE', path: '/v1/test_helpers/test_clocks/:id', handler: remove },

@@ -5,7 +5,7 @@ import { invalidRequest, parameterInvalid, parameterMissing } from '../http/erro
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
 import { assertKnownParams, optionalBoolean, optionalString, optionalStringArray, readMetadata } from '../http/params'
 import { newId, newWebhookSecret } from '../store/ids'
-import { listReply, mustGet, retrieveAs } from './lookup'
+import { mustGet, retrieveAs, listAllAs } from './lookup'
 
 /** Stripe's cap on webhook endpoints per account (per mode). */
 export const MAX_WEBHOOK_ENDPOINTS = 16
@@ -122,14 +122,7 @@ function remove(request: ApiRequest): Reply {
 
 export const webhookEndpointRoutes: ApiRoute[] = [
   { method: 'POST', path: '/v1/webhook_endpoints', handler: create },
-  {
-    method: 'GET',
-    path: '/v1/webhook_endpoints',
-    handler: (request) => {
-      assertKnownParams(request.params, ['limit', 'starting_after', 'ending_before'])
-      return listReply(request, '/v1/webhook_endpoints', request.core.store.list('webhook_endpoint'), 'webhook endpoint')
-    },
-  },
+  { method: 'GET', path: '/v1/webhook_endpoints', handler: listAllAs('webhook_endpoint', '/v1/webhook_endpoints') },
   { method: 'GET', path: '/v1/webhook_endpoints/:id', handler: retrieveAs('webhook_endpoint') },
   { method: 'POST', path: '/v1/webhook_endpoints/:id', handler: update },
   { method: 'DELETE', path: '/v1/webhook_endpoints/:id', handler: remove },
