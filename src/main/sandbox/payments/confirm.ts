@@ -69,16 +69,8 @@ function decline(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, r
   emitEvent(ctx, 'charge.failed', charge)
   emitEvent(ctx, 'payment_intent.payment_failed', failed)
   afterIntentFailed(ctx, failed)
-  const error: StripeErrorBody = {
-    type: 'card_error',
-    code: reason.code,
-    decline_code: reason.declineCode,
-    message: reason.message,
-    charge: charge.id,
-    doc_url: docUrl(reason.code),
-    payment_intent: failed,
-    payment_method: pm,
-  }
+  // Stripe's 402 body is the intent's last_payment_error plus the intent itself.
+  const error: StripeErrorBody = { ...lastError, type: 'card_error', message: reason.message, payment_intent: failed }
   return { status: 402, body: { error } }
 }
 
