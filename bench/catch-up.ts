@@ -116,7 +116,7 @@ async function main() {
   const { ctx } = till
   const batcher = createCommitBatcher(ctx)
   const reader = stripeReader(stripe)
-  const gateway = createStripeGateway(stripe)
+  const gateway = createStripeGateway(stripe, ctx.installationId)
   const catchUp = createCatchUp({
     ctx,
     stripe,

@@ -113,6 +113,11 @@ export interface AppInfo {
   version: string
   mode: AppMode
   shopName: string
+  /**
+   * This till among the tills on one Stripe account: named in every idempotency key and in the metadata of
+   * everything it creates in Stripe. Made with the store; a store restored from a backup keeps it.
+   */
+  installationId: string
   /** What the checkout needs to build its `stripe` object; never a secret. */
   stripe: { publishableKey: string; sandboxApiUrl: string | null }
 }

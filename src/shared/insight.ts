@@ -2,7 +2,7 @@
 // processes need: calendar days, what is left to refund, chart scales. Amounts are integer minor units.
 import type { OrderSummary, Payment, Refund } from './domain'
 
-export type StripeEventOutcome = 'applied' | 'skipped' | 'unhandled' | 'review' | 'failed'
+export type StripeEventOutcome = 'applied' | 'skipped' | 'unhandled' | 'review' | 'failed' | 'foreign'
 
 /** One line of an order's history: a Stripe event the till received, or an audit_log row it wrote. */
 export type TimelineEntry =

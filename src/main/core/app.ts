@@ -60,7 +60,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
     throw error
   }
   const running = payments
-  log.info('till.started', { version: app.version, mode: running.client.mode, webhookPort: running.webhook.port })
+  log.info('till.started', { version: app.version, installation: ctx.installationId, mode: running.client.mode, webhookPort: running.webhook.port })
   let lastWake: number | null = null
   const wake = (reason: string) => {
     if (!shouldActOnWake(lastWake, Date.now())) return
@@ -76,6 +76,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
     // From the runtime, not the environment: keys saved in Settings switch the mode without a restart.
     mode: running.client.mode,
     shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
+    installationId: ctx.installationId,
     stripe: { publishableKey: running.client.publishableKey, sandboxApiUrl: running.client.sandboxApiUrl },
   })
   const manager = createManagerAccess(ctx)

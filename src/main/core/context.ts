@@ -1,5 +1,6 @@
 import type { LiveEvent } from '@shared/domain'
 import type { Db } from './store/db'
+import { readInstallationId } from './installation'
 import { createLiveBus, type LiveBus } from './live-bus'
 
 /** What every core function needs: the store, a clock and the live-event bus. Passed in, never global. */
@@ -7,10 +8,22 @@ export interface CoreContext {
   db: Db
   now: () => number
   bus: LiveBus
+  /** This till's id among the tills on one Stripe account (see stripe/installation-scope.ts). */
+  readonly installationId: string
 }
 
 export function createCoreContext(db: Db, now: () => number = Date.now): CoreContext {
-  return { db, now, bus: createLiveBus() }
+  let installationId: string | undefined
+  return {
+    db,
+    now,
+    bus: createLiveBus(),
+    // Read on first use: a store opened at an older schema (migration tests) has none until it is migrated.
+    get installationId() {
+      installationId ??= readInstallationId(db)
+      return installationId
+    },
+  }
 }
 
 /**

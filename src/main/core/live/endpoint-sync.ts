@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type Stripe from 'stripe'
 import type { EndpointStatus } from '@shared/live'
 import type { CoreContext } from '../context'
@@ -23,7 +22,7 @@ const RETRY = { baseMs: 5_000, maxMs: 5 * 60_000 }
  * failure is retried with backoff and shown in Settings instead of stopping the till.
  */
 export function createEndpointSync(options: { ctx: CoreContext; log: Logger; onChange(): void }) {
-  const installId = installIdOf(options.ctx)
+  const installId = options.ctx.installationId
   let status: EndpointStatus = { state: 'off', endpointId: null, url: null, lastError: null, note: null, updatedAt: null }
   let secret: string | null = null
   let wanted: EndpointTarget | null = null
@@ -103,15 +102,6 @@ export function createEndpointSync(options: { ctx: CoreContext; log: Logger; onC
 }
 
 export type EndpointSync = ReturnType<typeof createEndpointSync>
-
-/** A random id for this installation, made once and kept in the store. */
-function installIdOf(ctx: CoreContext): string {
-  const existing = readSetting(ctx.db, 'install_id')
-  if (existing) return existing
-  const id = randomUUID()
-  writeSetting(ctx.db, 'install_id', id)
-  return id
-}
 
 /** Kept in the store's settings: fine for the sandbox, whose secrets belong to a local emulator. */
 export function settingsVault(ctx: CoreContext, key: string): EndpointVault {

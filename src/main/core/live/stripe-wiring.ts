@@ -49,7 +49,7 @@ export async function wireStripe(deps: WiringDeps, keys: ActiveKeys) {
   }
   if (!secretKey || !publishableKey) throw new Error(`No Stripe keys for ${keys.mode} mode`)
   const stripe = createStripeClient({ secretKey, apiUrl })
-  const gateway = createStripeGateway(stripe)
+  const gateway = createStripeGateway(stripe, ctx.installationId)
   const reader = stripeReader(stripe)
   const payments = createCardPayments(ctx, gateway)
   const refunds = createRefunds(ctx, gateway)

@@ -3,15 +3,18 @@ import { audit } from '../audit'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { settleOrder } from '../orders/settle'
+import { scopeOf } from '../stripe/installation-scope'
 import { failureOf, paymentStatusOf, TERMINAL_PAYMENT_STATUSES, type IntentFacts } from './intent-status'
 
-export type ApplyOutcome = 'applied' | 'skipped' | 'review' | 'refetch'
+export type ApplyOutcome = 'applied' | 'skipped' | 'review' | 'refetch' | 'foreign'
 
 export interface ApplyContext {
   db: Db
   now: number
   actor: string
   queue: (event: LiveEvent) => void
+  /** This till's id: another installation's objects never touch our rows. */
+  installationId: string
 }
 
 export interface Observation {
@@ -38,6 +41,9 @@ interface PaymentRow {
  */
 export function applyIntent(ctx: ApplyContext, intent: IntentFacts, seen: Observation): { outcome: ApplyOutcome; orderId: number | null } {
   const { db, now, actor, queue } = ctx
+  // Another till's intent never touches our rows, even one a row here names (an earlier version could record
+  // another till's intent, replayed to it under a colliding idempotency key).
+  if (scopeOf(intent, ctx.installationId) === 'foreign') return { outcome: 'foreign', orderId: null }
   const row = sql(
     db,
     'SELECT id, order_id, amount, currency, status, stripe_synced_at, failure_code FROM payment WHERE stripe_payment_intent_id = ?',

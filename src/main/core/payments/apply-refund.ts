@@ -4,6 +4,7 @@ import { audit } from '../audit'
 import { sql } from '../store/statements'
 import { settleOrder, type SettleResult } from '../orders/settle'
 import type { ApplyContext, ApplyOutcome } from './apply-intent'
+import { scopeOf } from '../stripe/installation-scope'
 
 export type RefundFacts = Pick<Stripe.Refund, 'id' | 'amount' | 'currency' | 'status' | 'reason' | 'metadata' | 'payment_intent'>
 
@@ -23,10 +24,12 @@ interface RefundRow {
  */
 export function applyRefund(ctx: ApplyContext, refund: RefundFacts): { outcome: ApplyOutcome; orderId: number | null } {
   const { db, now, actor, queue } = ctx
+  // Another till's refund never touches our rows, even when its metadata names a refund id we also have.
+  if (scopeOf(refund, ctx.installationId) === 'foreign') return { outcome: 'foreign', orderId: null }
   const status = toRefundStatus(refund.status)
-  const row = findRefund(ctx, refund)
+  const intentId = intentOf(refund)
+  const row = findRefund(ctx, refund, intentId)
   if (!row) {
-    const intentId = typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id
     const payment = intentId
       ? (sql(db, 'SELECT id, order_id, currency FROM payment WHERE stripe_payment_intent_id = ?').get(intentId) as
           | { id: number; order_id: number; currency: string }
@@ -56,14 +59,25 @@ function announce(ctx: ApplyContext, orderId: number, settled: SettleResult) {
   if (settled.from === settled.to) ctx.queue({ type: 'order.changed', orderId, status: settled.to })
 }
 
-/** By Stripe's id, or by the id we put in its metadata before Stripe answered (a crash can fall between). */
-function findRefund(ctx: ApplyContext, refund: RefundFacts): RefundRow | undefined {
+/**
+ * By Stripe's id, or by the id we put in its metadata before Stripe answered (a crash can fall between).
+ * Either way the refund must be of the payment our row refunds: a refund id in metadata is a local row id, the
+ * same number on every till, so it alone never matches.
+ */
+function findRefund(ctx: ApplyContext, refund: RefundFacts, intentId: string | null): RefundRow | undefined {
   const select = `SELECT r.id, r.payment_id, r.status, p.order_id FROM refund r JOIN payment p ON p.id = r.payment_id`
-  const byStripeId = sql(ctx.db, `${select} WHERE r.stripe_refund_id = ?`).get(refund.id) as RefundRow | undefined
+  const samePayment = 'AND (? IS NULL OR p.stripe_payment_intent_id = ?)'
+  const byStripeId = sql(ctx.db, `${select} WHERE r.stripe_refund_id = ? ${samePayment}`).get(refund.id, intentId, intentId) as RefundRow | undefined
   if (byStripeId) return byStripeId
   const ours = Number(refund.metadata?.coursetill_refund_id)
-  if (!Number.isSafeInteger(ours) || ours <= 0) return undefined
-  return sql(ctx.db, `${select} WHERE r.id = ? AND r.stripe_refund_id IS NULL`).get(ours) as RefundRow | undefined
+  if (!Number.isSafeInteger(ours) || ours <= 0 || intentId === null) return undefined
+  return sql(ctx.db, `${select} WHERE r.id = ? AND r.stripe_refund_id IS NULL AND p.stripe_payment_intent_id = ?`).get(ours, intentId) as
+    | RefundRow
+    | undefined
+}
+
+function intentOf(refund: RefundFacts): string | null {
+  return (typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id) ?? null
 }
 
 function toRefundStatus(status: string | null): RefundStatus {

@@ -6,10 +6,10 @@ import { inTransaction, type CoreContext } from '../context'
 import { getOrderDetail } from '../orders/read-order'
 import { sql } from '../store/statements'
 import type { StripeGateway } from '../stripe/gateway'
-import { applyIntent } from './apply-intent'
+import { applyIntent, type ApplyOutcome } from './apply-intent'
+import { scopeOf } from '../stripe/installation-scope'
 import { settleOrder } from '../orders/settle'
 import type { IntentFacts } from './intent-status'
-
 
 const OPEN = new Set(['pending', 'failed', 'requires_action', 'processing'])
 const CLOSED_ORDER = new Set(['successful', 'partially_refunded', 'refunded', 'canceled'])
@@ -32,6 +32,10 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
     const open = [...order.payments].reverse().find((p) => p.method === 'card' && OPEN.has(p.status))
     if (open?.stripePaymentIntentId) {
       const intent = await gateway.retrieveIntent(open.stripePaymentIntentId)
+      if (scopeOf(intent, ctx.installationId) === 'foreign') {
+        closeForeignIntent(open)
+        return startCheckout(orderId)
+      }
       if (intent.status !== 'succeeded' && intent.status !== 'canceled') return reuse(order, open, intent)
       // Stripe moved on without telling us (missed webhooks): record that, then decide again.
       applyFresh(intent)
@@ -83,9 +87,14 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
     return order
   }
 
-  function applyFresh(intent: IntentFacts) {
-    inTransaction(ctx, (queue) =>
-      applyIntent({ db: ctx.db, now: ctx.now(), actor: 'till', queue }, intent, { at: Math.floor(ctx.now() / 1000), fresh: true }),
+  function applyFresh(intent: IntentFacts): ApplyOutcome {
+    return inTransaction(
+      ctx,
+      (queue) =>
+        applyIntent({ db: ctx.db, now: ctx.now(), actor: 'till', queue, installationId: ctx.installationId }, intent, {
+          at: Math.floor(ctx.now() / 1000),
+          fresh: true,
+        }).outcome,
     )
   }
 
@@ -98,7 +107,7 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
     for (const payment of order.payments) {
       if (payment.method !== 'card' || !payment.stripePaymentIntentId || !OPEN.has(payment.status)) continue
       try {
-        applyFresh(await gateway.retrieveIntent(payment.stripePaymentIntentId))
+        if (applyFresh(await gateway.retrieveIntent(payment.stripePaymentIntentId)) === 'foreign') closeForeignIntent(payment)
       } catch (error) {
         if (!isMissing(error)) throw error
         closeMissingIntent(payment)
@@ -112,14 +121,23 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
    * or it was deleted): nobody can pay it any more, so the attempt is closed and the order can be paid afresh.
    */
   function closeMissingIntent(payment: Payment) {
+    closeAttempt(payment, 'intent_missing', 'This PaymentIntent does not exist in the connected Stripe account', 'payment.intent_missing')
+  }
+
+  /**
+   * The payment names another till's intent (an earlier version could be handed one under a colliding
+   * idempotency key): its money is not ours, so the attempt is closed, untouched by that intent's facts,
+   * and the order is paid afresh with an intent of our own.
+   */
+  function closeForeignIntent(payment: Payment) {
+    closeAttempt(payment, 'intent_foreign', "This PaymentIntent belongs to another till on the same Stripe account", 'payment.intent_foreign')
+  }
+
+  function closeAttempt(payment: Payment, code: string, message: string, action: string) {
     inTransaction(ctx, (queue) => {
       const now = ctx.now()
-      sql(ctx.db, "UPDATE payment SET status = 'canceled', failure_code = 'intent_missing', failure_message = ?, updated_at = ? WHERE id = ?").run(
-        'This PaymentIntent does not exist in the connected Stripe account',
-        now,
-        payment.id,
-      )
-      audit(ctx.db, now, { actor: 'till', action: 'payment.intent_missing', entityType: 'payment', entityId: payment.id, orderId: payment.orderId, detail: { paymentIntent: payment.stripePaymentIntentId } })
+      sql(ctx.db, "UPDATE payment SET status = 'canceled', failure_code = ?, failure_message = ?, updated_at = ? WHERE id = ?").run(code, message, now, payment.id)
+      audit(ctx.db, now, { actor: 'till', action, entityType: 'payment', entityId: payment.id, orderId: payment.orderId, detail: { paymentIntent: payment.stripePaymentIntentId } })
       queue({ type: 'payment.changed', orderId: payment.orderId, paymentId: payment.id, status: 'canceled' })
       settleOrder(ctx.db, now, payment.orderId, 'till', queue)
     })
@@ -135,6 +153,11 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
     for (const payment of order.payments) {
       if (payment.method !== 'card' || !payment.stripePaymentIntentId) continue
       if (payment.status !== 'pending' && payment.status !== 'failed') continue
+      // Never cancel another till's checkout, whatever an old row of ours says.
+      if (scopeOf(await gateway.retrieveIntent(payment.stripePaymentIntentId), ctx.installationId) === 'foreign') {
+        closeForeignIntent(payment)
+        continue
+      }
       applyFresh(await gateway.cancelIntent(payment.stripePaymentIntentId))
     }
   }

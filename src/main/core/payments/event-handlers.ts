@@ -6,6 +6,7 @@ import { TERMINAL_PAYMENT_STATUSES } from './intent-status'
 import type { StripeReader } from './stripe-reader'
 import type { SubscribedEvent } from './subscribed-events'
 import { sql } from '../store/statements'
+import { scopeOf } from '../stripe/installation-scope'
 import type { PaymentStatus } from '@shared/domain'
 
 export interface HandlerResult {
@@ -33,6 +34,8 @@ const intentEvent: EventHandler = {
 const chargeEvent: EventHandler = {
   apply(ctx, event, fresh) {
     if (fresh !== undefined) return applyIntent(ctx, fresh as IntentFacts, { at: event.created, fresh: true })
+    // A charge carries its intent's metadata: another till's is recognised without asking Stripe.
+    if (scopeOf(event.data.object as { metadata?: Record<string, string> }, ctx.installationId) === 'foreign') return { outcome: 'foreign', orderId: null }
     const intentId = chargeIntentId(event)
     const payment = intentId
       ? (sql(ctx.db, 'SELECT order_id, status FROM payment WHERE stripe_payment_intent_id = ?').get(intentId) as
@@ -50,6 +53,7 @@ const chargeEvent: EventHandler = {
 /** charge.refunded carries totals, not the refunds: read them all and apply each. */
 const chargeRefunded: EventHandler = {
   apply(ctx, event, fresh) {
+    if (scopeOf(event.data.object as { metadata?: Record<string, string> }, ctx.installationId) === 'foreign') return { outcome: 'foreign', orderId: null }
     if (fresh === undefined) return chargeIntentId(event) ? { outcome: 'refetch', orderId: null } : { outcome: 'skipped', orderId: null }
     let result: HandlerResult = { outcome: 'skipped', orderId: null }
     for (const refund of fresh as RefundFacts[]) {

@@ -7,7 +7,7 @@ import { EVENT_HANDLERS, type HandlerResult } from './event-handlers'
 import type { StripeReader } from './stripe-reader'
 import { isSubscribedEvent } from './subscribed-events'
 
-export type LedgerOutcome = 'applied' | 'skipped' | 'unhandled' | 'review' | 'failed'
+export type LedgerOutcome = 'applied' | 'skipped' | 'unhandled' | 'review' | 'failed' | 'foreign'
 
 export interface ProcessResult {
   outcome: LedgerOutcome
@@ -45,7 +45,7 @@ export async function processStripeEvent(deps: EventDeps, event: StripeEventEnve
         const now = ctx.now()
         // Unknown types are recorded too, so catch-up does not fetch them again and the timeline shows them.
         const applied: HandlerResult | { outcome: 'unhandled'; orderId: null } = handler
-          ? handler.apply({ db: ctx.db, now, actor: 'stripe', queue }, event, fresh)
+          ? handler.apply({ db: ctx.db, now, actor: 'stripe', queue, installationId: ctx.installationId }, event, fresh)
           : { outcome: 'unhandled', orderId: null }
         if (applied.outcome === 'refetch') return REFETCH
         record(ctx, event, applied.outcome, applied.orderId, null, now)

@@ -7,6 +7,7 @@ import { settleOrder } from '../orders/settle'
 import { sql } from '../store/statements'
 import type { StripeGateway } from '../stripe/gateway'
 import { applyRefund } from './apply-refund'
+import { scopeOf } from '../stripe/installation-scope'
 
 export interface RefundRequest {
   paymentId: number
@@ -35,6 +36,7 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
     const reserved = reserve(request)
     if (reserved.existing || reserved.method === 'cash') return getOrderDetail(ctx.db, reserved.orderId)
     try {
+      await refuseForeignIntent(reserved.paymentIntentId!)
       const refund = await gateway!.createRefund({
         refundId: reserved.refundId,
         orderId: reserved.orderId,
@@ -42,7 +44,7 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
         amount: request.amount,
         reason: request.reason,
       })
-      inTransaction(ctx, (queue) => applyRefund({ db: ctx.db, now: ctx.now(), actor: request.actor, queue }, refund))
+      inTransaction(ctx, (queue) => applyRefund({ db: ctx.db, now: ctx.now(), actor: request.actor, queue, installationId: ctx.installationId }, refund))
     } catch (error) {
       const appError = error instanceof AppError ? error : new AppError('internal', String(error))
       // Stripe said no: the reservation is released. Unreachable: it stays pending and catch-up retries it
@@ -94,6 +96,17 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
     })
   }
 
+  /**
+   * A payment an earlier version recorded against another till's intent (replayed to it under a colliding
+   * idempotency key) took no money of ours: refunding it would refund the other till's customer.
+   */
+  async function refuseForeignIntent(paymentIntentId: string) {
+    const intent = await gateway!.retrieveIntent(paymentIntentId)
+    if (scopeOf(intent, ctx.installationId) === 'foreign') {
+      throw conflict(`PaymentIntent ${paymentIntentId} belongs to another till on this Stripe account; this payment took no money here and cannot be refunded from this till`)
+    }
+  }
+
   function orderStatus(orderId: number): OrderStatus {
     return sql(ctx.db, 'SELECT status FROM purchase_order WHERE id = ?').pluck().get(orderId) as OrderStatus
   }
@@ -110,13 +123,28 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
   async function retryPendingRefunds(olderThanMs = 60_000): Promise<number> {
     const pending = sql(
       ctx.db,
-      `SELECT r.id, r.amount, r.reason, r.requested_by AS actor, p.order_id AS orderId, p.stripe_payment_intent_id AS intent
+      `SELECT r.id, r.amount, r.reason, r.requested_by AS actor, r.stripe_idempotency_key AS idempotencyKey,
+              p.order_id AS orderId, p.stripe_payment_intent_id AS intent
          FROM refund r JOIN payment p ON p.id = r.payment_id
         WHERE r.status = 'pending' AND r.stripe_refund_id IS NULL AND p.method = 'card' AND r.created_at < ?`,
-    ).all(ctx.now() - olderThanMs) as Array<{ id: number; amount: number; reason: string; actor: string; orderId: number; intent: string }>
+    ).all(ctx.now() - olderThanMs) as Array<{ id: number; amount: number; reason: string; actor: string; idempotencyKey: string | null; orderId: number; intent: string }>
     for (const row of pending) {
-      const refund = await gateway!.createRefund({ refundId: row.id, orderId: row.orderId, paymentIntentId: row.intent, amount: row.amount, reason: row.reason })
-      inTransaction(ctx, (queue) => applyRefund({ db: ctx.db, now: ctx.now(), actor: row.actor, queue }, refund))
+      try {
+        await refuseForeignIntent(row.intent)
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'conflict') throw error
+        markFailed(row.id, row.orderId, row.actor, error.message)
+        continue
+      }
+      const refund = await gateway!.createRefund({
+        refundId: row.id,
+        orderId: row.orderId,
+        paymentIntentId: row.intent,
+        amount: row.amount,
+        reason: row.reason,
+        idempotencyKey: row.idempotencyKey,
+      })
+      inTransaction(ctx, (queue) => applyRefund({ db: ctx.db, now: ctx.now(), actor: row.actor, queue, installationId: ctx.installationId }, refund))
     }
     return pending.length
   }

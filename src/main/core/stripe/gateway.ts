@@ -1,26 +1,34 @@
 import type Stripe from 'stripe'
 import { AppError } from '@shared/errors'
 import type { Account } from '@shared/domain'
+import { idempotencyKey, INSTALL_METADATA_KEY } from './installation-scope'
 
 /**
- * Every call CourseTill makes to Stripe. Each create carries an idempotency key derived from what it creates,
- * so a retry, a double click or a restart after a crash gets the same object back instead of a second one.
+ * Every call CourseTill makes to Stripe. Each create carries an idempotency key derived from what it creates and
+ * namespaced by this installation, so a retry, a double click or a restart after a crash gets the same object
+ * back instead of a second one, and another till on the same account never gets ours (installation-scope.ts).
  */
-export function createStripeGateway(stripe: Stripe) {
+export function createStripeGateway(stripe: Stripe, installationId: string) {
+  const key = (...parts: Array<string | number>) => ({ idempotencyKey: idempotencyKey(installationId, ...parts) })
+  const owner = { [INSTALL_METADATA_KEY]: installationId }
   return {
+    /**
+     * One Stripe customer per person for the whole shop, found by email (the oldest when there are several),
+     * whichever till made it; created by this till when there is none.
+     */
     async ensureCustomer(account: Pick<Account, 'id' | 'email' | 'name' | 'phone'>): Promise<string> {
-      const existing = await call(() => stripe.customers.list({ email: account.email, limit: 10 }))
-      const ours = existing.data.find((c) => c.metadata?.coursetill_account_id === String(account.id)) ?? existing.data[0]
-      if (ours) return ours.id
+      const existing = await call(() => stripe.customers.list({ email: account.email, limit: 100 }))
+      const oldest = [...existing.data].sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))[0]
+      if (oldest) return oldest.id
       const created = await call(() =>
         stripe.customers.create(
           {
             email: account.email,
             name: account.name,
             ...(account.phone ? { phone: account.phone } : {}),
-            metadata: { coursetill_account_id: String(account.id) },
+            metadata: { ...owner, coursetill_account_id: String(account.id) },
           },
-          { idempotencyKey: `coursetill-account-${account.id}-customer` },
+          key('account', account.id, 'customer'),
         ),
       )
       return created.id
@@ -36,22 +44,21 @@ export function createStripeGateway(stripe: Stripe) {
             receipt_email: input.email,
             description: `CourseTill order #${input.orderId}`,
             automatic_payment_methods: { enabled: true },
-            metadata: { order_id: String(input.orderId), attempt: String(input.attempt) },
+            metadata: { ...owner, order_id: String(input.orderId), attempt: String(input.attempt) },
           },
-          { idempotencyKey: `coursetill-order-${input.orderId}-attempt-${input.attempt}` },
+          key('order', input.orderId, 'attempt', input.attempt),
         ),
       )
     },
 
     retrieveIntent: (id: string) => call(() => stripe.paymentIntents.retrieve(id)),
 
-    updateIntentAmount: (id: string, amount: number) =>
-      call(() => stripe.paymentIntents.update(id, { amount }, { idempotencyKey: `coursetill-${id}-amount-${amount}` })),
+    updateIntentAmount: (id: string, amount: number) => call(() => stripe.paymentIntents.update(id, { amount }, key(id, 'amount', amount))),
 
-    cancelIntent: (id: string) =>
-      call(() => stripe.paymentIntents.cancel(id, { cancellation_reason: 'abandoned' }, { idempotencyKey: `coursetill-${id}-cancel` })),
+    cancelIntent: (id: string) => call(() => stripe.paymentIntents.cancel(id, { cancellation_reason: 'abandoned' }, key(id, 'cancel'))),
 
-    createRefund(input: { refundId: number; orderId: number; paymentIntentId: string; amount: number; reason: string }) {
+    /** `idempotencyKey` overrides the derived key for a refund first sent by an earlier version (migration 005). */
+    createRefund(input: { refundId: number; orderId: number; paymentIntentId: string; amount: number; reason: string; idempotencyKey?: string | null }) {
       const reason = input.reason === 'other' ? undefined : (input.reason as Stripe.RefundCreateParams.Reason)
       return call(() =>
         stripe.refunds.create(
@@ -59,9 +66,9 @@ export function createStripeGateway(stripe: Stripe) {
             payment_intent: input.paymentIntentId,
             amount: input.amount,
             ...(reason ? { reason } : {}),
-            metadata: { coursetill_refund_id: String(input.refundId), order_id: String(input.orderId) },
+            metadata: { ...owner, coursetill_refund_id: String(input.refundId), order_id: String(input.orderId) },
           },
-          { idempotencyKey: `coursetill-refund-${input.refundId}` },
+          input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : key('refund', input.refundId),
         ),
       )
     },

@@ -2,14 +2,15 @@ import type Stripe from 'stripe'
 import { AppError } from '@shared/errors'
 import { SUBSCRIBED_EVENTS } from '../payments/subscribed-events'
 import { call, toAppError } from './gateway'
+import { INSTALL_METADATA_KEY } from './installation-scope'
 
 /** Marks the endpoints CourseTill manages, so it never touches one a person made in the Stripe dashboard. */
 export const MANAGED_METADATA_KEY = 'coursetill_managed'
 /**
- * Which installation made it: two tills on one Stripe account (two counters) each manage their own endpoint,
- * and clean up only their own stale ones, never each other's.
+ * Which installation made it (INSTALL_METADATA_KEY): two tills on one Stripe account (two counters) each manage
+ * their own endpoint, and clean up only their own stale ones, never each other's.
  */
-export const INSTALL_METADATA_KEY = 'coursetill_install'
+export { INSTALL_METADATA_KEY }
 /** Stripe's cap on webhook endpoints per account and mode. */
 export const STRIPE_ENDPOINT_LIMIT = 16
 

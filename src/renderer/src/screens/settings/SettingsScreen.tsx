@@ -4,6 +4,7 @@ import { CatchUpPanel } from './CatchUpPanel'
 import { LogPanel } from './LogPanel'
 import { ShopNamePanel } from './ShopNamePanel'
 import { StripePanel } from './StripePanel'
+import { ThisTillPanel } from './ThisTillPanel'
 import { WebhooksPanel } from './WebhooksPanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
@@ -26,6 +27,7 @@ export function SettingsScreen() {
           <div className="stack">
             <StripePanel status={status.data} />
             <ShopNamePanel />
+            <ThisTillPanel />
           </div>
           <div className="stack">
             <WebhooksPanel status={status.data} />

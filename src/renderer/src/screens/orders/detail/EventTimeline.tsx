@@ -9,6 +9,7 @@ const OUTCOME_TONE: Record<Extract<TimelineEntry, { kind: 'stripe' }>['outcome']
   applied: 'success',
   skipped: 'neutral',
   unhandled: 'neutral',
+  foreign: 'neutral',
   review: 'warning',
   failed: 'danger',
 }

@@ -21,6 +21,7 @@ const OUTCOME: Record<Stripe['outcome'], string> = {
   unhandled: 'Not used by CourseTill',
   review: "Stripe's figures differ from the order's: flagged for review",
   failed: 'Could not be applied; Stripe sends it again',
+  foreign: "Another till's payment on the same Stripe account: left alone",
 }
 
 /** An audit row in a sentence, with money in the order's currency and courses by title. */
