@@ -2,7 +2,8 @@ import Stripe from 'stripe'
 import { startCourseTill, type CourseTill } from '../../src/main/core/app'
 import { loadConfig } from '../../src/main/core/config'
 import { SANDBOX_SECRET_KEY } from '../../src/main/core/payments/setup'
-import type { SandboxOptions } from '../../src/main/sandbox'
+import type { SandboxHandle, SandboxOptions } from '../../src/main/sandbox'
+import { SUBSCRIBED_EVENTS } from '../../src/main/core/payments/subscribed-events'
 import type { LiveEvent, OrderDetail } from '../../src/shared/domain'
 import { AppError } from '../../src/shared/errors'
 import type { Channel, ChannelInput, ChannelResult } from '../../src/shared/ipc-contract'
@@ -26,18 +27,30 @@ export interface TestTill {
   close(): Promise<void>
 }
 
-/** A whole till on a temp data folder: real SQLite, its sandbox on loopback, its webhook listener on a free port. */
+/**
+ * A whole till on a temp data folder: real SQLite, its sandbox on loopback, its webhook listener on a free port.
+ * With `sharedSandbox` it is one of several tills on one Stripe account instead: it talks to that sandbox with
+ * test keys, as it would to Stripe, and gets its own webhook endpoint there (a till without a tunnel is given one
+ * by hand, as `stripe listen` would: STRIPE_WEBHOOK_SECRET).
+ */
 export async function startTestTill(
-  options: { delivery?: SandboxOptions['delivery']; dataDir?: string; env?: Record<string, string> } = {},
+  options: { delivery?: SandboxOptions['delivery']; dataDir?: string; env?: Record<string, string>; sharedSandbox?: SandboxHandle } = {},
 ): Promise<TestTill> {
   const dataDir = options.dataDir ?? tempDir()
-  const config = loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0', ...options.env }, { userDataDir: dataDir })
+  const shared = options.sharedSandbox
+  const admin = shared ? sandboxClient(shared) : null
+  const endpoint = admin ? await admin.webhookEndpoints.create({ url: 'http://127.0.0.1:9/not-yet', enabled_events: [...SUBSCRIBED_EVENTS] }) : null
+  const sharedEnv: Record<string, string> = shared
+    ? { STRIPE_SECRET_KEY: SHARED_SECRET_KEY, STRIPE_PUBLISHABLE_KEY: 'pk_test_shared_account', STRIPE_API_URL: shared.url, STRIPE_WEBHOOK_SECRET: endpoint!.secret! }
+    : {}
+  const config = loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0', ...sharedEnv, ...options.env }, { userDataDir: dataDir })
   const till = await startCourseTill(config, {
     version: '0.0.0-test',
     payments: { sandboxDelivery: { retryScheduleMs: [100, 200, 400, 800], ...options.delivery }, catchUpIntervalMs: 3_600_000 },
   })
-  const sandbox = till.payments.sandbox!
-  const stripe = new Stripe(SANDBOX_SECRET_KEY, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
+  if (admin) await admin.webhookEndpoints.update(endpoint!.id, { url: till.payments.webhook.url })
+  const sandbox = shared ?? till.payments.sandbox!
+  const stripe = admin ?? sandboxClient(sandbox)
   const events: LiveEvent[] = []
   till.ctx.bus.subscribe((event) => events.push(event))
   const handlers = till.handlers
@@ -65,6 +78,13 @@ export async function startTestTill(
       await till.close()
     },
   }
+}
+
+/** Any test key works against the sandbox: it plays one Stripe account, whoever asks. */
+const SHARED_SECRET_KEY = 'sk_test_shared_account'
+
+export function sandboxClient(sandbox: Pick<SandboxHandle, 'port'>, secretKey = SANDBOX_SECRET_KEY): Stripe {
+  return new Stripe(secretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
 }
 
 /** Confirms an intent as the customer's browser would, with a test PaymentMethod; declines do not throw. */
