@@ -68,6 +68,11 @@ describe('two tills on one Stripe account', () => {
     await sandbox.idle()
     expect(b.detail(1)).toMatchObject({ status: 'pending', amountDue: 4900, ownership: [] })
     expect(ledger(b, 'foreign')).toContain(cardA.paymentIntentId)
+    // Charge events carry their intent's metadata: till A's charge is foreign at till B too.
+    const chargeA = String((await stripe.paymentIntents.retrieve(cardA.paymentIntentId)).latest_charge)
+    const chargeEventsAtB = b.till.ctx.db.prepare('SELECT outcome FROM stripe_event WHERE object_id = ?').pluck().all(chargeA)
+    expect(chargeEventsAtB.length).toBeGreaterThan(0)
+    expect(new Set(chargeEventsAtB)).toEqual(new Set(['foreign']))
 
     // Then till B's customer pays at till B.
     await payAs(stripe, cardB.paymentIntentId, 'pm_card_visa')
@@ -201,10 +206,6 @@ describe('rows an earlier version wrote with another till’s intent', () => {
     const cardA = await a.call('payments:startCard', { orderId: 1 })
     recordForeignIntent(b, cardA.paymentIntentId, 'pending')
 
-    // Cash covering the order must not cancel till A's checkout on its behalf.
-    await b.till.payments.payments.cancelOpenIntents(1)
-    expect((await stripe.paymentIntents.retrieve(cardA.paymentIntentId)).status).toBe('requires_payment_method')
-
     await payAs(stripe, cardA.paymentIntentId, 'pm_card_visa')
     await sandbox.idle()
     expect(b.detail(1)).toMatchObject({ status: 'pending', ownership: [] })
@@ -218,6 +219,19 @@ describe('rows an earlier version wrote with another till’s intent', () => {
     expect(cardB.paymentIntentId).not.toBe(cardA.paymentIntentId)
     await payAs(stripe, cardB.paymentIntentId, 'pm_card_visa')
     expect((await b.call('payments:sync', { orderId: 1 })).status).toBe('successful')
+  })
+
+  it('cash paying the order does not cancel that intent: it is the other till’s open checkout', async () => {
+    const sandbox = await sandboxOn()
+    const stripe = sandboxClient(sandbox)
+    const [a, b] = [await till(sandbox), await till(sandbox)]
+    a.order([1])
+    const cardA = await a.call('payments:startCard', { orderId: 1 })
+    recordForeignIntent(b, cardA.paymentIntentId, 'pending')
+    expect((await b.call('orders:recordCash', { orderId: 1, tendered: 5000 })).status).toBe('successful')
+    await b.till.payments.payments.cancelOpenIntents(1)
+    expect((await stripe.paymentIntents.retrieve(cardA.paymentIntentId)).status).toBe('requires_payment_method')
+    expect(b.detail(1).payments.find((p) => p.method === 'card')).toMatchObject({ status: 'canceled', failureCode: 'intent_foreign' })
   })
 
   it('a reopened checkout does not reuse that intent', async () => {
@@ -234,6 +248,31 @@ describe('rows an earlier version wrote with another till’s intent', () => {
     ])
   })
 
+  it('a refund made before installations were recorded matches only a refund row of its own payment', async () => {
+    const file = join(tempDir(), 'shared-sandbox.db')
+    let sandbox = await sandboxOn(file)
+    const port = sandbox.port
+    const stripe = sandboxClient(sandbox)
+    const [a, b] = [await till(sandbox), await till(sandbox)]
+    const { cardA, cardB } = await bothStartOrderOne(a, b)
+    await payAs(stripe, cardA.paymentIntentId, 'pm_card_visa')
+    await payAs(stripe, cardB.paymentIntentId, 'pm_card_visa')
+    await b.call('payments:sync', { orderId: 1 })
+    // Till B's refund #1 is pending (Stripe did not answer) ...
+    await sandbox.close()
+    const paymentB = b.detail(1).payments[0]!.id
+    await expect(b.call('payments:refund', { managerToken: await b.managerToken(), paymentId: paymentB, amount: 4900, reason: 'requested_by_customer' })).rejects.toMatchObject({
+      code: 'unavailable',
+    })
+    // ... when an older till A, which named no installation, makes its refund #1.
+    sandbox = await sandboxOn(file, port)
+    const legacyRefund = await stripe.refunds.create({ payment_intent: cardA.paymentIntentId, amount: 4900, metadata: { coursetill_refund_id: '1', order_id: '1' } })
+    await sandbox.idle()
+    expect(ledger(b, 'skipped')).toContain(legacyRefund.id)
+    expect(b.detail(1).refunds).toMatchObject([{ id: 1, status: 'pending', stripeRefundId: null }])
+    expect(b.detail(1)).toMatchObject({ status: 'successful', ownership: [{ courseId: 1 }] })
+  })
+
   it('cannot be refunded: that would refund the other till’s customer', async () => {
     const sandbox = await sandboxOn()
     const stripe = sandboxClient(sandbox)
@@ -247,6 +286,15 @@ describe('rows an earlier version wrote with another till’s intent', () => {
     await expect(refund).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/another till/) })
     expect((await stripe.refunds.list({ payment_intent: cardA.paymentIntentId })).data).toEqual([])
     expect(b.detail(order.id).refunds).toMatchObject([{ status: 'failed' }])
+
+    // A refund of it an earlier version left pending is not sent either when catch-up retries pending refunds.
+    const now = Date.now()
+    b.till.ctx.db
+      .prepare("INSERT INTO refund (payment_id, amount, currency, status, reason, requested_by, created_at, updated_at) VALUES (?, 4900, 'GBP', 'pending', 'other', 'manager', ?, ?)")
+      .run(order.payments[0]!.id, now, now)
+    await b.till.payments.refunds.retryPendingRefunds(0)
+    expect((await stripe.refunds.list({ payment_intent: cardA.paymentIntentId })).data).toEqual([])
+    expect(b.detail(order.id).refunds.map((r) => r.status)).toEqual(['failed', 'failed'])
   })
 
   it('objects made before installations were recorded are still recognised by their Stripe id', async () => {

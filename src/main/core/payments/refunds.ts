@@ -123,11 +123,11 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
   async function retryPendingRefunds(olderThanMs = 60_000): Promise<number> {
     const pending = sql(
       ctx.db,
-      `SELECT r.id, r.amount, r.reason, r.requested_by AS actor, r.stripe_idempotency_key AS idempotencyKey,
+      `SELECT r.id, r.amount, r.reason, r.requested_by AS actor, r.stripe_idempotency_key AS legacyKey,
               p.order_id AS orderId, p.stripe_payment_intent_id AS intent
          FROM refund r JOIN payment p ON p.id = r.payment_id
         WHERE r.status = 'pending' AND r.stripe_refund_id IS NULL AND p.method = 'card' AND r.created_at < ?`,
-    ).all(ctx.now() - olderThanMs) as Array<{ id: number; amount: number; reason: string; actor: string; idempotencyKey: string | null; orderId: number; intent: string }>
+    ).all(ctx.now() - olderThanMs) as Array<{ id: number; amount: number; reason: string; actor: string; legacyKey: string | null; orderId: number; intent: string }>
     for (const row of pending) {
       try {
         await refuseForeignIntent(row.intent)
@@ -142,7 +142,7 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
         paymentIntentId: row.intent,
         amount: row.amount,
         reason: row.reason,
-        idempotencyKey: row.idempotencyKey,
+        legacyKey: row.legacyKey,
       })
       inTransaction(ctx, (queue) => applyRefund({ db: ctx.db, now: ctx.now(), actor: row.actor, queue, installationId: ctx.installationId }, refund))
     }

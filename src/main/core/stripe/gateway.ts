@@ -57,18 +57,22 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
 
     cancelIntent: (id: string) => call(() => stripe.paymentIntents.cancel(id, { cancellation_reason: 'abandoned' }, key(id, 'cancel'))),
 
-    /** `idempotencyKey` overrides the derived key for a refund first sent by an earlier version (migration 005). */
-    createRefund(input: { refundId: number; orderId: number; paymentIntentId: string; amount: number; reason: string; idempotencyKey?: string | null }) {
+    /**
+     * `legacyKey`: the refund was first sent by a version before installations (migration 005 kept its key).
+     * It is sent again exactly as then, key and parameters alike, so Stripe replays it if it got there.
+     */
+    createRefund(input: { refundId: number; orderId: number; paymentIntentId: string; amount: number; reason: string; legacyKey?: string | null }) {
       const reason = input.reason === 'other' ? undefined : (input.reason as Stripe.RefundCreateParams.Reason)
+      const ids = { coursetill_refund_id: String(input.refundId), order_id: String(input.orderId) }
       return call(() =>
         stripe.refunds.create(
           {
             payment_intent: input.paymentIntentId,
             amount: input.amount,
             ...(reason ? { reason } : {}),
-            metadata: { ...owner, coursetill_refund_id: String(input.refundId), order_id: String(input.orderId) },
+            metadata: input.legacyKey ? ids : { ...owner, ...ids },
           },
-          input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : key('refund', input.refundId),
+          input.legacyKey ? { idempotencyKey: input.legacyKey } : key('refund', input.refundId),
         ),
       )
     },

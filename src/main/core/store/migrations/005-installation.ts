@@ -43,9 +43,9 @@ CREATE INDEX stripe_event_created ON stripe_event(created);
 CREATE INDEX stripe_event_order ON stripe_event(order_id) WHERE order_id IS NOT NULL;
 CREATE INDEX stripe_event_outcome ON stripe_event(outcome) WHERE outcome IN ('failed', 'review');
 
--- The idempotency key a refund is (re)sent to Stripe with, when it is not the one derived from this
--- installation: refunds left pending by an earlier version keep the key they were first sent with, so a retry
--- can never make a second refund.
+-- Refunds left pending by an earlier version keep the idempotency key they were first sent with (and are sent
+-- again with the parameters of then), so a retry of one that reached Stripe is replayed, never made twice.
+-- NULL for every refund made since: its key is derived from this installation.
 ALTER TABLE refund ADD COLUMN stripe_idempotency_key TEXT
   CHECK (stripe_idempotency_key IS NULL OR length(stripe_idempotency_key) BETWEEN 8 AND 255);
 UPDATE refund SET stripe_idempotency_key = 'coursetill-refund-' || id
