@@ -1,8 +1,8 @@
 // Entry of the browser host (`npm run serve`): the whole app in plain Node, the renderer served to any browser.
 import { fileURLToPath } from 'node:url'
-import { startCourseTill } from './core/app'
+import { startCourseTill } from './compose'
 import { ConfigError, defaultUserDataDir, loadConfig } from './core/config'
-import { contentSecurityPolicy } from './core/csp'
+import { contentSecurityPolicy } from './electron/csp'
 import { DatabaseTooNewError } from './core/store/db'
 import { startHostServer } from './host/server'
 import { version } from '../../package.json'

@@ -1,8 +1,8 @@
 // Entry of the Electron app: a thin shell around the same core the browser host runs.
 import { app, dialog } from 'electron'
-import { startCourseTill, type CourseTill } from './core/app'
+import { startCourseTill, type CourseTill } from './compose'
 import { loadConfig } from './core/config'
-import { contentSecurityPolicy } from './core/csp'
+import { contentSecurityPolicy } from './electron/csp'
 import { registerAppProtocol, registerAppScheme } from './electron/protocol'
 import { registerIpc } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createEndpointSync } from '../../src/main/core/live/endpoint-sync'
+import { createEndpointSync } from '../../src/main/core/connection/endpoint-sync'
 import { createLogger } from '../../src/main/core/logging/logger'
 import { SUBSCRIBED_EVENTS } from '../../src/main/core/payments/subscribed-events'
 import {

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { contentSecurityPolicy } from '../../src/main/core/csp'
+import { contentSecurityPolicy } from '../../src/main/electron/csp'
 import { startHostServer, type HostServer } from '../../src/main/host/server'
 import type { LiveEvent } from '../../src/shared/domain'
 import { payAs } from '../helpers/test-till'
 import { snapshot, tempDir } from '../helpers/temp-store'
 import { startLiveTill, type LiveTill } from './live-fixtures'
 import Stripe from 'stripe'
-import { SANDBOX_SECRET_KEY } from '../../src/main/core/payments/setup'
+import { SANDBOX_SECRET_KEY } from '../../src/main/core/connection/payments-runtime'
 
 let t: LiveTill | undefined
 let host: HostServer | undefined

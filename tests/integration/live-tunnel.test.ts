@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LiveStatus } from '../../src/shared/live'
-import { NO_TUNNEL_NOTE } from '../../src/main/core/live/live-status'
+import { NO_TUNNEL_NOTE } from '../../src/main/core/connection/status'
 import { MANAGED_METADATA_KEY } from '../../src/main/core/stripe/webhook-endpoint'
 import { payAs } from '../helpers/test-till'
 import { fakeStripe, loopbackTunnelDriver, startLiveTill, testCipher, type LiveTill } from './live-fixtures'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy } from '../../src/main/core/csp'
+import { contentSecurityPolicy } from '../../src/main/electron/csp'
 import { resolveRendererFile } from '../../src/main/core/renderer-files'
-import { isOwnRendererUrl } from '../../src/main/core/trusted-sender'
+import { isOwnRendererUrl } from '../../src/main/electron/trusted-sender'
 
 const root = '/opt/coursetill/out/renderer'
 

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy } from '../../src/main/core/csp'
-import { serveAppRequest } from '../../src/main/core/live/security/app-protocol'
+import { contentSecurityPolicy } from '../../src/main/electron/csp'
+import { serveAppRequest } from '../../src/main/electron/app-protocol'
 import {
   decideNavigation,
   decidePermission,
@@ -10,7 +10,7 @@ import {
   isSafeExternalUrl,
   isTrustedSender,
   secureWebPreferences,
-} from '../../src/main/core/live/security/window-policy'
+} from '../../src/main/electron/window-policy'
 import { tempDir } from '../helpers/temp-store'
 
 describe('navigation and new windows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeLiveStatus, NO_TUNNEL_NOTE, SANDBOX_TUNNEL_NOTE, type StatusInputs } from '../../src/main/core/live/live-status'
+import { describeLiveStatus, NO_TUNNEL_NOTE, SANDBOX_TUNNEL_NOTE, type StatusInputs } from '../../src/main/core/connection/status'
 
 const base: StatusInputs = {
   keys: { mode: 'live', source: 'saved', secretKey: 'sk_live_51HxYabcdefgh4242', publishableKey: 'pk_live_51HxYabc', problem: null },

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLogger } from '../../src/main/core/logging/logger'
-import { backoffDelay } from '../../src/main/tunnel/backoff'
-import type { TunnelConnectOptions, TunnelDriver } from '../../src/main/tunnel/driver'
-import { startTunnel, tunnelAddress } from '../../src/main/tunnel/tunnel'
+import { backoffDelay } from '../../src/main/core/connection/backoff'
+import type { TunnelConnectOptions, TunnelDriver } from '../../src/main/core/connection/tunnel-driver'
+import { startTunnel, tunnelAddress } from '../../src/main/core/connection/tunnel'
 
 describe('backoffDelay', () => {
   const policy = { baseMs: 1000, maxMs: 60_000 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { revealsSleep, shouldActOnWake, watchForSleep } from '../../src/main/core/live/wake'
+import { revealsSleep, shouldActOnWake, watchForSleep } from '../../src/main/core/connection/wake'
 
 describe('sleep detection by timer drift', () => {
   afterEach(() => vi.useRealTimers())

@@ -1,7 +1,7 @@
 import type { LiveEvent } from '@shared/domain'
 import type { Db } from './store/db'
 import { readInstallationId } from './installation'
-import { createLiveBus, type LiveBus } from './live-bus'
+import { createLiveBus, type LiveBus } from './bus/live-bus'
 
 /** What every core function needs: the store, a clock and the live-event bus. Passed in, never global. */
 export interface CoreContext {

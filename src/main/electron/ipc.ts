@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES, LIVE_EVENT_CHANNEL } from '@shared/ipc-contract'
-import type { CourseTill } from '../core/app'
-import { isTrustedSender } from '../core/live/security/window-policy'
+import type { CourseTill } from '../compose'
+import { isTrustedSender } from './window-policy'
 import { ourWindows } from './window'
 
 /** The facts the pure isTrustedSender() decides on, read from Electron's event. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { protocol } from 'electron'
-import { serveAppRequest } from '../core/live/security/app-protocol'
+import { serveAppRequest } from './app-protocol'
 
-export { APP_ORIGIN } from '../core/app-origin'
+export { APP_ORIGIN } from './app-origin'
 const RENDERER_DIR = join(import.meta.dirname, '../renderer')
 
 /** Must run before app is ready: app:// behaves like a secure https origin, so the page gets a real origin and CSP. */

@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron'
-import { decideNavigation, decidePermission, decideWindowOpen } from '../core/live/security/window-policy'
+import { decideNavigation, decidePermission, decideWindowOpen } from './window-policy'
 
 /** Binds the pure decisions of core/live/security/window-policy.ts to every session and web contents. */
 export function hardenSessions() {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
-import { APP_ORIGIN } from '../core/app-origin'
-import { secureWebPreferences } from '../core/live/security/window-policy'
+import { APP_ORIGIN } from './app-origin'
+import { secureWebPreferences } from './window-policy'
 
 let mainWindow: BrowserWindow | null = null
 

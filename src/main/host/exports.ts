@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Express } from 'express'
-import type { LiveBus } from '../core/live-bus'
+import type { LiveBus } from '../core/bus/live-bus'
 
 const EXPORT_ID = /^[a-f0-9]{24}$/
 

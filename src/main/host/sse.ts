@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express'
-import type { LiveBus } from '../core/live-bus'
+import type { LiveBus } from '../core/bus/live-bus'
 
 const KEEPALIVE_MS = 15_000
 

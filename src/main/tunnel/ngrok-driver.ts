@@ -1,4 +1,4 @@
-import type { TunnelDriver } from './driver'
+import type { TunnelDriver } from '../core/connection/tunnel-driver'
 
 /**
  * The official @ngrok/ngrok library (an in-process agent, no ngrok binary). Loaded only when a tunnel is

@@ -3,7 +3,7 @@ import type { Channel, ChannelResult, ParsedInput } from '@shared/ipc-contract'
 import type { Config } from '../config'
 import type { CoreContext } from '../context'
 import type { ManagerAccess } from '../manager/pin'
-import type { PaymentsRuntime } from '../payments/setup'
+import type { PaymentsRuntime } from '../connection/payments-runtime'
 
 /** Handlers for one area's channels: each takes the parsed input (managerToken already checked by dispatch). */
 export type HandlersFor<Channels> = {

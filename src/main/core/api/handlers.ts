@@ -1,7 +1,7 @@
 import type { Channel, ChannelResult, ParsedInput } from '@shared/ipc-contract'
 import { historyHandlers } from '../history/handlers'
 import { insightHandlers } from '../insight/handlers'
-import { liveHandlers } from '../live/handlers'
+import { liveHandlers } from '../connection/handlers'
 import type { HandlerDeps } from './handler-types'
 import { managerHandlers } from './manager-handlers'
 import { salesHandlers } from './sales-handlers'

@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors'
-import { createStripeClient } from '../stripe/client'
+import { createStripeClient } from '../../stripe/client'
 import { fieldError, maskKey } from './stripe-keys'
 
 const CHECK_TIMEOUT_MS = 10_000

@@ -1,6 +1,6 @@
 // Electron security decisions as pure functions: src/main/electron only binds them to Electron's events,
 // so every rule here is tested in plain Node (tests/unit/live-security.test.ts).
-import { isOwnRendererUrl } from '../../trusted-sender'
+import { isOwnRendererUrl } from './trusted-sender'
 
 /**
  * Pages the system browser may open on the till's behalf: Stripe's and ngrok's dashboards and docs, linked

@@ -1,5 +1,5 @@
 import type { CatchUpStatus } from '@shared/domain'
-import type { LiveBus } from '../live-bus'
+import type { LiveBus } from './live-bus'
 import type { Logger } from '../logging/logger'
 
 /**

@@ -1,6 +1,6 @@
 import type { liveChannels } from '@shared/contract/live'
 import { MANAGER, type HandlerDeps, type HandlersFor } from '../api/handler-types'
-import { setShopName } from './shop-name'
+import { setShopName } from '../shop-name'
 
 const DEFAULT_LOG_LINES = 200
 

@@ -1,7 +1,7 @@
 import type { EndpointStatus, LiveStatus, TunnelStatus } from '@shared/live'
 import type { ActiveKeys, NgrokToken } from '../keys/saved-keys'
 import { maskKey } from '../keys/stripe-keys'
-import type { TunnelSnapshot } from '../../tunnel/tunnel'
+import type { TunnelSnapshot } from './tunnel'
 
 export const NO_TUNNEL_NOTE =
   "No ngrok authtoken is set, so Stripe's webhooks will not arrive. The till still settles every sale: it checks the payment with Stripe directly after each checkout, and catch-up fetches missed events every 5 minutes and after the computer wakes."

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { contentTypeFor, resolveRendererFile } from '../../renderer-files'
+import { contentTypeFor, resolveRendererFile } from '../core/renderer-files'
 
 export interface ProtocolResponse {
   status: number

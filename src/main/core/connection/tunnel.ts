@@ -1,8 +1,8 @@
 import type { TunnelState } from '@shared/live'
-import { redact } from '../core/logging/redact'
-import { messageOf, type Logger } from '../core/logging/logger'
+import { redact } from '../logging/redact'
+import { messageOf, type Logger } from '../logging/logger'
 import { backoffDelay, TUNNEL_BACKOFF, type BackoffPolicy } from './backoff'
-import type { TunnelConnection, TunnelDriver } from './driver'
+import type { TunnelConnection, TunnelDriver } from './tunnel-driver'
 
 export interface TunnelOptions {
   driver: TunnelDriver

@@ -1,6 +1,6 @@
-import { audit } from '../audit'
-import { inTransaction, type CoreContext } from '../context'
-import { readSetting, writeSetting } from '../settings'
+import { audit } from './audit'
+import { inTransaction, type CoreContext } from './context'
+import { readSetting, writeSetting } from './settings'
 
 export const SHOP_NAME_SETTING = 'shop_name'
 

@@ -1,9 +1,9 @@
 import type { LiveStatus } from '@shared/live'
 import { AppError } from '@shared/errors'
 import { WEBHOOK_PATH, type WebhookServer } from '../../webhooks/server'
-import { startTunnel, type Tunnel } from '../../tunnel/tunnel'
-import type { TunnelDriver } from '../../tunnel/driver'
-import type { BackoffPolicy } from '../../tunnel/backoff'
+import { startTunnel, type Tunnel } from './tunnel'
+import type { TunnelDriver } from './tunnel-driver'
+import type { BackoffPolicy } from './backoff'
 import type { Config } from '../config'
 import type { CoreContext } from '../context'
 import type { EncryptedSecrets } from '../keys/encrypted-secrets'
@@ -13,8 +13,8 @@ import { verifySecretKey } from '../keys/verify-key'
 import type { Logger } from '../logging/logger'
 import type { EndpointVault } from '../stripe/webhook-endpoint'
 import { secretVault, settingsVault, type EndpointSync, type EndpointTarget } from './endpoint-sync'
-import { describeLiveStatus } from './live-status'
-import type { StripeWiring } from './stripe-wiring'
+import { describeLiveStatus } from './status'
+import type { StripeWiring } from './account-runtime'
 
 export interface ConnectionDeps {
   ctx: CoreContext

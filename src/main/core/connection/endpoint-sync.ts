@@ -5,7 +5,7 @@ import { messageOf, type Logger } from '../logging/logger'
 import { redact } from '../logging/redact'
 import { readSetting, writeSetting } from '../settings'
 import { ensureWebhookEndpoint, type EndpointVault } from '../stripe/webhook-endpoint'
-import { backoffDelay } from '../../tunnel/backoff'
+import { backoffDelay } from './backoff'
 
 export interface EndpointTarget {
   stripe: Stripe

@@ -12,7 +12,7 @@ import type { StripeEventEnvelope } from '../payments/event-envelope'
 import { processStripeEvent, type ProcessResult } from '../payments/process-event'
 import { createRefunds } from '../payments/refunds'
 import { stripeReader } from '../payments/stripe-reader'
-import { createStripeClient } from '../stripe/client'
+import { createStripeClient } from '../../stripe/client'
 import { createStripeGateway } from '../stripe/gateway'
 
 export const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
