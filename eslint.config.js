@@ -1,8 +1,16 @@
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
+// The layering is law: shared ← core ← shells ← the composition root (src/main/compose.ts).
+// Core declares what it needs as ports (src/main/core/ports.ts) and never imports a shell; a shell never imports
+// another shell or the root; only the root and the two entry points (index.ts, host.ts) assemble.
+const SHELLS = ['webhooks', 'tunnel', 'sandbox', 'host', 'electron', 'stripe-sdk']
+const ROOT = ['compose', 'compose-view']
+/** Relative specifiers that reach `names` (folders or modules) under src/main from one or two levels down. */
+const reaching = (names) => names.flatMap((name) => [`../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`, `../../../${name}`, `../../../${name}/*`])
+
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'reports/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -12,12 +20,57 @@ export default tseslint.config(
     },
   },
   {
-    // Everything but the thin Electron shell must run in plain Node (tests, browser host).
-    files: ['src/main/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/electron/**'],
+    files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/electron/ may import electron; core modules run in plain Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/shared is imported by every process, the sandboxed renderer included.' }],
+          patterns: [{ group: reaching(['main', 'renderer', 'preload']), message: 'src/shared imports nothing from the processes that import it.' }],
+        },
+      ],
     },
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Core runs in plain Node (tests, browser host): only src/main/electron/ may import electron.' },
+            { name: 'stripe', allowTypeImports: true, message: 'Core gets Stripe clients through the StripeFactory port (core/ports.ts); types are fine.' },
+            { name: '@ngrok/ngrok', message: 'Core reaches the tunnel through the TunnelDriver port.' },
+          ],
+          patterns: [
+            { group: reaching(SHELLS), message: 'Core never imports a shell: declare a port in core/ports.ts and let compose.ts plug the shell in.' },
+            { group: reaching(ROOT), message: 'Core never imports the composition root.' },
+          ],
+        },
+      ],
+    },
+  },
+  ...SHELLS.map((shell) => ({
+    files: [`src/main/${shell}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: reaching(SHELLS.filter((other) => other !== shell)), message: 'A shell never imports another shell: compose.ts connects them.' },
+            { group: reaching(ROOT), message: 'A shell never imports the composition root.' },
+          ],
+          ...(shell === 'electron' ? {} : { paths: [{ name: 'electron', message: 'Only src/main/electron/ may import electron.' }] }),
+        },
+      ],
+    },
+  })),
+  {
+    // One logger, injected: internal errors reach coursetill.log and Settings → Log, not a console nobody reads.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/host.ts', 'src/main/sandbox/**'],
+    rules: { 'no-console': 'error' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

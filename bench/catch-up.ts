@@ -12,9 +12,8 @@ import { createCatchUp } from '../src/main/core/payments/catch-up'
 import { createCommitBatcher } from '../src/main/core/payments/commit-batcher'
 import { processStripeEvent } from '../src/main/core/payments/process-event'
 import { createRefunds } from '../src/main/core/payments/refunds'
-import { stripeReader } from '../src/main/core/payments/stripe-reader'
 import { openDatabase } from '../src/main/core/store/db'
-import { createStripeClient } from '../src/main/stripe/client'
+import { createStripeClient } from '../src/main/stripe-sdk/client'
 import { createStripeGateway } from '../src/main/core/stripe/gateway'
 import { startSandbox } from '../src/main/sandbox'
 import { automaticCtx, type SandboxCore } from '../src/main/sandbox/context'
@@ -115,12 +114,11 @@ async function main() {
   })
   const { ctx } = till
   const batcher = createCommitBatcher(ctx)
-  const reader = stripeReader(stripe)
   const gateway = createStripeGateway(stripe, ctx.installationId)
   const catchUp = createCatchUp({
     ctx,
-    stripe,
-    process: (event) => processStripeEvent({ ctx, reader, batcher }, event),
+    gateway,
+    process: (event) => processStripeEvent({ ctx, reader: gateway, batcher }, event),
     payments: createCardPayments(ctx, gateway),
     refunds: createRefunds(ctx, gateway),
   })

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { OrderFilters, OrderSort } from '../src/shared/history'
 import { createLiveBus } from '../src/main/core/bus/live-bus'
+import { silentLogger } from '../src/main/core/logging/logger'
 import { createOrderExporter } from '../src/main/core/history/export-orders'
 import { listOrders } from '../src/main/core/history/list-orders'
 import { orderTotals } from '../src/main/core/history/totals'
@@ -77,7 +78,7 @@ function filtersFor(db: Db): Array<[string, OrderFilters]> {
 
 async function exportAll() {
   const db = openDatabase(file)
-  const bus = createLiveBus()
+  const bus = createLiveBus(silentLogger)
   let events = 0
   bus.subscribe(() => events++)
   const rss: number[] = []

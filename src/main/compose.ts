@@ -1,21 +1,37 @@
+// The composition root: the one place that assembles CourseTill, for both entry points (the Electron shell and
+// the browser host). It alone imports the shells — the sandbox, the webhook listener, the ngrok tunnel driver and
+// the Stripe SDK's client — and plugs them into core's ports. Parts start in one order and stop in the reverse.
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AppInfo } from '@shared/domain'
+import type { AppInfo, CatchUpStatus } from '@shared/domain'
 import { createDispatch, type Dispatch } from './core/api/dispatch'
 import { createHandlers, type Handlers } from './core/api/handlers'
-import { createManagerAccess } from './core/manager/pin'
+import { logLiveEvents } from './core/bus/log-events'
 import type { Config } from './core/config'
 import { ConfigError } from './core/config'
+import { openAccountHolder } from './core/connection/account-holder'
+import type { BackoffPolicy } from './core/connection/backoff'
+import { createConnection } from './core/connection/connection'
+import { createEndpointSync } from './core/connection/endpoint-sync'
+import type { TunnelDriver } from './core/connection/tunnel-driver'
+import { shouldActOnWake, watchForSleep } from './core/connection/wake'
 import { createCoreContext, type CoreContext } from './core/context'
 import { loadDemoDataOnFirstStart } from './core/demo-data'
-import { openDatabase } from './core/store/db'
-import { readSetting } from './core/settings'
-import { setupPayments, type PaymentsOptions, type PaymentsRuntime } from './core/connection/payments-runtime'
 import { createEncryptedSecrets, type SecretCipher } from './core/keys/encrypted-secrets'
-import { logLiveEvents } from './core/bus/log-events'
-import { shouldActOnWake, watchForSleep } from './core/connection/wake'
+import { resolveKeys } from './core/keys/saved-keys'
 import { createRotatingFile } from './core/logging/log-file'
 import { createLogger, type Logger } from './core/logging/logger'
+import { createManagerAccess } from './core/manager/pin'
+import { createCommitBatcher } from './core/payments/commit-batcher'
+import type { CorePorts } from './core/ports'
+import { readSetting } from './core/settings'
+import { openDatabase } from './core/store/db'
+import { contentSecurityPolicy } from './electron/csp'
+import { startSandbox, type SandboxOptions } from './sandbox'
+import { createStripeClient } from './stripe-sdk/client'
+import { ngrokDriver } from './tunnel/ngrok-driver'
+import { startWebhookServer } from './webhooks/server'
+import { paymentsView, type PaymentsView } from './compose-view'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -25,8 +41,10 @@ export interface CourseTill {
   handlers: Handlers
   /** The entry every window call goes through (IPC and HTTP alike). */
   dispatch: Dispatch
-  payments: PaymentsRuntime
+  payments: PaymentsView
   log: Logger
+  /** The page's Content-Security-Policy for the keys in use (saving keys in Settings can change it). */
+  csp(): string
   /** The machine resumed, the screen unlocked or the network returned: catch up now. */
   wake(reason: string): void
   close(): Promise<void>
@@ -34,69 +52,130 @@ export interface CourseTill {
 
 export interface StartOptions {
   version: string
-  payments?: PaymentsOptions
+  /** Seams for tests: how the sandbox delivers webhooks, how often catch-up runs, a fake tunnel. */
+  payments?: {
+    sandboxDelivery?: SandboxOptions['delivery']
+    catchUpIntervalMs?: number
+    tunnel?: { driver?: TunnelDriver; backoff?: BackoffPolicy }
+  }
   /** Electron passes safeStorage; the browser host has no secret store (keys only from the environment). */
   secrets?: { cipher: SecretCipher | null; unavailableReason?: string }
 }
 
-/** Starts everything that is not Electron: the store and the API. Both the Electron shell and the browser host call this. */
+/** Starts everything that is not Electron. Both the Electron shell and the browser host call this. */
 export async function startCourseTill(config: Config, app: StartOptions): Promise<CourseTill> {
+  const options = app.payments ?? {}
+  const ports: CorePorts = {
+    startWebhookIngress: startWebhookServer,
+    startLocalStripe: ({ dataFile }) => startSandbox({ dataFile, port: 0, delivery: options.sandboxDelivery }),
+    stripeFactory: createStripeClient,
+  }
+  // Everything started pushes how to stop it: close() and a failed start both unwind in reverse order.
+  const stops: Array<() => unknown> = []
+  const unwind = async () => {
+    while (stops.length > 0) await stops.pop()!()
+  }
+
   ensureDirectory(config.dataDir)
   const db = openDatabase(join(config.dataDir, DATABASE_FILE))
-  const ctx = createCoreContext(db)
-  loadDemoDataOnFirstStart(db, ctx.now())
-  let payments: PaymentsRuntime | undefined
+  stops.push(() => db.close())
+  let secretsInUse: () => string[] = () => []
   // Every line is scrubbed of the keys and tokens in use, whatever shape an error gives them.
-  const log = createLogger({ file: createRotatingFile({ dir: join(config.dataDir, 'logs') }), secrets: () => payments?.connection.secretsInUse() ?? [] })
-  const secrets = createEncryptedSecrets(db, app.secrets?.cipher ?? null, app.secrets?.unavailableReason)
-  const stopLogging = logLiveEvents(ctx.bus, log)
+  const log = createLogger({ file: createRotatingFile({ dir: join(config.dataDir, 'logs') }), secrets: () => secretsInUse() })
+  let started = false
+  stops.push(() => {
+    if (started) log.info('till.stopped', {})
+    log.close()
+  })
+  const ctx = createCoreContext(db, Date.now, log)
   try {
-    payments = await setupPayments(ctx, config, { secrets, log, ...app.payments })
+    loadDemoDataOnFirstStart(db, ctx.now())
+    const secrets = createEncryptedSecrets(db, app.secrets?.cipher ?? null, app.secrets?.unavailableReason)
+    stops.push(logLiveEvents(ctx.bus, log))
+    const batcher = createCommitBatcher(ctx)
+    const onProgress = (status: CatchUpStatus) => ctx.bus.publish({ type: 'sync.progress', status })
+    const account = await openAccountHolder({ ctx, config, batcher, log, ...ports, onProgress }, resolveKeys(ctx, config, secrets), options.catchUpIntervalMs)
+    stops.push(() => account.close())
+    const endpoint = createEndpointSync({ ctx, log, onChange: () => ctx.bus.publish({ type: 'live.changed' }) })
+    const webhook = await ports.startWebhookIngress({
+      port: config.webhookPort,
+      // Read on every delivery: a newly registered endpoint's secret applies at once.
+      secrets: () => [config.stripe.webhookSecret, endpoint.secret()].filter((secret): secret is string => !!secret),
+      process: (event) => account.current().process(event),
+      // The failure itself is logged where it happened (stripe.event_failed); this records the 500 sent back.
+      onError: (_error, event) => log.warn('webhook.answered_500', { id: event.id, type: event.type, retry: 'Stripe will retry' }),
+    })
+    stops.push(() => webhook.close())
+    const connection = createConnection({
+      ctx,
+      config,
+      log,
+      secrets,
+      endpoint,
+      webhook,
+      account,
+      stripeFactory: ports.stripeFactory,
+      driver: options.tunnel?.driver ?? ngrokDriver(),
+      tunnelBackoff: options.tunnel?.backoff,
+    })
+    secretsInUse = connection.secretsInUse
+    stops.push(() => connection.close())
+    await connection.start()
+    account.start()
+    stops.push(() => account.current().catchUp.stop())
+
+    log.info('till.started', { version: app.version, installation: ctx.installationId, mode: account.current().client.mode, webhookPort: webhook.port })
+    started = true
+    let lastWake: number | null = null
+    const wake = (reason: string) => {
+      if (!shouldActOnWake(lastWake, Date.now())) return
+      lastWake = Date.now()
+      log.info('till.wake', { reason })
+      connection.wake()
+      void account.current().catchUp.run()
+    }
+    stops.push(watchForSleep((sleptMs) => wake(`timers resumed ${Math.round(sleptMs / 1000)} s late (sleep)`)))
+
+    const info = (): AppInfo => ({
+      name: 'CourseTill',
+      version: app.version,
+      // From the runtime, not the environment: keys saved in Settings switch the mode without a restart.
+      mode: account.current().client.mode,
+      shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
+      installationId: ctx.installationId,
+      stripe: { publishableKey: account.current().client.publishableKey, sandboxApiUrl: account.current().client.sandboxApiUrl },
+    })
+    const manager = createManagerAccess(ctx)
+    const handlers = createHandlers({
+      ctx,
+      dataDir: config.dataDir,
+      info,
+      log,
+      manager,
+      connection,
+      cardPayments: () => account.current().payments,
+      refunds: () => account.current().refunds,
+      catchUp: () => account.current().catchUp,
+    })
+    const csp = () => {
+      const client = account.current().client
+      return contentSecurityPolicy({ realStripe: client.mode !== 'sandbox', connect: client.sandboxApiUrl ? [client.sandboxApiUrl] : [] })
+    }
+    return {
+      config,
+      ctx,
+      handlers,
+      dispatch: createDispatch(handlers, manager, log),
+      payments: paymentsView(account, webhook, connection),
+      log,
+      csp,
+      wake,
+      close: unwind,
+    }
   } catch (error) {
     log.error('till.start_failed', { error })
-    stopLogging()
-    log.close()
-    db.close()
+    await unwind()
     throw error
-  }
-  const running = payments
-  log.info('till.started', { version: app.version, installation: ctx.installationId, mode: running.client.mode, webhookPort: running.webhook.port })
-  let lastWake: number | null = null
-  const wake = (reason: string) => {
-    if (!shouldActOnWake(lastWake, Date.now())) return
-    lastWake = Date.now()
-    log.info('till.wake', { reason })
-    running.connection.wake()
-    void running.catchUp.run()
-  }
-  const stopWatching = watchForSleep((sleptMs) => wake(`timers resumed ${Math.round(sleptMs / 1000)} s late (sleep)`))
-  const info = (): AppInfo => ({
-    name: 'CourseTill',
-    version: app.version,
-    // From the runtime, not the environment: keys saved in Settings switch the mode without a restart.
-    mode: running.client.mode,
-    shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
-    installationId: ctx.installationId,
-    stripe: { publishableKey: running.client.publishableKey, sandboxApiUrl: running.client.sandboxApiUrl },
-  })
-  const manager = createManagerAccess(ctx)
-  const handlers = createHandlers({ ctx, config, info, payments: running, manager })
-  return {
-    config,
-    ctx,
-    handlers,
-    dispatch: createDispatch(handlers, manager),
-    payments: running,
-    log,
-    wake,
-    close: async () => {
-      stopWatching()
-      await running.close()
-      log.info('till.stopped', {})
-      stopLogging()
-      log.close()
-      db.close()
-    },
   }
 }
 

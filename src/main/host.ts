@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url'
 import { startCourseTill } from './compose'
 import { ConfigError, defaultUserDataDir, loadConfig } from './core/config'
-import { contentSecurityPolicy } from './electron/csp'
 import { DatabaseTooNewError } from './core/store/db'
 import { startHostServer } from './host/server'
 import { version } from '../../package.json'
@@ -17,7 +16,7 @@ async function main() {
     dispatch: till.dispatch,
     bus: till.ctx.bus,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
-    csp: contentSecurityPolicy({ realStripe: client.mode !== 'sandbox', connect: client.sandboxApiUrl ? [client.sandboxApiUrl] : [] }),
+    csp: till.csp(),
     port: config.port,
   })
   console.log(`CourseTill (${client.mode} mode) is serving ${server.url}  — data in ${config.dataDir}`)

@@ -2,7 +2,6 @@
 import { app, dialog } from 'electron'
 import { startCourseTill, type CourseTill } from './compose'
 import { loadConfig } from './core/config'
-import { contentSecurityPolicy } from './electron/csp'
 import { registerAppProtocol, registerAppScheme } from './electron/protocol'
 import { registerIpc } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'
@@ -23,14 +22,10 @@ app.whenReady().then(async () => {
     // safeStorage can only be asked once the app is ready.
     till = await startCourseTill(config, { version: app.getVersion(), secrets: safeStorageCipher() })
     const running = till
-    // Per request: keys saved in Settings switch sandbox ↔ Stripe, and the reloaded page gets the matching CSP.
-    const csp = () => {
-      const client = running.payments.client
-      return contentSecurityPolicy({ realStripe: client.mode !== 'sandbox', connect: client.sandboxApiUrl ? [client.sandboxApiUrl] : [] })
-    }
     hardenSessions()
-    registerAppProtocol(csp)
-    registerIpc(running)
+    // Per request: keys saved in Settings switch sandbox ↔ Stripe, and the reloaded page gets the matching CSP.
+    registerAppProtocol(running.csp)
+    registerIpc({ dispatch: running.dispatch, bus: running.ctx.bus })
     stopWatching = watchPowerAndNetwork((reason) => running.wake(reason))
     createMainWindow()
   } catch (error) {

@@ -1,7 +1,7 @@
 import Stripe from 'stripe'
 import { startCourseTill, type CourseTill } from '../../src/main/compose'
 import { loadConfig } from '../../src/main/core/config'
-import { SANDBOX_SECRET_KEY } from '../../src/main/core/connection/payments-runtime'
+import { SANDBOX_SECRET_KEY } from '../../src/main/core/connection/account-runtime'
 import type { SandboxHandle, SandboxOptions } from '../../src/main/sandbox'
 import { SUBSCRIBED_EVENTS } from '../../src/main/core/payments/subscribed-events'
 import type { LiveEvent, OrderDetail } from '../../src/shared/domain'

@@ -2,6 +2,7 @@
 // PaymentIntent's events strictly in order, and stops at a failure as the one-at-a-time loop did.
 
 import type Stripe from 'stripe'
+import type { StripeGateway } from '../../src/main/core/stripe/gateway'
 import { describe, expect, it } from 'vitest'
 import type { CardPayments } from '../../src/main/core/payments/card-payment'
 import { createCatchUp } from '../../src/main/core/payments/catch-up'
@@ -18,16 +19,20 @@ function refundEvent(id: string, intent: string, created: number): StripeEventEn
   return { id, object: 'event', type: 'refund.created', created, data: { object: { id: `re_${id}`, object: 'refund', payment_intent: intent } } }
 }
 
-/** Stripe's answer to events.list: newest first, whatever the parameters. */
-function stripeListing(events: StripeEventEnvelope[]): Stripe {
-  return { events: { list: () => [...events].reverse()[Symbol.iterator]() } } as unknown as Stripe
+/** Stripe's answer to an events listing: newest first, whatever the parameters. */
+function stripeListing(events: StripeEventEnvelope[]): Pick<StripeGateway, 'listEvents'> {
+  return {
+    async *listEvents() {
+      yield* [...events].reverse() as unknown as Stripe.Event[]
+    },
+  }
 }
 
 function catchUpOver(events: StripeEventEnvelope[], process: (event: StripeEventEnvelope) => Promise<ProcessResult>) {
   const { ctx } = tempStore()
   return createCatchUp({
     ctx,
-    stripe: stripeListing(events),
+    gateway: stripeListing(events),
     process,
     payments: { syncOrderPayments: () => Promise.reject(new Error('no open orders expected')) } as unknown as CardPayments,
     refunds: { retryPendingRefunds: () => Promise.resolve(0) } as unknown as Refunds,

@@ -8,7 +8,7 @@ import { payAs } from '../helpers/test-till'
 import { snapshot, tempDir } from '../helpers/temp-store'
 import { startLiveTill, type LiveTill } from './live-fixtures'
 import Stripe from 'stripe'
-import { SANDBOX_SECRET_KEY } from '../../src/main/core/connection/payments-runtime'
+import { SANDBOX_SECRET_KEY } from '../../src/main/core/connection/account-runtime'
 
 let t: LiveTill | undefined
 let host: HostServer | undefined

@@ -2,6 +2,7 @@ import type { LiveEvent } from '@shared/domain'
 import type { Db } from './store/db'
 import { readInstallationId } from './installation'
 import { createLiveBus, type LiveBus } from './bus/live-bus'
+import { silentLogger, type Logger } from './logging/logger'
 
 /** What every core function needs: the store, a clock and the live-event bus. Passed in, never global. */
 export interface CoreContext {
@@ -12,12 +13,13 @@ export interface CoreContext {
   readonly installationId: string
 }
 
-export function createCoreContext(db: Db, now: () => number = Date.now): CoreContext {
+/** `log` hears of a failing bus listener; the till passes its own, tests may leave it silent. */
+export function createCoreContext(db: Db, now: () => number = Date.now, log: Logger = silentLogger): CoreContext {
   let installationId: string | undefined
   return {
     db,
     now,
-    bus: createLiveBus(),
+    bus: createLiveBus(log),
     // Read on first use: a store opened at an older schema (migration tests) has none until it is migrated.
     get installationId() {
       installationId ??= readInstallationId(db)

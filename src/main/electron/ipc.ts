@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES, LIVE_EVENT_CHANNEL } from '@shared/ipc-contract'
-import type { CourseTill } from '../compose'
+import type { Dispatch } from '../core/api/dispatch'
+import type { LiveBus } from '../core/bus/live-bus'
 import { isTrustedSender } from './window-policy'
 import { ourWindows } from './window'
 
@@ -10,7 +11,7 @@ function senderOf(event: IpcMainInvokeEvent) {
   return { frameUrl: frame?.url ?? null, isMainFrame: !!frame && frame.parent === null, webContentsId: event.sender.id }
 }
 
-export function registerIpc(till: CourseTill) {
+export function registerIpc(till: { dispatch: Dispatch; bus: LiveBus }) {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, input: unknown) => {
       const ours = ourWindows().map((window) => window.webContents.id)
@@ -20,7 +21,7 @@ export function registerIpc(till: CourseTill) {
       return till.dispatch(channel, input)
     })
   }
-  till.ctx.bus.subscribe((event) => {
+  till.bus.subscribe((event) => {
     for (const window of ourWindows()) window.webContents.send(LIVE_EVENT_CHANNEL, event)
   })
 }

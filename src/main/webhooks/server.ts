@@ -2,26 +2,13 @@ import { createServer } from 'node:http'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { BodyTooLargeError, readRawBody } from '../core/http/raw-body'
 import { closeServer, listenOnLoopback } from '../core/http/listen'
-import type { ProcessResult } from '../core/payments/process-event'
-import type { StripeEventEnvelope } from '../core/payments/event-envelope'
+import { WEBHOOK_PATH, type WebhookIngress, type WebhookIngressOptions } from '../core/ports'
 import { verifyStripeDelivery } from './verify'
 
-export const WEBHOOK_PATH = '/webhooks/stripe'
+export { WEBHOOK_PATH }
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024
-
-export interface WebhookServerOptions {
-  port: number
-  /** Accepted signing secrets, read on every delivery so a rotated or newly registered secret applies at once. */
-  secrets: () => readonly string[]
-  process: (event: StripeEventEnvelope) => Promise<ProcessResult>
-  onError?: (error: unknown, event: StripeEventEnvelope) => void
-}
-
-export interface WebhookServer {
-  url: string
-  port: number
-  close(): Promise<void>
-}
+export type WebhookServerOptions = WebhookIngressOptions
+export type WebhookServer = WebhookIngress
 
 /**
  * The listener the tunnel forwards to: POST /webhooks/stripe and nothing else (no API, no pages on this port).

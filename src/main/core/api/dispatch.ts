@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppError, type Envelope, type ErrorPayload } from '@shared/errors'
 import { channels, isChannel } from '@shared/ipc-contract'
+import type { Logger } from '../logging/logger'
 import type { Handlers } from './handlers'
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope<unknown>>
@@ -10,13 +11,14 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope<
  * payloads that do not match the contract and manager actions without an unlocked session are all
  * refused before any handler runs.
  */
-export function createDispatch(handlers: Handlers, manager: { isValid(token: unknown): boolean }): Dispatch {
-  return (channel, payload) => dispatch(handlers, manager, channel, payload)
+export function createDispatch(handlers: Handlers, manager: { isValid(token: unknown): boolean }, log: Logger): Dispatch {
+  return (channel, payload) => dispatch(handlers, manager, log, channel, payload)
 }
 
 async function dispatch(
   handlers: Handlers,
   manager: { isValid(token: unknown): boolean },
+  log: Logger,
   channel: unknown,
   payload: unknown,
 ): Promise<Envelope<unknown>> {
@@ -33,15 +35,15 @@ async function dispatch(
     const handler = handlers[channel] as (input: unknown) => unknown
     return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
-    return failure(toErrorPayload(error, channel))
+    return failure(toErrorPayload(error, channel, log))
   }
 }
 
-export function toErrorPayload(error: unknown, channel: string): ErrorPayload {
+export function toErrorPayload(error: unknown, channel: string, log: Logger): ErrorPayload {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
   if (isSqliteBusy(error)) return { code: 'unavailable', message: 'The store is busy; try again in a moment' }
-  // Anything else is our bug: log it whole, tell the window only that it happened.
-  console.error(`[api] ${channel} failed`, error)
+  // Anything else is our bug: log it whole (redacted, like every line), tell the window only that it happened.
+  log.error('api.internal_error', { channel, error })
   return { code: 'internal', message: 'Something went wrong inside CourseTill; the action was not completed' }
 }
 

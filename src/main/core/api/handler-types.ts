@@ -1,22 +1,32 @@
 import type { AppInfo } from '@shared/domain'
 import type { Channel, ChannelResult, ParsedInput } from '@shared/ipc-contract'
-import type { Config } from '../config'
+import type { Connection } from '../connection/connection'
 import type { CoreContext } from '../context'
+import type { Logger } from '../logging/logger'
 import type { ManagerAccess } from '../manager/pin'
-import type { PaymentsRuntime } from '../connection/payments-runtime'
+import type { CardPayments } from '../payments/card-payment'
+import type { CatchUp } from '../payments/catch-up'
+import type { Refunds } from '../payments/refunds'
 
 /** Handlers for one area's channels: each takes the parsed input (managerToken already checked by dispatch). */
 export type HandlersFor<Channels> = {
   [C in keyof Channels & Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
 }
 
-/** Everything an area's handlers may need, passed in (never imported as globals). */
+/**
+ * Everything handlers may need, passed in (never imported as globals); each area takes only the part it uses.
+ * The payments parts are functions: they belong to the Stripe account in use, which saving keys replaces.
+ */
 export interface HandlerDeps {
   ctx: CoreContext
-  config: Config
+  dataDir: string
   info: () => AppInfo
-  payments: PaymentsRuntime
+  log: Logger
   manager: ManagerAccess
+  connection: Connection
+  cardPayments(): CardPayments
+  refunds(): Refunds
+  catchUp(): CatchUp
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

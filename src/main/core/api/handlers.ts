@@ -1,7 +1,7 @@
 import type { Channel, ChannelResult, ParsedInput } from '@shared/ipc-contract'
 import { historyHandlers } from '../history/handlers'
 import { insightHandlers } from '../insight/handlers'
-import { liveHandlers } from '../connection/handlers'
+import { settingsHandlers } from '../connection/handlers'
 import type { HandlerDeps } from './handler-types'
 import { managerHandlers } from './manager-handlers'
 import { salesHandlers } from './sales-handlers'
@@ -17,6 +17,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...managerHandlers(deps),
     ...historyHandlers(deps),
     ...insightHandlers(deps),
-    ...liveHandlers(deps),
+    ...settingsHandlers(deps),
   }
 }

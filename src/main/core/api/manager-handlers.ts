@@ -2,15 +2,15 @@ import type { managerChannels } from '@shared/contract/manager'
 import { revokeOrderCourse } from '../orders/revoke'
 import { MANAGER, type HandlerDeps, type HandlersFor } from './handler-types'
 
-export function managerHandlers({ ctx, payments, manager }: HandlerDeps): HandlersFor<typeof managerChannels> {
+export function managerHandlers({ ctx, manager, refunds, catchUp }: Pick<HandlerDeps, 'ctx' | 'manager' | 'refunds' | 'catchUp'>): HandlersFor<typeof managerChannels> {
   return {
     'manager:status': () => manager.status(),
     'manager:setPin': (input) => manager.setPin(input.pin, input.currentPin),
     'manager:unlock': (input) => manager.unlock(input.pin),
     'manager:lock': (input) => manager.lock(input.managerToken),
-    'payments:refund': ({ managerToken: _token, ...input }) => payments.refunds.refundPayment({ ...input, actor: MANAGER }),
+    'payments:refund': ({ managerToken: _token, ...input }) => refunds().refundPayment({ ...input, actor: MANAGER }),
     'ownership:revoke': (input) => revokeOrderCourse(ctx, { ...input, actor: MANAGER }),
-    'sync:status': () => payments.catchUp.status(),
-    'sync:run': () => payments.catchUp.run(),
+    'sync:status': () => catchUp().status(),
+    'sync:run': () => catchUp().run(),
   }
 }

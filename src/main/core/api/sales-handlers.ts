@@ -7,13 +7,15 @@ import { createOrder } from '../orders/create-order'
 import { getOrderDetail } from '../orders/read-order'
 import { STAFF, type HandlerDeps, type HandlersFor } from './handler-types'
 
-export function salesHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor<typeof salesChannels> {
+export function salesHandlers({ ctx, info, log, cardPayments }: Pick<HandlerDeps, 'ctx' | 'info' | 'log' | 'cardPayments'>): HandlersFor<typeof salesChannels> {
   const { db } = ctx
   // Once an order needs no card any more, its open intents are canceled at Stripe; the answer does not wait
   // for Stripe (the till may be offline), and a failure is only logged: the intent stays unconfirmable here anyway.
   const withIntentsClosed = (order: OrderDetail): OrderDetail => {
     if (order.amountDue === 0 || order.status === 'canceled') {
-      payments.payments.cancelOpenIntents(order.id).catch((error: unknown) => console.error(`[payments] could not cancel open intents of order ${order.id}`, error))
+      cardPayments()
+        .cancelOpenIntents(order.id)
+        .catch((error: unknown) => log.warn('payment.cancel_open_intents_failed', { orderId: order.id, error }))
     }
     return order
   }
@@ -26,7 +28,7 @@ export function salesHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor
     'orders:get': (input) => getOrderDetail(db, input.orderId),
     'orders:cancel': (input) => withIntentsClosed(cancelOrder(ctx, { ...input, actor: STAFF })),
     'orders:recordCash': (input) => withIntentsClosed(recordCashPayment(ctx, { ...input, actor: STAFF })),
-    'payments:startCard': (input) => payments.payments.getOrCreatePaymentIntent(input.orderId),
-    'payments:sync': (input) => payments.payments.syncOrderPayments(input.orderId),
+    'payments:startCard': (input) => cardPayments().getOrCreatePaymentIntent(input.orderId),
+    'payments:sync': (input) => cardPayments().syncOrderPayments(input.orderId),
   }
 }

@@ -1,4 +1,5 @@
 import type { LiveEvent } from '@shared/domain'
+import type { Logger } from '../logging/logger'
 
 export interface LiveBus {
   publish(event: LiveEvent): void
@@ -6,7 +7,7 @@ export interface LiveBus {
 }
 
 /** The in-process bus of domain events; IPC and server-sent events both subscribe to it. */
-export function createLiveBus(): LiveBus {
+export function createLiveBus(log: Pick<Logger, 'error'>): LiveBus {
   const listeners = new Set<(event: LiveEvent) => void>()
   return {
     publish(event) {
@@ -15,7 +16,7 @@ export function createLiveBus(): LiveBus {
           listener(event)
         } catch (error) {
           // One broken window must not stop the others from hearing about a payment.
-          console.error('live event listener failed', error)
+          log.error('bus.listener_failed', { event: event.type, error })
         }
       }
     },

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import type { AppMode, CatchUpStatus } from '@shared/domain'
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox'
 import type { Config } from '../config'
 import type { CoreContext } from '../context'
 import type { ActiveKeys } from '../keys/saved-keys'
@@ -11,12 +10,12 @@ import type { CommitBatcher } from '../payments/commit-batcher'
 import type { StripeEventEnvelope } from '../payments/event-envelope'
 import { processStripeEvent, type ProcessResult } from '../payments/process-event'
 import { createRefunds } from '../payments/refunds'
-import { stripeReader } from '../payments/stripe-reader'
-import { createStripeClient } from '../../stripe/client'
+import type { LocalStripe, StartLocalStripe, StripeFactory } from '../ports'
 import { createStripeGateway } from '../stripe/gateway'
 
 export const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
 export const SANDBOX_PUBLISHABLE_KEY = 'pk_test_coursetill_sandbox'
+export const SANDBOX_DATA_FILE = 'stripe-sandbox.db'
 
 export interface StripeClientConfig {
   mode: AppMode
@@ -25,39 +24,39 @@ export interface StripeClientConfig {
   sandboxApiUrl: string | null
 }
 
-export interface WiringDeps {
+export interface AccountRuntimeDeps {
   ctx: CoreContext
   config: Config
   batcher: CommitBatcher
   log: Logger
-  sandboxDelivery?: SandboxOptions['delivery']
+  startLocalStripe: StartLocalStripe
+  stripeFactory: StripeFactory
   onProgress(status: CatchUpStatus): void
 }
 
 /** Everything tied to one Stripe account (or the sandbox): replaced as a whole when the keys change. */
-export async function wireStripe(deps: WiringDeps, keys: ActiveKeys) {
+export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveKeys) {
   const { ctx, config, log } = deps
-  let sandbox: SandboxHandle | null = null
+  let sandbox: LocalStripe | null = null
   let secretKey = keys.secretKey
   let publishableKey = keys.publishableKey
   let apiUrl = config.stripe.apiUrl
   if (keys.mode === 'sandbox') {
-    sandbox = await startSandbox({ dataFile: join(config.dataDir, 'stripe-sandbox.db'), port: 0, delivery: deps.sandboxDelivery })
+    sandbox = await deps.startLocalStripe({ dataFile: join(config.dataDir, SANDBOX_DATA_FILE) })
     secretKey = SANDBOX_SECRET_KEY
     publishableKey = SANDBOX_PUBLISHABLE_KEY
     apiUrl = new URL(sandbox.url)
   }
   if (!secretKey || !publishableKey) throw new Error(`No Stripe keys for ${keys.mode} mode`)
-  const stripe = createStripeClient({ secretKey, apiUrl })
+  const stripe = deps.stripeFactory({ secretKey, apiUrl })
   const gateway = createStripeGateway(stripe, ctx.installationId)
-  const reader = stripeReader(stripe)
   const payments = createCardPayments(ctx, gateway)
   const refunds = createRefunds(ctx, gateway)
 
   // Every event applied, by webhook or catch-up, goes to the log with its outcome.
   async function process(event: StripeEventEnvelope): Promise<ProcessResult> {
     try {
-      const result = await processStripeEvent({ ctx, reader, batcher: deps.batcher }, event)
+      const result = await processStripeEvent({ ctx, reader: gateway, batcher: deps.batcher }, event)
       log.info('stripe.event', { id: event.id, type: event.type, outcome: result.outcome, duplicate: result.duplicate })
       return result
     } catch (error) {
@@ -66,9 +65,9 @@ export async function wireStripe(deps: WiringDeps, keys: ActiveKeys) {
     }
   }
 
-  const catchUp = createCatchUp({ ctx, stripe, process, payments, refunds, onProgress: deps.onProgress })
+  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, onProgress: deps.onProgress })
   const client: StripeClientConfig = { mode: keys.mode, publishableKey, sandboxApiUrl: sandbox?.url ?? null }
   return { keys, client, stripe, payments, refunds, catchUp, sandbox, process, secretKey }
 }
 
-export type StripeWiring = Awaited<ReturnType<typeof wireStripe>>
+export type AccountRuntime = Awaited<ReturnType<typeof openAccountRuntime>>

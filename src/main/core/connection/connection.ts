@@ -1,20 +1,20 @@
 import type { LiveStatus } from '@shared/live'
 import { AppError } from '@shared/errors'
-import { WEBHOOK_PATH, type WebhookServer } from '../../webhooks/server'
+import { WEBHOOK_PATH, type StripeFactory, type WebhookIngress } from '../ports'
 import { startTunnel, type Tunnel } from './tunnel'
 import type { TunnelDriver } from './tunnel-driver'
 import type { BackoffPolicy } from './backoff'
 import type { Config } from '../config'
 import type { CoreContext } from '../context'
 import type { EncryptedSecrets } from '../keys/encrypted-secrets'
-import { forgetKeys, resolveKeys, resolveNgrokToken, saveKeys, saveNgrokToken, type ActiveKeys } from '../keys/saved-keys'
+import { forgetKeys, resolveKeys, resolveNgrokToken, saveKeys, saveNgrokToken } from '../keys/saved-keys'
 import { checkKeyPair, fieldError, maskKey } from '../keys/stripe-keys'
 import { verifySecretKey } from '../keys/verify-key'
 import type { Logger } from '../logging/logger'
 import type { EndpointVault } from '../stripe/webhook-endpoint'
 import { secretVault, settingsVault, type EndpointSync, type EndpointTarget } from './endpoint-sync'
 import { describeLiveStatus } from './status'
-import type { StripeWiring } from './account-runtime'
+import type { AccountHolder } from './account-holder'
 
 export interface ConnectionDeps {
   ctx: CoreContext
@@ -22,12 +22,13 @@ export interface ConnectionDeps {
   log: Logger
   secrets: EncryptedSecrets
   endpoint: EndpointSync
-  webhook: WebhookServer
+  webhook: WebhookIngress
   driver: TunnelDriver
   tunnelBackoff?: BackoffPolicy
-  current(): StripeWiring
-  /** Rewires payments for other keys (see setup.ts). */
-  swap(keys: ActiveKeys): Promise<void>
+  /** The Stripe account in use, replaced whole when keys are saved. */
+  account: AccountHolder
+  /** Makes the client that checks a key before it is saved. */
+  stripeFactory: StripeFactory
 }
 
 /** The first version's key for the sandbox endpoint; kept so an existing data folder reuses its endpoint. */
@@ -52,7 +53,7 @@ export function createConnection(deps: ConnectionDeps) {
   // One vault per mode for the till's lifetime: without a secret store it is the memory that keeps the endpoint.
   const vaults = new Map<string, EndpointVault>([['sandbox', settingsVault(ctx, SANDBOX_ENDPOINT_SETTING)]])
   function target(url: string): EndpointTarget {
-    const wiring = deps.current()
+    const wiring = deps.account.current()
     const mode = wiring.keys.mode
     if (!vaults.has(mode)) vaults.set(mode, secretVault(secrets, `webhook_endpoint_${mode}`))
     return { stripe: wiring.stripe, vault: vaults.get(mode)!, url }
@@ -66,7 +67,7 @@ export function createConnection(deps: ConnectionDeps) {
 
   /** Brings the tunnel and the endpoint in line with the keys and token now in use. */
   async function apply(): Promise<void> {
-    const wiring = deps.current()
+    const wiring = deps.account.current()
     if (wiring.sandbox) {
       await stopTunnel()
       // The sandbox runs on this machine and delivers straight to the listener, as Stripe would through the tunnel.
@@ -90,7 +91,7 @@ export function createConnection(deps: ConnectionDeps) {
       onOnline(publicUrl) {
         void endpoint.sync(target(`${publicUrl}${WEBHOOK_PATH}`))
         // Back online after a drop: fetch what Stripe could not deliver meanwhile.
-        void deps.current().catchUp.run()
+        void deps.account.current().catchUp.run()
       },
     })
   }
@@ -103,7 +104,7 @@ export function createConnection(deps: ConnectionDeps) {
   async function rewire(actor: string, reason: string) {
     const keys = resolveKeys(ctx, config, secrets)
     endpoint.reset('Switching Stripe accounts')
-    await deps.swap(keys)
+    await deps.account.replace(keys)
     log.info('keys.applied', { mode: keys.mode, source: keys.source, by: actor, reason })
     await apply()
     changed()
@@ -111,7 +112,7 @@ export function createConnection(deps: ConnectionDeps) {
 
   function status(): LiveStatus {
     return describeLiveStatus({
-      keys: deps.current().keys,
+      keys: deps.account.current().keys,
       secretStore: secrets,
       ngrok,
       domain: config.ngrokDomain,
@@ -128,9 +129,9 @@ export function createConnection(deps: ConnectionDeps) {
     /** Checked with Stripe before anything is stored; applied at once, without a restart. */
     saveKeys(input: { secretKey: string; publishableKey: string }, actor: string): Promise<LiveStatus> {
       return serial(async () => {
-        refuseWhenNotStorable(deps.current().keys.source, 'The keys come from the environment (STRIPE_SECRET_KEY): change them there and restart')
+        refuseWhenNotStorable(deps.account.current().keys.source, 'The keys come from the environment (STRIPE_SECRET_KEY): change them there and restart')
         const pair = checkKeyPair(input)
-        await verifySecretKey(pair.secretKey, config.stripe.apiUrl)
+        await verifySecretKey(deps.stripeFactory({ secretKey: pair.secretKey, apiUrl: config.stripe.apiUrl }), pair.secretKey)
         saveKeys(ctx, secrets, pair, actor)
         log.info('keys.saved', { mode: pair.mode, secretKey: maskKey(pair.secretKey) })
         await rewire(actor, 'keys saved')
@@ -140,7 +141,7 @@ export function createConnection(deps: ConnectionDeps) {
 
     forgetKeys(actor: string): Promise<LiveStatus> {
       return serial(async () => {
-        if (deps.current().keys.source === 'environment') throw new AppError('conflict', 'The keys come from the environment: unset STRIPE_SECRET_KEY and restart')
+        if (deps.account.current().keys.source === 'environment') throw new AppError('conflict', 'The keys come from the environment: unset STRIPE_SECRET_KEY and restart')
         forgetKeys(ctx, secrets, actor)
         await rewire(actor, 'keys removed')
         return status()
@@ -168,7 +169,7 @@ export function createConnection(deps: ConnectionDeps) {
     },
 
     /** Values to scrub from every log line, whatever their shape. */
-    secretsInUse: (): string[] => [deps.current().secretKey, ngrok.token, endpoint.secret(), config.stripe.webhookSecret].filter((s): s is string => !!s),
+    secretsInUse: (): string[] => [deps.account.current().secretKey, ngrok.token, endpoint.secret(), config.stripe.webhookSecret].filter((s): s is string => !!s),
 
     async close() {
       await stopTunnel()

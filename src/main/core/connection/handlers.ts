@@ -4,19 +4,18 @@ import { setShopName } from '../shop-name'
 
 const DEFAULT_LOG_LINES = 200
 
-export function liveHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor<typeof liveChannels> {
-  // Read at call time: the runtime's parts change when keys are saved.
-  const connection = () => payments.connection
+/** Settings: keys, the tunnel, the shop's name and the log. */
+export function settingsHandlers({ ctx, info, log, connection }: Pick<HandlerDeps, 'ctx' | 'info' | 'log' | 'connection'>): HandlersFor<typeof liveChannels> {
   return {
-    'settings:status': () => connection().status(),
-    'settings:saveKeys': ({ managerToken: _token, ...keys }) => connection().saveKeys(keys, MANAGER),
-    'settings:forgetKeys': () => connection().forgetKeys(MANAGER),
-    'settings:saveNgrokToken': (input) => connection().saveNgrokToken(input.authtoken, MANAGER),
+    'settings:status': () => connection.status(),
+    'settings:saveKeys': ({ managerToken: _token, ...keys }) => connection.saveKeys(keys, MANAGER),
+    'settings:forgetKeys': () => connection.forgetKeys(MANAGER),
+    'settings:saveNgrokToken': (input) => connection.saveNgrokToken(input.authtoken, MANAGER),
     'settings:setShopName': (input) => {
       setShopName(ctx, input.shopName, MANAGER)
-      payments.log.info('settings.shop_name_changed', { shopName: input.shopName })
+      log.info('settings.shop_name_changed', { shopName: input.shopName })
       return info()
     },
-    'logs:tail': (input) => ({ file: payments.log.file ?? '', lines: payments.log.tail(input.lines ?? DEFAULT_LOG_LINES) }),
+    'logs:tail': (input) => ({ file: log.file ?? '', lines: log.tail(input.lines ?? DEFAULT_LOG_LINES) }),
   }
 }

@@ -5,8 +5,8 @@ import { listOrders } from './list-orders'
 import { orderTotals } from './totals'
 
 /** Reads only the local store: the Orders screen works with the network down. */
-export function historyHandlers({ ctx, config }: HandlerDeps): HandlersFor<typeof historyChannels> {
-  const exportOrders = createOrderExporter({ db: ctx.db, bus: ctx.bus, now: ctx.now, dataDir: config.dataDir })
+export function historyHandlers({ ctx, dataDir }: Pick<HandlerDeps, 'ctx' | 'dataDir'>): HandlersFor<typeof historyChannels> {
+  const exportOrders = createOrderExporter({ db: ctx.db, bus: ctx.bus, now: ctx.now, dataDir })
   return {
     'orders:list': (input) => listOrders(ctx.db, input),
     'orders:totals': (input) => orderTotals(ctx.db, input.filters),

@@ -5,7 +5,7 @@ import { revenueReport } from './revenue'
 import { getOrderTimeline } from './timeline'
 
 /** Read-only views: an order's history, customers with their money per currency, revenue reports. */
-export function insightHandlers({ ctx }: HandlerDeps): HandlersFor<typeof insightChannels> {
+export function insightHandlers({ ctx }: Pick<HandlerDeps, 'ctx'>): HandlersFor<typeof insightChannels> {
   const { db } = ctx
   return {
     'orders:timeline': (input) => getOrderTimeline(db, input.orderId),

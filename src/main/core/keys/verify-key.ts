@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors'
-import { createStripeClient } from '../../stripe/client'
+import type Stripe from 'stripe'
 import { fieldError, maskKey } from './stripe-keys'
 
 const CHECK_TIMEOUT_MS = 10_000
@@ -8,8 +8,7 @@ const CHECK_TIMEOUT_MS = 10_000
  * Asks Stripe whether it accepts the secret key, with the cheapest authenticated read there is
  * (one customer, which the till needs to read anyway), so a mistyped or revoked key is refused before saving.
  */
-export async function verifySecretKey(secretKey: string, apiUrl: URL | null): Promise<void> {
-  const stripe = createStripeClient({ secretKey, apiUrl })
+export async function verifySecretKey(stripe: Stripe, secretKey: string): Promise<void> {
   try {
     await stripe.customers.list({ limit: 1 }, { maxNetworkRetries: 0, timeout: CHECK_TIMEOUT_MS })
   } catch (error) {

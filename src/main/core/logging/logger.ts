@@ -30,11 +30,13 @@ export function createLogger(options: LoggerOptions): Logger {
 
   function write(level: LogLevel, event: string, fields: LogFields = {}) {
     const line = redact(JSON.stringify({ at: new Date(now()).toISOString(), level, event, ...fields }, errorsAsObjects), options.secrets?.() ?? [])
+    // eslint-disable-next-line no-console -- the logger is the sink: errors are echoed to stderr besides the file
     if (level === 'error' && options.echoErrors !== false) console.error(line)
     if (!options.file) return
     try {
       options.file.append(line)
     } catch (error) {
+      // eslint-disable-next-line no-console -- the logger is the sink: errors are echoed to stderr besides the file
       if (!warnedAboutDisk) console.error(`coursetill: cannot write the log file: ${(error as Error).message}`)
       warnedAboutDisk = true
     }

@@ -1,4 +1,3 @@
-import type Stripe from 'stripe'
 import type { CatchUpStatus } from '@shared/domain'
 import type { CoreContext } from '../context'
 import { sql } from '../store/statements'
@@ -6,6 +5,7 @@ import { StripeEventEnvelope } from './event-envelope'
 import type { CardPayments } from './card-payment'
 import type { ProcessResult } from './process-event'
 import type { Refunds } from './refunds'
+import type { StripeGateway } from '../stripe/gateway'
 import { SUBSCRIBED_EVENTS } from './subscribed-events'
 
 /** Events can be created slightly out of order across Stripe's servers: look back this far behind the newest. */
@@ -20,7 +20,8 @@ const APPLY_WINDOW = 512
 
 export interface CatchUpDeps {
   ctx: CoreContext
-  stripe: Stripe
+  /** Lists Stripe's events (the gateway's listEvents). */
+  gateway: Pick<StripeGateway, 'listEvents'>
   process: (event: StripeEventEnvelope) => Promise<ProcessResult>
   payments: CardPayments
   refunds: Refunds
@@ -54,7 +55,7 @@ export function createCatchUp(deps: CatchUpDeps) {
     try {
       const missing: StripeEventEnvelope[] = []
       const known = sql(ctx.db, "SELECT 1 FROM stripe_event WHERE id = ? AND outcome <> 'failed'").pluck()
-      for await (const raw of deps.stripe.events.list({ created: { gte: since() }, types: [...SUBSCRIBED_EVENTS], limit: 100 })) {
+      for await (const raw of deps.gateway.listEvents(since(), SUBSCRIBED_EVENTS)) {
         update({ eventsListed: status.eventsListed + 1 })
         const event = StripeEventEnvelope.safeParse(raw)
         if (event.success && !known.get(event.data.id)) missing.push(event.data)

@@ -3,7 +3,7 @@ import { applyIntent, type ApplyContext, type ApplyOutcome } from './apply-inten
 import { applyRefund, type RefundFacts } from './apply-refund'
 import type { IntentFacts } from './intent-status'
 import { TERMINAL_PAYMENT_STATUSES } from './intent-status'
-import type { StripeReader } from './stripe-reader'
+import type { StripeReader } from '../stripe/gateway'
 import type { SubscribedEvent } from './subscribed-events'
 import { sql } from '../store/statements'
 import { scopeOf } from '../stripe/installation-scope'

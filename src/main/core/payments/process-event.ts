@@ -4,7 +4,7 @@ import { sql } from '../store/statements'
 import type { LiveEvent } from '@shared/domain'
 import type { StripeEventEnvelope } from './event-envelope'
 import { EVENT_HANDLERS, type HandlerResult } from './event-handlers'
-import type { StripeReader } from './stripe-reader'
+import type { StripeReader } from '../stripe/gateway'
 import { isSubscribedEvent } from './subscribed-events'
 
 export type LedgerOutcome = 'applied' | 'skipped' | 'unhandled' | 'review' | 'failed' | 'foreign'

@@ -4,7 +4,8 @@ import type { Account } from '@shared/domain'
 import { idempotencyKey, INSTALL_METADATA_KEY } from './installation-scope'
 
 /**
- * Every call CourseTill makes to Stripe. Each create carries an idempotency key derived from what it creates and
+ * Every call CourseTill makes to Stripe (webhook endpoints aside: stripe/webhook-endpoint.ts), with one
+ * mapping of Stripe's errors to ours. Each create carries an idempotency key derived from what it creates and
  * namespaced by this installation, so a retry, a double click or a restart after a crash gets the same object
  * back instead of a second one, and another till on the same account never gets ours (installation-scope.ts).
  */
@@ -53,6 +54,21 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
 
     retrieveIntent: (id: string) => call(() => stripe.paymentIntents.retrieve(id)),
 
+    retrieveRefund: (id: string) => call(() => stripe.refunds.retrieve(id)),
+
+    async listRefunds(paymentIntentId: string): Promise<Stripe.Refund[]> {
+      return collect(stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 }))
+    },
+
+    /** Stripe's events of these types since `since` (unix seconds), newest first, page by page. */
+    async *listEvents(since: number, types: readonly string[]): AsyncGenerator<Stripe.Event> {
+      try {
+        yield* stripe.events.list({ created: { gte: since }, types: [...types], limit: 100 })
+      } catch (error) {
+        throw toAppError(error)
+      }
+    },
+
     updateIntentAmount: (id: string, amount: number) => call(() => stripe.paymentIntents.update(id, { amount }, key(id, 'amount', amount))),
 
     cancelIntent: (id: string) => call(() => stripe.paymentIntents.cancel(id, { cancellation_reason: 'abandoned' }, key(id, 'cancel'))),
@@ -80,6 +96,19 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
 }
 
 export type StripeGateway = ReturnType<typeof createStripeGateway>
+
+/** The reads event handlers may need when a webhook's payload cannot be trusted to be current. */
+export type StripeReader = Pick<StripeGateway, 'retrieveIntent' | 'listRefunds' | 'retrieveRefund'>
+
+async function collect<T>(list: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
+  try {
+    for await (const item of list) all.push(item)
+  } catch (error) {
+    throw toAppError(error)
+  }
+  return all
+}
 
 /** Stripe's errors become ours: card declines are payment_failed, unreachable Stripe is unavailable. */
 export async function call<T>(request: () => Promise<T>): Promise<T> {

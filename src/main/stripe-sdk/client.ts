@@ -1,15 +1,9 @@
+// The official Stripe SDK, pointed at Stripe or at a Stripe-compatible local API: the one place a client is made.
 import Stripe from 'stripe'
+import { STRIPE_API_VERSION } from '../core/stripe/api-version'
+import type { StripeConnection } from '../core/ports'
 
-/** Pinned: a new SDK release must not silently change the shapes our handlers read. */
-export const STRIPE_API_VERSION = '2026-10-28.endive' as const
-
-export interface StripeConnection {
-  secretKey: string
-  /** A Stripe-compatible base URL (the sandbox); Stripe itself when null. */
-  apiUrl: URL | null
-}
-
-/** The official SDK, pointed at Stripe or at the sandbox, with network retries on (same idempotency key each try). */
+/** With network retries on (the same idempotency key on each try) and the pinned API version. */
 export function createStripeClient(connection: StripeConnection): Stripe {
   const url = connection.apiUrl
   return new Stripe(connection.secretKey, {
