@@ -20,6 +20,13 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox is a package of its own: nothing from the app, so it can be used (and published) alone.
+    files: ['packages/stripe-sandbox/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@shared/*', '@renderer/*', '**/src/main/**', '**/src/shared/**', '**/src/renderer/**'], message: 'The sandbox package imports nothing from the app.' }] }],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

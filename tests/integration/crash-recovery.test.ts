@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import Stripe from 'stripe'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SUBSCRIBED_EVENTS } from '../../src/main/core/payments/subscribed-events'
-import { startSandbox, type SandboxHandle } from '../../src/main/sandbox'
+import { startSandbox, type SandboxHandle } from '@coursetill/stripe-sandbox'
 import { tempDir } from '../helpers/temp-store'
 
 // The till runs as its own process (the real host entry, via tsx) against a sandbox that outlives it,

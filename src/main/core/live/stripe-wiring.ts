@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { AppMode, CatchUpStatus } from '@shared/domain'
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox'
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '@coursetill/stripe-sandbox'
 import type { Config } from '../config'
 import type { CoreContext } from '../context'
 import type { ActiveKeys } from '../keys/saved-keys'
@@ -12,6 +12,7 @@ import type { StripeEventEnvelope } from '../payments/event-envelope'
 import { processStripeEvent, type ProcessResult } from '../payments/process-event'
 import { createRefunds } from '../payments/refunds'
 import { stripeReader } from '../payments/stripe-reader'
+import { openSqlite } from '../store/sqlite'
 import { createStripeClient } from '../stripe/client'
 import { createStripeGateway } from '../stripe/gateway'
 
@@ -42,7 +43,12 @@ export async function wireStripe(deps: WiringDeps, keys: ActiveKeys) {
   let publishableKey = keys.publishableKey
   let apiUrl = config.stripe.apiUrl
   if (keys.mode === 'sandbox') {
-    sandbox = await startSandbox({ dataFile: join(config.dataDir, 'stripe-sandbox.db'), port: 0, delivery: deps.sandboxDelivery })
+    sandbox = await startSandbox({
+      dataFile: join(config.dataDir, 'stripe-sandbox.db'),
+      openDatabase: (file) => openSqlite(file),
+      port: 0,
+      delivery: deps.sandboxDelivery,
+    })
     secretKey = SANDBOX_SECRET_KEY
     publishableKey = SANDBOX_PUBLISHABLE_KEY
     apiUrl = new URL(sandbox.url)

@@ -1,5 +1,5 @@
 import type { CatchUpStatus } from '@shared/domain'
-import type { SandboxOptions } from '../../sandbox'
+import type { SandboxOptions } from '@coursetill/stripe-sandbox'
 import { startWebhookServer, type WebhookServer } from '../../webhooks/server'
 import type { BackoffPolicy } from '../../tunnel/backoff'
 import type { TunnelDriver } from '../../tunnel/driver'
