@@ -102,7 +102,7 @@ async function main() {
   seedSandbox(sandboxFile, till.orderIds)
   console.log(`prepared in ${((Date.now() - prepStarted) / 1000).toFixed(1)} s (till store + sandbox events, not timed below)`)
 
-  const sandbox = await startSandbox({ dataFile: sandboxFile, delivery: { enabled: false } })
+  const sandbox = await startSandbox({ dataFile: sandboxFile }, { enabled: false })
   const stripe = createStripeClient({ secretKey: 'sk_test_bench', apiUrl: new URL(sandbox.url) })
   let pages = 0
   let otherRequests = 0

@@ -2,7 +2,7 @@ import Stripe from 'stripe'
 import { startCourseTill, type CourseTill } from '../../src/main/core/app'
 import { loadConfig } from '../../src/main/core/config'
 import { SANDBOX_SECRET_KEY } from '../../src/main/core/payments/setup'
-import type { SandboxOptions } from '@coursetill/stripe-sandbox'
+import type { DeliveryFaults, SandboxOptions } from '@coursetill/stripe-sandbox'
 import type { LiveEvent, OrderDetail } from '../../src/shared/domain'
 import { AppError } from '../../src/shared/errors'
 import type { Channel, ChannelInput, ChannelResult } from '../../src/shared/ipc-contract'
@@ -26,15 +26,21 @@ export interface TestTill {
   close(): Promise<void>
 }
 
+/** The test's delivery wishes split into the sandbox's public options and its test-only faults. */
+function sandboxDeliveryOf(delivery: SandboxOptions['delivery'] & DeliveryFaults = {}) {
+  const { retryScheduleMs = [100, 200, 400, 800], timeoutMs, ...faults } = delivery
+  return { sandboxDelivery: { retryScheduleMs, ...(timeoutMs === undefined ? {} : { timeoutMs }) }, sandboxFaults: faults }
+}
+
 /** A whole till on a temp data folder: real SQLite, its sandbox on loopback, its webhook listener on a free port. */
 export async function startTestTill(
-  options: { delivery?: SandboxOptions['delivery']; dataDir?: string; env?: Record<string, string> } = {},
+  options: { delivery?: SandboxOptions['delivery'] & DeliveryFaults; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<TestTill> {
   const dataDir = options.dataDir ?? tempDir()
   const config = loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0', ...options.env }, { userDataDir: dataDir })
   const till = await startCourseTill(config, {
     version: '0.0.0-test',
-    payments: { sandboxDelivery: { retryScheduleMs: [100, 200, 400, 800], ...options.delivery }, catchUpIntervalMs: 3_600_000 },
+    payments: { ...sandboxDeliveryOf(options.delivery), catchUpIntervalMs: 3_600_000 },
   })
   const sandbox = till.payments.sandbox!
   const stripe = new Stripe(SANDBOX_SECRET_KEY, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })

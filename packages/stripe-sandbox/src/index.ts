@@ -11,43 +11,22 @@ import { createIdempotencyStore } from './http/idempotency'
 import { createSandboxServer } from './http/server'
 import { pageRoutes } from './pages/routes'
 import { apiRoutes } from './resources/routes'
-import { openDb, type OpenDatabase } from './store/db'
+import type { DeliveryFaults, SandboxHandle, SandboxOptions } from './options'
+import { openDb } from './store/db'
 import { createObjectStore } from './store/objects'
 import { startBackgroundSweeps } from './sweeps'
 import { deliverySource, ensureWebhookEndpoint } from './wiring'
 
-export interface SandboxOptions {
-  dataFile?: string // SQLite file; ':memory:' allowed; default ':memory:'
-  openDatabase?: OpenDatabase // how to open it (the native binding to use); default: the installed better-sqlite3
-  port?: number // 0 or undefined = free port; binds 127.0.0.1 only
-  publicUrl?: string // override base URL printed/used in urls (default http://127.0.0.1:<port>)
-  delivery?: {
-    retryScheduleMs?: number[] // default Stripe test-mode-like schedule; tests pass e.g. [50,100,200]
-    timeoutMs?: number // per attempt, default 10_000
-    copies?: number // deliver each event N times (test option), default 1
-    shuffle?: boolean // shuffle delivery order within a batch (test option)
-    delayMs?: number // deliver late (test option)
-    enabled?: boolean // default true; false = record events but send nothing (tests of "no webhooks")
-  }
-  webhook?: { url: string; secret?: string } // convenience: registers an endpoint for all event types ('*') at start
-  now?: () => number // clock injection for tests (unix seconds), default real time
-}
+export type { DeliveryFaults, SandboxHandle, SandboxOptions } from './options'
+export type { OpenDatabase } from './store/db'
 
-export interface SandboxHandle {
-  url: string // e.g. http://127.0.0.1:54321  (SDK: new Stripe(key,{host:'127.0.0.1',port,protocol:'http'}))
-  port: number
-  close(): Promise<void> // stops server and delivery, closes db
-  setDeliveryEnabled(on: boolean): void
-  idle(): Promise<void> // resolves when no webhook delivery is pending/in flight (tests use it)
-}
-
-
-export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+/** Starts a sandbox; `faults` are for tests of receivers (copies, shuffled or late deliveries, none at all). */
+export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFaults = {}): Promise<SandboxHandle> {
   const db = openDb(opts.dataFile ?? ':memory:', opts.openDatabase)
   const store = createObjectStore(db)
   const queue = createDeliveryQueue(db)
-  const copies = Math.max(1, opts.delivery?.copies ?? 1)
-  const delayMs = Math.max(0, opts.delivery?.delayMs ?? 0)
+  const copies = Math.max(1, faults.copies ?? 1)
+  const delayMs = Math.max(0, faults.delayMs ?? 0)
   let baseUrl = ''
   const core: SandboxCore = {
     db,
@@ -61,8 +40,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const worker = createDeliveryWorker(queue, deliverySource(core), {
     retryScheduleMs: opts.delivery?.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
     timeoutMs: opts.delivery?.timeoutMs ?? 10_000,
-    shuffle: opts.delivery?.shuffle ?? false,
-    enabled: opts.delivery?.enabled ?? true,
+    shuffle: faults.shuffle ?? false,
+    enabled: faults.enabled ?? true,
   })
   if (opts.webhook) ensureWebhookEndpoint(core, opts.webhook)
   const server = createSandboxServer({

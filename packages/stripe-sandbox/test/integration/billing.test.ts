@@ -11,7 +11,7 @@ const DAY = 86_400
 const START = 1_900_000_000
 
 beforeAll(async () => {
-  ;({ sandbox, stripe } = await startWithSdk({ delivery: { enabled: false } }))
+  ;({ sandbox, stripe } = await startWithSdk({}, { enabled: false }))
 })
 afterAll(() => sandbox.close())
 

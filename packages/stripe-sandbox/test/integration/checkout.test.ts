@@ -9,7 +9,7 @@ let clock = 1_900_000_000
 const HOUR = 3600
 
 beforeAll(async () => {
-  ;({ sandbox, stripe } = await startWithSdk({ delivery: { enabled: false }, now: () => clock }))
+  ;({ sandbox, stripe } = await startWithSdk({ now: () => clock }, { enabled: false }))
 })
 afterAll(() => sandbox.close())
 

@@ -10,7 +10,7 @@ let stripe: Stripe
 const PK = 'pk_test_browser'
 
 beforeAll(async () => {
-  ;({ sandbox, stripe } = await startWithSdk({ delivery: { enabled: false } }))
+  ;({ sandbox, stripe } = await startWithSdk({}, { enabled: false }))
 })
 afterAll(() => sandbox.close())
 

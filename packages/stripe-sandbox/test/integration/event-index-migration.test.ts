@@ -28,7 +28,7 @@ describe('sandbox schema migration 2 (events index)', () => {
   it('indexes the events of an existing file, keeping order, filters and field lookups', async () => {
     let clock = 1_900_000_000
     const dataFile = tempDbFile()
-    const first = await startSandbox({ dataFile, delivery: { enabled: false }, now: () => clock })
+    const first = await startSandbox({ dataFile, now: () => clock }, { enabled: false })
     const before = sdkFor(first)
     const late = await before.customers.create({ email: 'late@example.com' })
     clock -= 100
@@ -38,7 +38,7 @@ describe('sandbox schema migration 2 (events index)', () => {
     await first.close()
     rewindToVersion1(dataFile)
 
-    const second = await startSandbox({ dataFile, delivery: { enabled: false }, now: () => clock })
+    const second = await startSandbox({ dataFile, now: () => clock }, { enabled: false })
     cleanups.push(() => second.close())
     const after = sdkFor(second)
     expect((await after.events.list({ limit: 100 })).data).toEqual(listed)

@@ -16,7 +16,7 @@ afterEach(async () => {
 let clock = 1_800_000_000
 
 async function start(options: SandboxOptions = {}): Promise<{ sandbox: SandboxHandle; stripe: Stripe }> {
-  const started = await startWithSdk({ delivery: { enabled: false }, now: () => clock, ...options })
+  const started = await startWithSdk({ now: () => clock, ...options }, { enabled: false })
   cleanups.push(() => started.sandbox.close())
   return started
 }
@@ -89,7 +89,7 @@ describe('GET /v1/events paging', () => {
   it('keeps paging delivery_success lists while deliveries land between pages', async () => {
     const receiver = await startReceiver((_n, event) => (Number((event.data.object as Stripe.Customer).name) % 2 === 0 ? 200 : 500))
     cleanups.push(() => receiver.close())
-    const { sandbox, stripe } = await start({ delivery: { enabled: false, retryScheduleMs: [] } })
+    const { sandbox, stripe } = await start({ delivery: { retryScheduleMs: [] } })
     const endpoint = await stripe.webhookEndpoints.create({ url: receiver.url, enabled_events: ['customer.created'] })
     receiver.setSecret(endpoint.secret ?? '')
     const customers: string[] = []

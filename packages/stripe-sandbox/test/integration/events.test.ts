@@ -8,7 +8,7 @@ let stripe: Stripe
 let clock = 1_800_000_000
 
 beforeAll(async () => {
-  ;({ sandbox, stripe } = await startWithSdk({ delivery: { enabled: false }, now: () => clock }))
+  ;({ sandbox, stripe } = await startWithSdk({ now: () => clock }, { enabled: false }))
 })
 afterAll(() => sandbox.close())
 

@@ -8,14 +8,17 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Stripe from 'stripe'
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src'
+import { startSandbox, type DeliveryFaults, type SandboxHandle, type SandboxOptions } from '../../src'
 
 export function sdkFor(sandbox: SandboxHandle, key = 'sk_test_sandbox'): Stripe {
   return new Stripe(key, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
 }
 
-export async function startWithSdk(options: SandboxOptions = {}): Promise<{ sandbox: SandboxHandle; stripe: Stripe }> {
-  const sandbox = await startSandbox(options)
+export async function startWithSdk(
+  options: SandboxOptions = {},
+  faults: DeliveryFaults = {},
+): Promise<{ sandbox: SandboxHandle; stripe: Stripe }> {
+  const sandbox = await startSandbox(options, faults)
   return { sandbox, stripe: sdkFor(sandbox) }
 }
 

@@ -7,7 +7,7 @@ let sandbox: SandboxHandle
 let stripe: Stripe
 
 beforeAll(async () => {
-  ;({ sandbox, stripe } = await startWithSdk({ delivery: { enabled: false } }))
+  ;({ sandbox, stripe } = await startWithSdk({}, { enabled: false }))
 })
 afterAll(() => sandbox.close())
 

@@ -10,7 +10,7 @@ afterEach(async () => {
 describe('restart with a file database', () => {
   it('keeps objects, events, endpoints and idempotency keys', async () => {
     const dataFile = tempDbFile()
-    const first = await startSandbox({ dataFile, delivery: { enabled: false } })
+    const first = await startSandbox({ dataFile }, { enabled: false })
     const before = sdkFor(first)
     const customer = await before.customers.create({ email: 'kept@example.com' }, { idempotencyKey: 'persist-1' })
     const pi = await before.paymentIntents.create({
@@ -23,7 +23,7 @@ describe('restart with a file database', () => {
     const endpoint = await before.webhookEndpoints.create({ url: 'https://example.com/hook', enabled_events: ['*'] })
     await first.close()
 
-    const second = await startSandbox({ dataFile, delivery: { enabled: false } })
+    const second = await startSandbox({ dataFile }, { enabled: false })
     cleanups.push(() => second.close())
     const after = sdkFor(second)
     expect(await after.customers.retrieve(customer.id)).toMatchObject({ email: 'kept@example.com' })
@@ -47,7 +47,7 @@ describe('restart with a file database', () => {
     const receiver = await startReceiver()
     cleanups.push(() => receiver.close())
     const dataFile = tempDbFile()
-    const first = await startSandbox({ dataFile, delivery: { enabled: false } })
+    const first = await startSandbox({ dataFile }, { enabled: false })
     const endpoint = await sdkFor(first).webhookEndpoints.create({ url: receiver.url, enabled_events: ['*'] })
     receiver.setSecret(endpoint.secret ?? '')
     const customer = await sdkFor(first).customers.create({})

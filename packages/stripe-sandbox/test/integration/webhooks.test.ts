@@ -22,10 +22,11 @@ afterEach(async () => {
 
 async function setup(
   receiverAnswer?: (n: number) => number,
-  delivery: Parameters<typeof startSandbox>[0] = {},
+  options: Parameters<typeof startSandbox>[0] = {},
+  faults: Parameters<typeof startSandbox>[1] = {},
 ): Promise<{ sandbox: SandboxHandle; stripe: Stripe; receiver: Receiver }> {
   const receiver = await startReceiver(receiverAnswer)
-  const { sandbox, stripe } = await startWithSdk(delivery)
+  const { sandbox, stripe } = await startWithSdk(options, faults)
   cleanups.push(
     () => receiver.close(),
     () => sandbox.close(),
@@ -193,7 +194,7 @@ describe('webhook delivery', () => {
   })
 
   it('delivers N copies when asked', async () => {
-    const { sandbox, stripe, receiver } = await setup(undefined, { delivery: { copies: 3 } })
+    const { sandbox, stripe, receiver } = await setup(undefined, {}, { copies: 3 })
     await stripe.customers.create({})
     await sandbox.idle()
     expect(receiver.deliveries).toHaveLength(3)
@@ -202,7 +203,7 @@ describe('webhook delivery', () => {
 
   it('keeps order without shuffle and mixes it with shuffle', async () => {
     for (const shuffle of [false, true]) {
-      const { sandbox, stripe, receiver } = await setup(undefined, { delivery: { enabled: false, shuffle } })
+      const { sandbox, stripe, receiver } = await setup(undefined, {}, { enabled: false, shuffle })
       const ids: string[] = []
       for (let i = 0; i < 25; i++) ids.push((await stripe.customers.create({})).id)
       await sandbox.idle()
@@ -217,7 +218,7 @@ describe('webhook delivery', () => {
   })
 
   it('delivers late with delayMs', async () => {
-    const { sandbox, stripe, receiver } = await setup(undefined, { delivery: { delayMs: 400 } })
+    const { sandbox, stripe, receiver } = await setup(undefined, {}, { delayMs: 400 })
     const started = Date.now()
     await stripe.customers.create({})
     await sandbox.idle()
@@ -225,7 +226,7 @@ describe('webhook delivery', () => {
   })
 
   it('records but sends nothing when disabled; pending shows in the Events API', async () => {
-    const { sandbox, stripe, receiver } = await setup(undefined, { delivery: { enabled: false } })
+    const { sandbox, stripe, receiver } = await setup(undefined, {}, { enabled: false })
     await stripe.customers.create({})
     await sandbox.idle()
     await new Promise((resolve) => setTimeout(resolve, 100))

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { AppMode, CatchUpStatus } from '@shared/domain'
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '@coursetill/stripe-sandbox'
+import { startSandbox, type DeliveryFaults, type SandboxHandle, type SandboxOptions } from '@coursetill/stripe-sandbox'
 import type { Config } from '../config'
 import type { CoreContext } from '../context'
 import type { ActiveKeys } from '../keys/saved-keys'
@@ -32,6 +32,7 @@ export interface WiringDeps {
   batcher: CommitBatcher
   log: Logger
   sandboxDelivery?: SandboxOptions['delivery']
+  sandboxFaults?: DeliveryFaults
   onProgress(status: CatchUpStatus): void
 }
 
@@ -48,7 +49,7 @@ export async function wireStripe(deps: WiringDeps, keys: ActiveKeys) {
       openDatabase: (file) => openSqlite(file),
       port: 0,
       delivery: deps.sandboxDelivery,
-    })
+    }, deps.sandboxFaults)
     secretKey = SANDBOX_SECRET_KEY
     publishableKey = SANDBOX_PUBLISHABLE_KEY
     apiUrl = new URL(sandbox.url)

@@ -1,5 +1,5 @@
 import type { CatchUpStatus } from '@shared/domain'
-import type { SandboxOptions } from '@coursetill/stripe-sandbox'
+import type { DeliveryFaults, SandboxOptions } from '@coursetill/stripe-sandbox'
 import { startWebhookServer, type WebhookServer } from '../../webhooks/server'
 import type { BackoffPolicy } from '../../tunnel/backoff'
 import type { TunnelDriver } from '../../tunnel/driver'
@@ -18,8 +18,10 @@ import type { StripeEventEnvelope } from './event-envelope'
 export { SANDBOX_PUBLISHABLE_KEY, SANDBOX_SECRET_KEY, type StripeClientConfig } from '../live/stripe-wiring'
 
 export interface PaymentsOptions {
-  /** Sandbox only: how it delivers webhooks (tests switch deliveries off, repeat, shuffle or delay them). */
+  /** Sandbox only: its webhook retry schedule and timeout (tests shorten them). */
   sandboxDelivery?: SandboxOptions['delivery']
+  /** Sandbox only, tests only: deliveries switched off, repeated, shuffled or late. */
+  sandboxFaults?: DeliveryFaults
   catchUpIntervalMs?: number
   /** Encrypted storage for keys and tokens; absent (the browser host), secrets come only from the environment. */
   secrets?: EncryptedSecrets
@@ -38,7 +40,8 @@ export async function setupPayments(ctx: CoreContext, config: Config, options: P
   const secrets = options.secrets ?? createEncryptedSecrets(ctx.db, null)
   const batcher = createCommitBatcher(ctx)
   const onProgress = (status: CatchUpStatus) => ctx.bus.publish({ type: 'sync.progress', status })
-  const wiringDeps = { ctx, config, batcher, log, sandboxDelivery: options.sandboxDelivery, onProgress }
+  const { sandboxDelivery, sandboxFaults } = options
+  const wiringDeps = { ctx, config, batcher, log, sandboxDelivery, sandboxFaults, onProgress }
   let wiring: StripeWiring = await wireStripe(wiringDeps, resolveKeys(ctx, config, secrets))
   const endpoint = createEndpointSync({ ctx, log, onChange: () => ctx.bus.publish({ type: 'live.changed' }) })
 
