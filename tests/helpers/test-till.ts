@@ -1,7 +1,7 @@
 import Stripe from 'stripe'
 import { startCourseTill, type CourseTill } from '../../src/main/core/app'
 import { loadConfig } from '../../src/main/core/config'
-import { SANDBOX_SECRET_KEY } from '../../src/main/core/payments/setup'
+import { sandboxKeys } from '../../src/main/core/live/sandbox-access'
 import type { DeliveryFaults, SandboxOptions } from '@coursetill/stripe-sandbox'
 import type { LiveEvent, OrderDetail } from '../../src/shared/domain'
 import { AppError } from '../../src/shared/errors'
@@ -43,7 +43,7 @@ export async function startTestTill(
     payments: { ...sandboxDeliveryOf(options.delivery), catchUpIntervalMs: 3_600_000 },
   })
   const sandbox = till.payments.sandbox!
-  const stripe = new Stripe(SANDBOX_SECRET_KEY, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
+  const stripe = new Stripe(sandboxKeys(till.ctx.db).secretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
   const events: LiveEvent[] = []
   till.ctx.bus.subscribe((event) => events.push(event))
   const handlers = till.handlers
@@ -84,12 +84,11 @@ export async function payAs(stripe: Stripe, paymentIntentId: string, paymentMeth
 }
 
 /** Plays the issuer's 3-D Secure challenge in the sandbox. */
-export async function authenticate(stripe: Stripe, sandboxUrl: string, paymentIntentId: string, outcome: 'complete' | 'fail') {
+export async function authenticate(stripe: Stripe, _sandboxUrl: string, paymentIntentId: string, outcome: 'complete' | 'fail') {
   const intent = await stripe.paymentIntents.retrieve(paymentIntentId)
-  const response = await fetch(`${sandboxUrl}/v1/payment_intents/${paymentIntentId}/sandbox_authenticate`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${SANDBOX_SECRET_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_secret: intent.client_secret!, outcome }),
+  // The SDK's raw request: the till's own sandbox key, as the sandbox only accepts that one.
+  await stripe.rawRequest('POST', `/v1/payment_intents/${paymentIntentId}/sandbox_authenticate`, {
+    client_secret: intent.client_secret!,
+    outcome,
   })
-  if (!response.ok) throw new Error(`sandbox_authenticate answered ${response.status}: ${await response.text()}`)
 }

@@ -1,4 +1,4 @@
-// Command-line options of `npm run sandbox -- --port <n> [--data <file>] [--webhook-url <url> --webhook-secret <whsec_...>]`.
+// Command-line options of `stripe-sandbox [--port <n>] [--data <file>] [--webhook-url <url> ...] [--secret-key ...]` (see USAGE).
 
 export interface CliOptions {
   port: number
@@ -6,17 +6,32 @@ export interface CliOptions {
   publicUrl?: string
   webhookUrl?: string
   webhookSecret?: string
+  secretKey?: string
+  publishableKey?: string
+  allowedOrigins: string[]
   help: boolean
 }
 
-export const USAGE = `Usage: npm run sandbox -- [--port <n>] [--data <file>] [--public-url <url>] [--webhook-url <url> [--webhook-secret <whsec_...>]]
+export const USAGE = `Usage: stripe-sandbox [--port <n>] [--data <file>] [--public-url <url>] [--webhook-url <url> [--webhook-secret <whsec_...>]]
   --port            port on 127.0.0.1 (default 0: any free port)
   --data            SQLite file (default :memory:, lost on exit)
   --public-url      base URL handed out in links (default http://127.0.0.1:<port>)
   --webhook-url     register an endpoint for all events at this URL
-  --webhook-secret  its signing secret (default: generated and printed on stderr)`
+  --webhook-secret  its signing secret (default: generated and printed on stderr)
+  --secret-key      the only secret key accepted (sk_test_...; default: any sk_test_ key)
+  --publishable-key the only publishable key accepted (pk_test_...; needs --secret-key)
+  --allow-origin    a browser origin allowed to call the API (CORS), e.g. http://localhost:5173; comma-separated`
 
-const VALUE_FLAGS = ['--port', '--data', '--public-url', '--webhook-url', '--webhook-secret'] as const
+const VALUE_FLAGS = [
+  '--port',
+  '--data',
+  '--public-url',
+  '--webhook-url',
+  '--webhook-secret',
+  '--secret-key',
+  '--publishable-key',
+  '--allow-origin',
+] as const
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   const values = new Map<string, string>()
@@ -42,6 +57,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new Error('--webhook-secret must start with whsec_')
   }
   if (webhookSecret !== undefined && !values.has('--webhook-url')) throw new Error('--webhook-secret needs --webhook-url')
+  const secretKey = values.get('--secret-key')
+  const publishableKey = values.get('--publishable-key')
+  if (secretKey !== undefined && !/^(?:sk|rk)_test_\w+$/.test(secretKey)) throw new Error('--secret-key must be a test key: sk_test_…')
+  if (publishableKey !== undefined && !/^pk_test_\w+$/.test(publishableKey)) throw new Error('--publishable-key must be pk_test_…')
+  if (publishableKey !== undefined && secretKey === undefined) throw new Error('--publishable-key needs --secret-key')
+  const allowedOrigins = (values.get('--allow-origin') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  for (const origin of allowedOrigins) {
+    // scheme://host[:port] and nothing more (Node's URL gives custom schemes such as app:// an opaque origin).
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s?#]+$/i.test(origin)) throw new Error(`--allow-origin: ${origin} is not an origin like http://localhost:5173`)
+  }
   const publicUrl = values.get('--public-url')
   const webhookUrl = values.get('--webhook-url')
   return {
@@ -50,6 +75,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(publicUrl ? { publicUrl } : {}),
     ...(webhookUrl ? { webhookUrl } : {}),
     ...(webhookSecret ? { webhookSecret } : {}),
+    ...(secretKey ? { secretKey } : {}),
+    ...(publishableKey ? { publishableKey } : {}),
+    allowedOrigins,
     help,
   }
 }

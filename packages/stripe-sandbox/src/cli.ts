@@ -25,6 +25,10 @@ async function main(): Promise<void> {
     port: options.port,
     dataFile: options.dataFile,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.secretKey
+      ? { apiKeys: { secret: [options.secretKey], publishable: options.publishableKey ? [options.publishableKey] : [] } }
+      : {}),
+    allowedOrigins: options.allowedOrigins,
     ...(options.webhookUrl && webhookSecret ? { webhook: { url: options.webhookUrl, secret: webhookSecret } } : {}),
   })
   console.log(sandbox.url)

@@ -7,6 +7,7 @@ import type { SandboxCore } from './context'
 import { createDeliveryQueue } from './delivery/queue'
 import { DEFAULT_RETRY_SCHEDULE_MS } from './delivery/schedule'
 import { createDeliveryWorker } from './delivery/worker'
+import { createAccessPolicy } from './http/access'
 import { createIdempotencyStore } from './http/idempotency'
 import { createSandboxServer } from './http/server'
 import { pageRoutes } from './pages/routes'
@@ -22,6 +23,7 @@ export type { OpenDatabase } from './store/db'
 
 /** Starts a sandbox; `faults` are for tests of receivers (copies, shuffled or late deliveries, none at all). */
 export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFaults = {}): Promise<SandboxHandle> {
+  if (opts.apiKeys) assertTestKeys(opts.apiKeys)
   const db = openDb(opts.dataFile ?? ':memory:', opts.openDatabase)
   const store = createObjectStore(db)
   const queue = createDeliveryQueue(db)
@@ -50,8 +52,10 @@ export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFa
     pages: pageRoutes,
     idempotency: createIdempotencyStore(db),
     afterRequest: worker.kick,
+    access: createAccessPolicy({ port: () => port, publicUrl: opts.publicUrl, allowedOrigins: opts.allowedOrigins }),
+    ...(opts.apiKeys ? { apiKeys: opts.apiKeys } : {}),
   })
-  let port: number
+  let port = 0
   try {
     port = await listenOnLoopback(server, opts.port ?? 0)
   } catch (error) {
@@ -77,4 +81,13 @@ export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFa
     return closing
   }
   return { url: baseUrl, port, close, setDeliveryEnabled: worker.setEnabled, idle: worker.idle }
+}
+
+function assertTestKeys(keys: NonNullable<SandboxOptions['apiKeys']>): void {
+  const bad = [
+    ...keys.secret.filter((key) => !/^(?:sk|rk)_test_\w+$/.test(key)),
+    ...keys.publishable.filter((key) => !/^pk_test_\w+$/.test(key)),
+  ]
+  if (keys.secret.length === 0) throw new Error('apiKeys.secret needs at least one sk_test_… key')
+  if (bad.length > 0) throw new Error('apiKeys: secret keys are sk_test_…/rk_test_…, publishable keys pk_test_… (test mode only)')
 }

@@ -1,9 +1,15 @@
-// API key checks. The sandbox is test mode only: any `sk_test_…`/`rk_test_…` is the account's secret key,
-// any `pk_test_…` its publishable key (which Stripe accepts only on the few routes Stripe.js calls).
+// API key checks. The sandbox is test mode only. With configured keys (SandboxOptions.apiKeys) exactly those
+// are the account's; without, any `sk_test_…`/`rk_test_…` is its secret key and any `pk_test_…` its
+// publishable key (which Stripe accepts only on the few routes Stripe.js calls).
 
 import { authenticationError } from './errors'
 
 export type KeyKind = 'secret' | 'publishable'
+
+export interface ApiKeys {
+  secret: readonly string[]
+  publishable: readonly string[]
+}
 
 const MISSING_KEY_MESSAGE =
   "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/."
@@ -31,11 +37,22 @@ export function extractKey(authorization: string | undefined): string | undefine
   return undefined
 }
 
-export function authenticate(authorization: string | undefined): KeyKind {
-  const key = extractKey(authorization)
-  if (!key) throw authenticationError(MISSING_KEY_MESSAGE)
+function kindOf(key: string, keys: ApiKeys | undefined): KeyKind | undefined {
+  if (keys) {
+    if (keys.secret.includes(key)) return 'secret'
+    if (keys.publishable.includes(key)) return 'publishable'
+    return undefined
+  }
   if (/^(?:sk|rk)_test_\w+$/.test(key)) return 'secret'
   if (/^pk_test_\w+$/.test(key)) return 'publishable'
+  return undefined
+}
+
+export function authenticate(authorization: string | undefined, keys?: ApiKeys): KeyKind {
+  const key = extractKey(authorization)
+  if (!key) throw authenticationError(MISSING_KEY_MESSAGE)
+  const kind = kindOf(key, keys)
+  if (kind) return kind
   if (/^(?:sk|rk|pk)_live_/.test(key)) {
     throw authenticationError(`Invalid API Key provided: ${redactKey(key)}. The Stripe sandbox only accepts test mode keys.`)
   }

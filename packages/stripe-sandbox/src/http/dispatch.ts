@@ -2,7 +2,7 @@
 // handler run inside a single SQLite transaction (an error thrown by a handler leaves no trace).
 
 import type { SandboxCore } from '../context'
-import { authenticate, PUBLISHABLE_KEY_MESSAGE } from './auth'
+import { authenticate, PUBLISHABLE_KEY_MESSAGE, type ApiKeys } from './auth'
 import { ApiError, authenticationError, internalError, invalidRequest, notFoundRoute } from './errors'
 import { applyExpansions } from './expand'
 import { FormSyntaxError, parseRequestParams, type FormObject } from './form'
@@ -32,6 +32,8 @@ export interface DispatchDeps {
   core: SandboxCore
   routes: readonly ApiRoute[]
   idempotency: IdempotencyStore
+  /** The account's keys; undefined = any test key (see auth.ts). */
+  apiKeys?: ApiKeys
 }
 
 function serialize(status: number, body: object, headers: Record<string, string> = {}): ApiAnswer {
@@ -100,7 +102,7 @@ function run(
 
 export function dispatchApi(deps: DispatchDeps, incoming: IncomingApiRequest): ApiAnswer {
   try {
-    const keyKind = authenticate(incoming.authorization)
+    const keyKind = authenticate(incoming.authorization, deps.apiKeys)
     const match = matchRoute(deps.routes, incoming.method, incoming.path)
     if (!match) throw notFoundRoute(incoming.method, incoming.path)
     if (keyKind === 'publishable' && !match.route.publishable) throw authenticationError(PUBLISHABLE_KEY_MESSAGE)

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { newRequestId } from '../store/ids'
 import { BodyTooLargeError, readBody } from './body'
+import type { AccessPolicy } from './access'
 import { corsHeaders, preflightHeaders } from './cors'
 import { dispatchApi, type DispatchDeps } from './dispatch'
 import { ApiError, internalError } from './errors'
@@ -12,6 +13,7 @@ export interface ServerDeps extends DispatchDeps {
   pages: readonly PageRoute[]
   /** Runs after every request whose transaction committed (wakes the webhook worker). */
   afterRequest: () => void
+  access: AccessPolicy
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
@@ -49,18 +51,39 @@ function servePage(
     response.writeHead(303, { Location: reply.redirect })
     response.end()
   } else {
-    response.writeHead(reply.status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+    // Never inside another site's frame: a page that framed the pay page could click through it.
+    response.writeHead(reply.status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "frame-ancestors 'none'",
+      'X-Frame-Options': 'DENY',
+    })
     response.end(reply.html)
   }
+}
+
+function refuse(response: ServerResponse, message: string): void {
+  const body = { error: { type: 'invalid_request_error', message } }
+  sendJson(response, 403, JSON.stringify(body), { Connection: 'close' })
 }
 
 async function handle(deps: ServerDeps, request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
   const origin = header(request, 'origin')
   const method = (request.method ?? 'GET').toUpperCase()
   response.setHeader('request-id', requestId)
-  for (const [name, value] of Object.entries(corsHeaders(origin))) response.setHeader(name, value)
+  // Before reading the body or touching the store: a refused request changes nothing and learns nothing.
+  if (!deps.access.hostAllowed(header(request, 'host'))) {
+    request.resume()
+    return refuse(response, 'This Host is not the Stripe sandbox; use the address it printed (127.0.0.1 or localhost and its port).')
+  }
+  if (!deps.access.originAllowed(origin)) {
+    request.resume()
+    return refuse(response, `Requests from the origin ${origin} are not allowed by this Stripe sandbox.`)
+  }
+  const cors = deps.access.corsAllowed(origin)
+  if (cors) for (const [name, value] of Object.entries(corsHeaders(origin))) response.setHeader(name, value)
   if (method === 'OPTIONS') {
-    response.writeHead(204, preflightHeaders(origin))
+    response.writeHead(204, cors ? preflightHeaders(origin) : {})
     response.end()
     return
   }

@@ -142,25 +142,3 @@ describe('idempotency', () => {
     expect(fixed.amount).toBe(1000)
   })
 })
-
-describe('CORS', () => {
-  it('answers preflights and echoes the origin', async () => {
-    const preflight = await fetch(`${sandbox.url}/v1/payment_intents/pi_x/confirm`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'http://localhost:5173',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,content-type',
-      },
-    })
-    expect(preflight.status).toBe(204)
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
-    const allowed = preflight.headers.get('access-control-allow-headers') ?? ''
-    for (const name of ['Authorization', 'Content-Type', 'Stripe-Version', 'Idempotency-Key']) expect(allowed).toContain(name)
-    const response = await rawRequest(sandbox, 'GET', '/v1/customers', {
-      key: 'sk_test_x',
-      headers: { Origin: 'http://localhost:5173' },
-    })
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
-  })
-})

@@ -3,7 +3,7 @@ import { parseCliArgs } from '../../src/cli-args'
 
 describe('parseCliArgs', () => {
   it('defaults to a free port and an in-memory database', () => {
-    expect(parseCliArgs([])).toEqual({ port: 0, dataFile: ':memory:', help: false })
+    expect(parseCliArgs([])).toEqual({ port: 0, dataFile: ':memory:', allowedOrigins: [], help: false })
   })
 
   it('reads every option, spaced or with =', () => {
@@ -18,6 +18,11 @@ describe('parseCliArgs', () => {
         'whsec_abc',
         '--public-url',
         'http://x',
+        '--secret-key',
+        'sk_test_mine',
+        '--publishable-key=pk_test_mine',
+        '--allow-origin',
+        'http://localhost:5173, app://till',
       ]),
     ).toEqual({
       port: 4242,
@@ -25,6 +30,9 @@ describe('parseCliArgs', () => {
       webhookUrl: 'http://127.0.0.1:3000/hook',
       webhookSecret: 'whsec_abc',
       publicUrl: 'http://x',
+      secretKey: 'sk_test_mine',
+      publishableKey: 'pk_test_mine',
+      allowedOrigins: ['http://localhost:5173', 'app://till'],
       help: false,
     })
   })
@@ -35,5 +43,8 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(/--port/)
     expect(() => parseCliArgs(['--webhook-url', 'http://x', '--webhook-secret', 'nope'])).toThrow(/whsec_/)
     expect(() => parseCliArgs(['--webhook-secret', 'whsec_1'])).toThrow(/needs --webhook-url/)
+    expect(() => parseCliArgs(['--secret-key', 'sk_live_1'])).toThrow(/test key/)
+    expect(() => parseCliArgs(['--publishable-key', 'pk_test_1'])).toThrow(/needs --secret-key/)
+    expect(() => parseCliArgs(['--allow-origin', 'http://x/path'])).toThrow(/not an origin/)
   })
 })

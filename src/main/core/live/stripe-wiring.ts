@@ -15,9 +15,8 @@ import { stripeReader } from '../payments/stripe-reader'
 import { openSqlite } from '../store/sqlite'
 import { createStripeClient } from '../stripe/client'
 import { createStripeGateway } from '../stripe/gateway'
+import { sandboxKeys, tillOrigins } from './sandbox-access'
 
-export const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
-export const SANDBOX_PUBLISHABLE_KEY = 'pk_test_coursetill_sandbox'
 
 export interface StripeClientConfig {
   mode: AppMode
@@ -44,14 +43,17 @@ export async function wireStripe(deps: WiringDeps, keys: ActiveKeys) {
   let publishableKey = keys.publishableKey
   let apiUrl = config.stripe.apiUrl
   if (keys.mode === 'sandbox') {
+    const own = sandboxKeys(ctx.db)
     sandbox = await startSandbox({
       dataFile: join(config.dataDir, 'stripe-sandbox.db'),
       openDatabase: (file) => openSqlite(file),
       port: 0,
+      apiKeys: { secret: [own.secretKey], publishable: [own.publishableKey] },
+      allowedOrigins: tillOrigins(config),
       delivery: deps.sandboxDelivery,
     }, deps.sandboxFaults)
-    secretKey = SANDBOX_SECRET_KEY
-    publishableKey = SANDBOX_PUBLISHABLE_KEY
+    secretKey = own.secretKey
+    publishableKey = own.publishableKey
     apiUrl = new URL(sandbox.url)
   }
   if (!secretKey || !publishableKey) throw new Error(`No Stripe keys for ${keys.mode} mode`)

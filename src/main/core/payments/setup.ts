@@ -15,7 +15,7 @@ import { silentLogger, type Logger } from '../logging/logger'
 import { createCommitBatcher } from './commit-batcher'
 import type { StripeEventEnvelope } from './event-envelope'
 
-export { SANDBOX_PUBLISHABLE_KEY, SANDBOX_SECRET_KEY, type StripeClientConfig } from '../live/stripe-wiring'
+export { type StripeClientConfig } from '../live/stripe-wiring'
 
 export interface PaymentsOptions {
   /** Sandbox only: its webhook retry schedule and timeout (tests shorten them). */
