@@ -15,14 +15,14 @@ import { createRefunds } from '../src/main/core/payments/refunds'
 import { openDatabase } from '../src/main/core/store/db'
 import { createStripeClient } from '../src/main/stripe-sdk/client'
 import { createStripeGateway } from '../src/main/core/stripe/gateway'
-import { startSandbox } from '../src/main/sandbox'
-import { automaticCtx, type SandboxCore } from '../src/main/sandbox/context'
-import { createDeliveryQueue } from '../src/main/sandbox/delivery/queue'
-import { emitEvent } from '../src/main/sandbox/events/emit'
-import { buildPaymentIntent } from '../src/main/sandbox/payments/intent'
-import { openDb } from '../src/main/sandbox/store/db'
-import { newClientSecret } from '../src/main/sandbox/store/ids'
-import { createObjectStore } from '../src/main/sandbox/store/objects'
+import { startSandbox } from '@coursetill/stripe-sandbox'
+import { automaticCtx, type SandboxCore } from '../packages/stripe-sandbox/src/context'
+import { createDeliveryQueue } from '../packages/stripe-sandbox/src/delivery/queue'
+import { emitEvent } from '../packages/stripe-sandbox/src/events/emit'
+import { buildPaymentIntent } from '../packages/stripe-sandbox/src/payments/intent'
+import { openDb } from '../packages/stripe-sandbox/src/store/db'
+import { newClientSecret } from '../packages/stripe-sandbox/src/store/ids'
+import { createObjectStore } from '../packages/stripe-sandbox/src/store/objects'
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000)
 const AMOUNT = 4900
@@ -101,7 +101,7 @@ async function main() {
   seedSandbox(sandboxFile, till.orderIds)
   console.log(`prepared in ${((Date.now() - prepStarted) / 1000).toFixed(1)} s (till store + sandbox events, not timed below)`)
 
-  const sandbox = await startSandbox({ dataFile: sandboxFile, delivery: { enabled: false } })
+  const sandbox = await startSandbox({ dataFile: sandboxFile }, { enabled: false })
   const stripe = createStripeClient({ secretKey: 'sk_test_bench', apiUrl: new URL(sandbox.url) })
   let pages = 0
   let otherRequests = 0

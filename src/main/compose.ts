@@ -26,8 +26,9 @@ import { createCommitBatcher } from './core/payments/commit-batcher'
 import type { CorePorts } from './core/ports'
 import { readSetting } from './core/settings'
 import { openDatabase } from './core/store/db'
+import { openSqlite } from './core/store/sqlite'
 import { contentSecurityPolicy } from './electron/csp'
-import { startSandbox, type SandboxOptions } from './sandbox'
+import { startSandbox, type DeliveryFaults, type SandboxOptions } from '@coursetill/stripe-sandbox'
 import { createStripeClient } from './stripe-sdk/client'
 import { ngrokDriver } from './tunnel/ngrok-driver'
 import { startWebhookServer } from './webhooks/server'
@@ -54,7 +55,10 @@ export interface StartOptions {
   version: string
   /** Seams for tests: how the sandbox delivers webhooks, how often catch-up runs, a fake tunnel. */
   payments?: {
+    /** The sandbox's webhook retry schedule and timeout (tests shorten them). */
     sandboxDelivery?: SandboxOptions['delivery']
+    /** Tests only: the sandbox's deliveries switched off, repeated, shuffled or late. */
+    sandboxFaults?: DeliveryFaults
     catchUpIntervalMs?: number
     tunnel?: { driver?: TunnelDriver; backoff?: BackoffPolicy }
   }
@@ -67,7 +71,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
   const options = app.payments ?? {}
   const ports: CorePorts = {
     startWebhookIngress: startWebhookServer,
-    startLocalStripe: ({ dataFile }) => startSandbox({ dataFile, port: 0, delivery: options.sandboxDelivery }),
+    startLocalStripe: (local) => startSandbox({ ...local, openDatabase: openSqlite, port: 0, delivery: options.sandboxDelivery }, options.sandboxFaults),
     stripeFactory: createStripeClient,
   }
   // Everything started pushes how to stop it: close() and a failed start both unwind in reverse order.

@@ -2,12 +2,12 @@ import type { AppInfo, OrderDetail } from '../../src/shared/domain'
 import type { RunningHost } from './fixtures/browser-host'
 import { apiCall, expect, test } from './fixtures/test'
 import { enterCard, startSale, watchConsole } from './fixtures/till-page'
-
+import { sandboxSecretKey } from './fixtures/sandbox-key'
 
 /** Charges the sandbox made for an intent: what the customer's card was actually charged. */
 async function chargesFor(host: RunningHost, intentId: string) {
   const info = await apiCall<AppInfo>(host, 'app:info')
-  const response = await fetch(`${info.stripe.sandboxApiUrl}/v1/charges?payment_intent=${intentId}`, { headers: { Authorization: 'Bearer sk_test_coursetill_sandbox' } })
+  const response = await fetch(`${info.stripe.sandboxApiUrl}/v1/charges?payment_intent=${intentId}`, { headers: { Authorization: `Bearer ${sandboxSecretKey(host)}` } })
   return ((await response.json()) as { data: Array<{ status: string; amount: number }> }).data
 }
 

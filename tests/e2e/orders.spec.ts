@@ -10,8 +10,7 @@ import type { Page, TestInfo } from '@playwright/test'
 import { startBrowserHost } from './fixtures/browser-host'
 import { apiCall, expect, test } from './fixtures/test'
 import { screenshotThemes, watchConsole } from './fixtures/till-page'
-
-const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
+import { sandboxSecretKey } from './fixtures/sandbox-key'
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await page.getByLabel('Theme').selectOption('light')
@@ -80,7 +79,7 @@ test('sales made at the till filter by status and date, and export to a CSV that
   const info = await call<{ stripe: { sandboxApiUrl: string } }>('app:info', {})
   const confirmed = await fetch(`${info.stripe.sandboxApiUrl}/v1/payment_intents/${checkout.paymentIntentId}/confirm`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${SANDBOX_SECRET_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { Authorization: `Bearer ${sandboxSecretKey(host)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: 'payment_method=pm_card_visa',
   })
   expect(confirmed.status).toBe(200)

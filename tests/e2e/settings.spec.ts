@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { AppInfo, CatchUpStatus } from '../../src/shared/domain'
-import { startSandbox } from '../../src/main/sandbox'
+import { startSandbox } from '@coursetill/stripe-sandbox'
 import { startBrowserHost } from './fixtures/browser-host'
 import { apiCall, expect, test } from './fixtures/test'
 import { startSale, watchConsole } from './fixtures/till-page'

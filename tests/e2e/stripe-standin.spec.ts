@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import Stripe from 'stripe'
 import { build } from 'vite'
-import { startSandbox } from '../../src/main/sandbox'
+import { startSandbox } from '@coursetill/stripe-sandbox'
 import { cspViolations, fillCard, openHarness, pay, recordSandboxRequests, result } from './elements-harness/harness-page'
 import { serveHarness, type HarnessServer } from './elements-harness/serve-harness'
 import { harnessOutDir } from './elements-harness/vite.config'
@@ -20,7 +20,8 @@ let stripe: Stripe
 test.beforeAll(async () => {
   test.setTimeout(120_000)
   await build({ configFile: fileURLToPath(new URL('./elements-harness/vite.config.ts', import.meta.url)) })
-  sandbox = await startSandbox({ port: 0 })
+  // The harness page is the only origin the sandbox lets its Stripe.js stand-in call from.
+  sandbox = await startSandbox({ port: 0, allowedOrigins: () => (harness ? [new URL(harness.url).origin] : []) })
   harness = await serveHarness(harnessOutDir)
   stripe = new Stripe('sk_test_standin', { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
 })

@@ -1,8 +1,8 @@
 import Stripe from 'stripe'
 import { startCourseTill, type CourseTill } from '../../src/main/compose'
 import { loadConfig } from '../../src/main/core/config'
-import { SANDBOX_SECRET_KEY } from '../../src/main/core/connection/account-runtime'
-import type { SandboxHandle, SandboxOptions } from '../../src/main/sandbox'
+import { sandboxKeys } from '../../src/main/core/connection/sandbox-access'
+import type { DeliveryFaults, SandboxHandle, SandboxOptions } from '@coursetill/stripe-sandbox'
 import { SUBSCRIBED_EVENTS } from '../../src/main/core/payments/subscribed-events'
 import type { LiveEvent, OrderDetail } from '../../src/shared/domain'
 import { AppError } from '../../src/shared/errors'
@@ -27,6 +27,12 @@ export interface TestTill {
   close(): Promise<void>
 }
 
+/** The test's delivery wishes split into the sandbox's public options and its test-only faults. */
+function sandboxDeliveryOf(delivery: SandboxOptions['delivery'] & DeliveryFaults = {}) {
+  const { retryScheduleMs = [100, 200, 400, 800], timeoutMs, ...faults } = delivery
+  return { sandboxDelivery: { retryScheduleMs, ...(timeoutMs === undefined ? {} : { timeoutMs }) }, sandboxFaults: faults }
+}
+
 /**
  * A whole till on a temp data folder: real SQLite, its sandbox on loopback, its webhook listener on a free port.
  * With `sharedSandbox` it is one of several tills on one Stripe account instead: it talks to that sandbox with
@@ -34,7 +40,7 @@ export interface TestTill {
  * by hand, as `stripe listen` would: STRIPE_WEBHOOK_SECRET).
  */
 export async function startTestTill(
-  options: { delivery?: SandboxOptions['delivery']; dataDir?: string; env?: Record<string, string>; sharedSandbox?: SandboxHandle } = {},
+  options: { delivery?: SandboxOptions['delivery'] & DeliveryFaults; dataDir?: string; env?: Record<string, string>; sharedSandbox?: SandboxHandle } = {},
 ): Promise<TestTill> {
   const dataDir = options.dataDir ?? tempDir()
   const shared = options.sharedSandbox
@@ -46,11 +52,11 @@ export async function startTestTill(
   const config = loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0', ...sharedEnv, ...options.env }, { userDataDir: dataDir })
   const till = await startCourseTill(config, {
     version: '0.0.0-test',
-    payments: { sandboxDelivery: { retryScheduleMs: [100, 200, 400, 800], ...options.delivery }, catchUpIntervalMs: 3_600_000 },
+    payments: { ...sandboxDeliveryOf(options.delivery), catchUpIntervalMs: 3_600_000 },
   })
   if (admin) await admin.webhookEndpoints.update(endpoint!.id, { url: till.payments.webhook.url })
   const sandbox = shared ?? till.payments.sandbox!
-  const stripe = admin ?? sandboxClient(sandbox)
+  const stripe = admin ?? sandboxClient(sandbox, sandboxKeys(till.ctx.db).secretKey)
   const events: LiveEvent[] = []
   till.ctx.bus.subscribe((event) => events.push(event))
   const handlers = till.handlers
@@ -83,7 +89,7 @@ export async function startTestTill(
 /** Any test key works against the sandbox: it plays one Stripe account, whoever asks. */
 const SHARED_SECRET_KEY = 'sk_test_shared_account'
 
-export function sandboxClient(sandbox: Pick<SandboxHandle, 'port'>, secretKey = SANDBOX_SECRET_KEY): Stripe {
+export function sandboxClient(sandbox: Pick<SandboxHandle, 'port'>, secretKey = SHARED_SECRET_KEY): Stripe {
   return new Stripe(secretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
 }
 
@@ -98,12 +104,11 @@ export async function payAs(stripe: Stripe, paymentIntentId: string, paymentMeth
 }
 
 /** Plays the issuer's 3-D Secure challenge in the sandbox. */
-export async function authenticate(stripe: Stripe, sandboxUrl: string, paymentIntentId: string, outcome: 'complete' | 'fail') {
+export async function authenticate(stripe: Stripe, _sandboxUrl: string, paymentIntentId: string, outcome: 'complete' | 'fail') {
   const intent = await stripe.paymentIntents.retrieve(paymentIntentId)
-  const response = await fetch(`${sandboxUrl}/v1/payment_intents/${paymentIntentId}/sandbox_authenticate`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${SANDBOX_SECRET_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_secret: intent.client_secret!, outcome }),
+  // The SDK's raw request: the till's own sandbox key, as the sandbox only accepts that one.
+  await stripe.rawRequest('POST', `/v1/payment_intents/${paymentIntentId}/sandbox_authenticate`, {
+    client_secret: intent.client_secret!,
+    outcome,
   })
-  if (!response.ok) throw new Error(`sandbox_authenticate answered ${response.status}: ${await response.text()}`)
 }

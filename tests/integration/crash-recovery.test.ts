@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import Stripe from 'stripe'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SUBSCRIBED_EVENTS } from '../../src/main/core/payments/subscribed-events'
-import { startSandbox, type SandboxHandle } from '../../src/main/sandbox'
+import { startSandbox, type SandboxHandle } from '@coursetill/stripe-sandbox'
 import { tempDir } from '../helpers/temp-store'
 
 // The till runs as its own process (the real host entry, via tsx) against a sandbox that outlives it,
@@ -51,8 +51,8 @@ describe('a till killed mid-storm', () => {
   it('ends, after restart and Stripe’s retries, exactly where a crash-free run ends', { timeout: 120_000 }, async () => {
     sandbox = await startSandbox({
       dataFile: join(tempDir(), 'stripe.db'),
-      delivery: { copies: 4, shuffle: true, delayMs: 400, retryScheduleMs: [300, 600, 1200, 2400, 4800], timeoutMs: 2000 },
-    })
+      delivery: { retryScheduleMs: [300, 600, 1200, 2400, 4800], timeoutMs: 2000 },
+    }, { copies: 4, shuffle: true, delayMs: 400 })
     const stripe = new Stripe('sk_test_crash', { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
     const webhookPort = await freePort()
     const endpoint = await stripe.webhookEndpoints.create({ url: `http://127.0.0.1:${webhookPort}/webhooks/stripe`, enabled_events: [...SUBSCRIBED_EVENTS] })

@@ -7,7 +7,7 @@ import { createRefunds } from '../../src/main/core/payments/refunds'
 import { migrate, openDatabase } from '../../src/main/core/store/db'
 import { migrations } from '../../src/main/core/store/migrations'
 import { createStripeGateway } from '../../src/main/core/stripe/gateway'
-import { startSandbox, type SandboxHandle } from '../../src/main/sandbox'
+import { startSandbox, type SandboxHandle } from '@coursetill/stripe-sandbox'
 import { tempDir } from '../helpers/temp-store'
 import { payAs, sandboxClient } from '../helpers/test-till'
 

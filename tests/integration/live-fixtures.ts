@@ -7,7 +7,7 @@ import Stripe from 'stripe'
 import { startCourseTill, type CourseTill, type StartOptions } from '../../src/main/compose'
 import { loadConfig } from '../../src/main/core/config'
 import type { SecretCipher } from '../../src/main/core/keys/encrypted-secrets'
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/main/sandbox'
+import { startSandbox, type DeliveryFaults, type SandboxHandle } from '@coursetill/stripe-sandbox'
 import type { TunnelConnectOptions, TunnelConnection, TunnelDriver } from '../../src/main/core/connection/tunnel-driver'
 import { AppError } from '../../src/shared/errors'
 import type { Channel, ChannelInput, ChannelResult } from '../../src/shared/ipc-contract'
@@ -31,8 +31,8 @@ export function testCipher(key = randomBytes(32)): SecretCipher {
 }
 
 /** "Stripe" for these tests: a standalone sandbox the till reaches through STRIPE_API_URL, as it would reach api.stripe.com. */
-export async function fakeStripe(delivery: SandboxOptions['delivery'] = { retryScheduleMs: [50, 100, 200] }) {
-  const sandbox: SandboxHandle = await startSandbox({ port: 0, delivery })
+export async function fakeStripe(faults: DeliveryFaults = {}) {
+  const sandbox: SandboxHandle = await startSandbox({ port: 0, delivery: { retryScheduleMs: [50, 100, 200] } }, faults)
   const stripe = new Stripe('sk_test_dashboard', { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
   return { sandbox, stripe, url: sandbox.url, close: () => sandbox.close() }
 }

@@ -8,7 +8,7 @@ import { payAs } from '../helpers/test-till'
 import { snapshot, tempDir } from '../helpers/temp-store'
 import { startLiveTill, type LiveTill } from './live-fixtures'
 import Stripe from 'stripe'
-import { SANDBOX_SECRET_KEY } from '../../src/main/core/connection/account-runtime'
+import { sandboxKeys } from '../../src/main/core/connection/sandbox-access'
 
 let t: LiveTill | undefined
 let host: HostServer | undefined
@@ -54,7 +54,8 @@ describe('the log', () => {
   it('records payment events with their outcome and state changes, and a manager can read its tail', async () => {
     t = await startLiveTill({})
     const sandbox = t.till.payments.sandbox!
-    const stripe = new Stripe(SANDBOX_SECRET_KEY, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
+    const sandboxSecretKey = sandboxKeys(t.till.ctx.db).secretKey
+    const stripe = new Stripe(sandboxSecretKey, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
     const order = await t.call('orders:create', { accountId: 1, courseIds: [1] })
     const checkout = await t.call('payments:startCard', { orderId: order.id })
     await payAs(stripe, checkout.paymentIntentId, 'pm_card_visa')
@@ -74,7 +75,7 @@ describe('the log', () => {
     expect(entries).toContainEqual(expect.objectContaining({ event: 'endpoint.registered' }))
     // The client secret the checkout used and the sandbox's key never reach the file.
     expect(lines.join('\n')).not.toContain(checkout.clientSecret)
-    expect(lines.join('\n')).not.toContain(SANDBOX_SECRET_KEY)
+    expect(lines.join('\n')).not.toContain(sandboxSecretKey)
     expect((await t.call('logs:tail', { managerToken, lines: 2 })).lines).toHaveLength(2)
     expect((await refusal(t.call('logs:tail', { managerToken: 'b'.repeat(64) }))).code).toBe('forbidden')
   })

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startSandbox, type SandboxHandle } from '../../src/main/sandbox'
+import { startSandbox, type SandboxHandle } from '@coursetill/stripe-sandbox'
 import { AppError } from '../../src/shared/errors'
 import type { OrderDetail } from '../../src/shared/domain'
 import { tempDir } from '../helpers/temp-store'

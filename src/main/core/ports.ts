@@ -39,8 +39,16 @@ export interface LocalStripe {
   idle(): Promise<void>
 }
 
-/** `dataFile`: where the local Stripe keeps its state; it delivers webhooks to endpoints registered through its API. */
-export type StartLocalStripe = (options: { dataFile: string }) => Promise<LocalStripe>
+export interface LocalStripeOptions {
+  /** Where the local Stripe keeps its state; it delivers webhooks to endpoints registered through its API. */
+  dataFile: string
+  /** The only keys it accepts: this till's own (a page that finds its port cannot guess them). */
+  apiKeys: { secret: string[]; publishable: string[] }
+  /** The only origins its CORS answers: the till's own pages, whose Stripe.js stand-in calls it. */
+  allowedOrigins: string[]
+}
+
+export type StartLocalStripe = (options: LocalStripeOptions) => Promise<LocalStripe>
 
 export interface StripeConnection {
   secretKey: string

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { protocol } from 'electron'
 import { serveAppRequest } from './app-protocol'
 
-export { APP_ORIGIN } from './app-origin'
+export { APP_ORIGIN } from '@shared/app-origin'
 const RENDERER_DIR = join(import.meta.dirname, '../renderer')
 
 /** Must run before app is ready: app:// behaves like a secure https origin, so the page gets a real origin and CSP. */

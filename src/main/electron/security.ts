@@ -1,7 +1,7 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { decideNavigation, decidePermission, decideWindowOpen } from './window-policy'
 
-/** Binds the pure decisions of core/live/security/window-policy.ts to every session and web contents. */
+/** Binds the pure decisions of window-policy.ts to every session and web contents. */
 export function hardenSessions() {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(decidePermission(permission, details.requestingUrl)))

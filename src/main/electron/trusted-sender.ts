@@ -1,4 +1,4 @@
-import { APP_HOST, APP_SCHEME } from './app-origin'
+import { APP_HOST, APP_SCHEME } from '@shared/app-origin'
 
 /** True when url belongs to our own renderer: app://coursetill/..., or the Vite dev server in development. */
 export function isOwnRendererUrl(url: string, devServerUrl?: string): boolean {

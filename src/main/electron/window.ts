@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
-import { APP_ORIGIN } from './app-origin'
+import { APP_ORIGIN } from '@shared/app-origin'
 import { secureWebPreferences } from './window-policy'
 
 let mainWindow: BrowserWindow | null = null

@@ -12,9 +12,8 @@ import { processStripeEvent, type ProcessResult } from '../payments/process-even
 import { createRefunds } from '../payments/refunds'
 import type { LocalStripe, StartLocalStripe, StripeFactory } from '../ports'
 import { createStripeGateway } from '../stripe/gateway'
+import { sandboxKeys, tillOrigins } from './sandbox-access'
 
-export const SANDBOX_SECRET_KEY = 'sk_test_coursetill_sandbox'
-export const SANDBOX_PUBLISHABLE_KEY = 'pk_test_coursetill_sandbox'
 export const SANDBOX_DATA_FILE = 'stripe-sandbox.db'
 
 export interface StripeClientConfig {
@@ -42,9 +41,14 @@ export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveK
   let publishableKey = keys.publishableKey
   let apiUrl = config.stripe.apiUrl
   if (keys.mode === 'sandbox') {
-    sandbox = await deps.startLocalStripe({ dataFile: join(config.dataDir, SANDBOX_DATA_FILE) })
-    secretKey = SANDBOX_SECRET_KEY
-    publishableKey = SANDBOX_PUBLISHABLE_KEY
+    const own = sandboxKeys(ctx.db)
+    sandbox = await deps.startLocalStripe({
+      dataFile: join(config.dataDir, SANDBOX_DATA_FILE),
+      apiKeys: { secret: [own.secretKey], publishable: [own.publishableKey] },
+      allowedOrigins: tillOrigins(config),
+    })
+    secretKey = own.secretKey
+    publishableKey = own.publishableKey
     apiUrl = new URL(sandbox.url)
   }
   if (!secretKey || !publishableKey) throw new Error(`No Stripe keys for ${keys.mode} mode`)

@@ -6,7 +6,7 @@ import type { Stripe } from '@stripe/stripe-js'
 // entry injects the js.stripe.com script as soon as it is imported, which in sandbox
 // mode would be a pointless (and offline, CSP-blocked) network request.
 import { loadStripe } from '@stripe/stripe-js/pure'
-import { createSandboxStripe } from './sandbox-stripe'
+import { createSandboxStripe } from '@coursetill/stripe-sandbox/stripe-js'
 
 export type StripeMode = 'sandbox' | 'test' | 'live'
 

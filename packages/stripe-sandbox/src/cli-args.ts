@@ -1,0 +1,83 @@
+// Command-line options of `stripe-sandbox [--port <n>] [--data <file>] [--webhook-url <url> ...] [--secret-key ...]` (see USAGE).
+
+export interface CliOptions {
+  port: number
+  dataFile: string
+  publicUrl?: string
+  webhookUrl?: string
+  webhookSecret?: string
+  secretKey?: string
+  publishableKey?: string
+  allowedOrigins: string[]
+  help: boolean
+}
+
+export const USAGE = `Usage: stripe-sandbox [--port <n>] [--data <file>] [--public-url <url>] [--webhook-url <url> [--webhook-secret <whsec_...>]]
+  --port            port on 127.0.0.1 (default 0: any free port)
+  --data            SQLite file (default :memory:, lost on exit)
+  --public-url      base URL handed out in links (default http://127.0.0.1:<port>)
+  --webhook-url     register an endpoint for all events at this URL
+  --webhook-secret  its signing secret (default: generated and printed on stderr)
+  --secret-key      the only secret key accepted (sk_test_...; default: any sk_test_ key)
+  --publishable-key the only publishable key accepted (pk_test_...; needs --secret-key)
+  --allow-origin    a browser origin allowed to call the API (CORS), e.g. http://localhost:5173; comma-separated`
+
+const VALUE_FLAGS = [
+  '--port',
+  '--data',
+  '--public-url',
+  '--webhook-url',
+  '--webhook-secret',
+  '--secret-key',
+  '--publishable-key',
+  '--allow-origin',
+] as const
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const values = new Map<string, string>()
+  let help = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--help' || arg === '-h') {
+      help = true
+      continue
+    }
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined]
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new Error(`Unknown option ${arg}\n${USAGE}`)
+    const value = inline ?? argv[++i]
+    if (value === undefined || value === '') throw new Error(`${flag} needs a value\n${USAGE}`)
+    values.set(flag, value)
+  }
+  const port = Number(values.get('--port') ?? '0')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer between 0 and 65535`)
+  const webhookSecret = values.get('--webhook-secret')
+  if (webhookSecret !== undefined && !webhookSecret.startsWith('whsec_')) {
+    throw new Error('--webhook-secret must start with whsec_')
+  }
+  if (webhookSecret !== undefined && !values.has('--webhook-url')) throw new Error('--webhook-secret needs --webhook-url')
+  const secretKey = values.get('--secret-key')
+  const publishableKey = values.get('--publishable-key')
+  if (secretKey !== undefined && !/^(?:sk|rk)_test_\w+$/.test(secretKey)) throw new Error('--secret-key must be a test key: sk_test_…')
+  if (publishableKey !== undefined && !/^pk_test_\w+$/.test(publishableKey)) throw new Error('--publishable-key must be pk_test_…')
+  if (publishableKey !== undefined && secretKey === undefined) throw new Error('--publishable-key needs --secret-key')
+  const allowedOrigins = (values.get('--allow-origin') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  for (const origin of allowedOrigins) {
+    // scheme://host[:port] and nothing more (Node's URL gives custom schemes such as app:// an opaque origin).
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s?#]+$/i.test(origin)) throw new Error(`--allow-origin: ${origin} is not an origin like http://localhost:5173`)
+  }
+  const publicUrl = values.get('--public-url')
+  const webhookUrl = values.get('--webhook-url')
+  return {
+    port,
+    dataFile: values.get('--data') ?? ':memory:',
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(webhookUrl ? { webhookUrl } : {}),
+    ...(webhookSecret ? { webhookSecret } : {}),
+    ...(secretKey ? { secretKey } : {}),
+    ...(publishableKey ? { publishableKey } : {}),
+    allowedOrigins,
+    help,
+  }
+}
