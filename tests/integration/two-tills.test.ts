@@ -37,6 +37,21 @@ async function bothStartOrderOne(a: TestTill, b: TestTill) {
   return { cardA, cardB }
 }
 
+/** Two tills on a file-backed sandbox (so it can be stopped and started again), each with its order #1 paid. */
+async function bothPaidOrderOne() {
+  const file = join(tempDir(), 'shared-sandbox.db')
+  const sandbox = await sandboxOn(file)
+  const stripe = sandboxClient(sandbox)
+  const [a, b] = [await till(sandbox), await till(sandbox)]
+  const { cardA, cardB } = await bothStartOrderOne(a, b)
+  await payAs(stripe, cardA.paymentIntentId, 'pm_card_visa')
+  await payAs(stripe, cardB.paymentIntentId, 'pm_card_visa')
+  await a.call('payments:sync', { orderId: 1 })
+  await b.call('payments:sync', { orderId: 1 })
+  await sandbox.idle()
+  return { file, port: sandbox.port, sandbox, stripe, a, b, cardA, cardB }
+}
+
 const ledger = (t: TestTill, outcome: string) =>
   t.till.ctx.db.prepare('SELECT object_id FROM stripe_event WHERE outcome = ?').pluck().all(outcome) as string[]
 
@@ -110,17 +125,8 @@ describe('two tills on one Stripe account', () => {
   })
 
   it('a refund left pending while Stripe was unreachable is never taken for another till’s refund #1', async () => {
-    const file = join(tempDir(), 'shared-sandbox.db')
-    let sandbox = await sandboxOn(file)
-    const port = sandbox.port
-    const stripe = sandboxClient(sandbox)
-    const [a, b] = [await till(sandbox), await till(sandbox)]
-    const { cardA, cardB } = await bothStartOrderOne(a, b)
-    await payAs(stripe, cardA.paymentIntentId, 'pm_card_visa')
-    await payAs(stripe, cardB.paymentIntentId, 'pm_card_visa')
-    await a.call('payments:sync', { orderId: 1 })
-    await b.call('payments:sync', { orderId: 1 })
-    await sandbox.idle()
+    const { file, port, stripe, a, b, cardB, sandbox: first } = await bothPaidOrderOne()
+    let sandbox = first
 
     // Stripe is unreachable while till B refunds in full: the refund is recorded, pending, and kept to retry.
     await sandbox.close()
@@ -249,15 +255,8 @@ describe('rows an earlier version wrote with another till’s intent', () => {
   })
 
   it('a refund made before installations were recorded matches only a refund row of its own payment', async () => {
-    const file = join(tempDir(), 'shared-sandbox.db')
-    let sandbox = await sandboxOn(file)
-    const port = sandbox.port
-    const stripe = sandboxClient(sandbox)
-    const [a, b] = [await till(sandbox), await till(sandbox)]
-    const { cardA, cardB } = await bothStartOrderOne(a, b)
-    await payAs(stripe, cardA.paymentIntentId, 'pm_card_visa')
-    await payAs(stripe, cardB.paymentIntentId, 'pm_card_visa')
-    await b.call('payments:sync', { orderId: 1 })
+    const { file, port, stripe, b, cardA, sandbox: first } = await bothPaidOrderOne()
+    let sandbox = first
     // Till B's refund #1 is pending (Stripe did not answer) ...
     await sandbox.close()
     const paymentB = b.detail(1).payments[0]!.id
