@@ -6,15 +6,11 @@ import { historyChannels } from './contract/history'
 import { insightChannels } from './contract/insight'
 import { liveChannels } from './contract/live'
 import { managerChannels } from './contract/manager'
+import { mergeChannelAreas } from './contract/merge-areas'
 import { salesChannels } from './contract/sales'
 
-export const channels = {
-  ...salesChannels,
-  ...managerChannels,
-  ...historyChannels,
-  ...insightChannels,
-  ...liveChannels,
-} as const
+// Merged by a helper that throws on a name declared twice (a spread would let the later area win silently).
+export const channels = mergeChannelAreas(salesChannels, managerChannels, historyChannels, insightChannels, liveChannels)
 
 export type Channel = keyof typeof channels
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>

@@ -47,10 +47,19 @@ async function call<T>(api: string, channel: string, input: unknown): Promise<T>
   return envelope.value
 }
 
+/** Events the sandbox delivered and saw answered 2xx: what Stripe would never send again. */
+function sandboxAcknowledged(sandboxFile: string): string[] {
+  const sent = new Database(sandboxFile, { readonly: true })
+  const ids = sent.prepare('SELECT DISTINCT event_id FROM webhook_attempts WHERE status_code BETWEEN 200 AND 299').pluck().all() as string[]
+  sent.close()
+  return ids
+}
+
 describe('a till killed mid-storm', () => {
   it('ends, after restart and Stripe’s retries, exactly where a crash-free run ends', { timeout: 120_000 }, async () => {
+    const sandboxFile = join(tempDir(), 'stripe.db')
     sandbox = await startSandbox({
-      dataFile: join(tempDir(), 'stripe.db'),
+      dataFile: sandboxFile,
       delivery: { retryScheduleMs: [300, 600, 1200, 2400, 4800], timeoutMs: 2000 },
     }, { copies: 4, shuffle: true, delayMs: 400 })
     const stripe = new Stripe('sk_test_crash', { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
@@ -83,7 +92,10 @@ describe('a till killed mid-storm', () => {
     first.child.kill('SIGKILL')
     await new Promise((resolve) => first.child.once('exit', resolve))
     const appliedBeforeCrash = ledger.prepare('SELECT count(*) FROM stripe_event').pluck().get() as number
+    // Before any restart (so before catch-up): every event the sandbox saw answered 2xx is in the ledger.
+    const inLedger = new Set(ledger.prepare('SELECT id FROM stripe_event').pluck().all())
     ledger.close()
+    expect(sandboxAcknowledged(sandboxFile).filter((id) => !inLedger.has(id))).toEqual([])
 
     const second = await startTillProcess(env)
     await sandbox.idle()
@@ -107,5 +119,63 @@ describe('a till killed mid-storm', () => {
     expect(appliedBeforeCrash).toBeLessThan(produced.length)
     expect(db.prepare("SELECT count(*) FROM stripe_event WHERE outcome = 'failed'").pluck().get()).toBe(0)
     db.close()
+  })
+  it('has in its ledger, when killed, every delivery it answered 2xx: nothing acknowledged is lost', { timeout: 120_000 }, async () => {
+    // The test is the sender here, not the sandbox: it fires a burst of signed deliveries at once, notes which
+    // got a 2xx, and SIGKILLs the till as soon as the first 2xx arrives, while the rest of the burst is still being
+    // applied (an early 2xx is then caught in the act). The ledger is read straight from the
+    // killed till's file: no restart, no catch-up, no retry can fill in what an early 2xx would have lost.
+    sandbox = await startSandbox({ dataFile: join(tempDir(), 'stripe.db') }, { enabled: false })
+    const stripe = new Stripe('sk_test_crash', { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 })
+    const dataDir = tempDir()
+    const webhookPort = await freePort()
+    const secret = 'whsec_crash_test_sender'
+    const till = await startTillProcess({
+      COURSETILL_DATA_DIR: dataDir,
+      COURSETILL_PORT: String(await freePort()),
+      COURSETILL_WEBHOOK_PORT: String(webhookPort),
+      STRIPE_SECRET_KEY: 'sk_test_crash',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_crash',
+      STRIPE_API_URL: sandbox.url,
+      STRIPE_WEBHOOK_SECRET: secret,
+    })
+    for (let i = 0; i < 10; i++) {
+      const order = await call<{ id: number }>(till.api, 'orders:create', { accountId: (i % 5) + 1, courseIds: [(i % 11) + 1] })
+      const checkout = await call<{ paymentIntentId: string }>(till.api, 'payments:startCard', { orderId: order.id })
+      await stripe.paymentIntents.confirm(checkout.paymentIntentId, { payment_method: 'pm_card_chargeDeclined' }).catch(() => undefined)
+      await stripe.paymentIntents.confirm(checkout.paymentIntentId, { payment_method: 'pm_card_visa' })
+    }
+    const events: Stripe.Event[] = []
+    for await (const event of stripe.events.list({ types: [...SUBSCRIBED_EVENTS], limit: 100 })) events.push(event)
+    const deliveries = events.flatMap((event) => [event, event, event]).sort(() => Math.random() - 0.5)
+
+    const acknowledged = new Set<string>()
+    let answered = 0
+    let killed = false
+    const url = `http://127.0.0.1:${webhookPort}/webhooks/stripe`
+    await Promise.all(
+      deliveries.map(async (event) => {
+        const body = JSON.stringify(event)
+        const headers = { 'Content-Type': 'application/json', 'Stripe-Signature': stripe.webhooks.generateTestHeaderString({ payload: body, secret }) }
+        const response = await fetch(url, { method: 'POST', headers, body }).catch(() => null)
+        if (!response || response.status < 200 || response.status >= 300) return
+        acknowledged.add(event.id)
+        answered += 1
+        if (!killed) {
+          killed = true
+          till.child.kill('SIGKILL')
+        }
+      }),
+    )
+    if (!killed) till.child.kill('SIGKILL')
+    if (till.child.exitCode === null && till.child.signalCode === null) await new Promise((resolve) => till.child.once('exit', resolve))
+
+    const ledger = new Database(join(dataDir, 'coursetill.db'), { readonly: true })
+    const inLedger = new Set(ledger.prepare('SELECT id FROM stripe_event').pluck().all())
+    ledger.close()
+    expect(acknowledged.size).toBeGreaterThan(0)
+    expect([...acknowledged].filter((id) => !inLedger.has(id))).toEqual([])
+    // The kill fell mid-burst: some deliveries were never acknowledged (the sender would retry those).
+    expect(answered).toBeLessThan(deliveries.length)
   })
 })

@@ -70,7 +70,7 @@ describe('opening the store', () => {
 
   it('applies pending migrations in one transaction: a failing one leaves the version and schema as they were', () => {
     const file = join(tempDir(), 'coursetill.db')
-    const broken = [...migrations, { name: 'half-done', sql: 'CREATE TABLE half (x INTEGER) STRICT; SELECT no_such_function();' }]
+    const broken = [...migrations, { version: migrations.length + 1, name: 'half-done', sql: 'CREATE TABLE half (x INTEGER) STRICT; SELECT no_such_function();' }]
     const db = new Database(file)
     expect(() => migrate(db, broken)).toThrow(/no_such_function/)
     expect(schemaVersion(db)).toBe(0)

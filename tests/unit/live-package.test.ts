@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
+import type { Configuration } from 'electron-builder'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { builderTarget, electronZipName, electronZipUrl, isDownloadFailure } from '../../scripts/package'
 
 describe('npm run package helpers', () => {
@@ -24,15 +26,43 @@ describe('npm run package helpers', () => {
   })
 })
 
+// Parsed as electron-builder reads it (YAML, typed by electron-builder's own Configuration), so an indentation slip
+// that moves a key, or a target under the wrong platform, fails here rather than in a packaging run.
 describe('electron-builder.yml', () => {
-  const config = readFileSync('electron-builder.yml', 'utf8')
-  it('packs the built app, unpacks native modules, rebuilds them for Electron and sets the fuses', () => {
-    expect(config).toMatch(/files:\n {2}- out\/\*\*\n {2}- resources\/\*\*/)
-    expect(config).toMatch(/asarUnpack:\n {2}- "\*\*\/\*\.node"/)
-    expect(config).toContain('npmRebuild: true')
-    for (const fuse of ['runAsNode: false', 'enableCookieEncryption: true', 'enableNodeOptionsEnvironmentVariable: false', 'enableNodeCliInspectArguments: false', 'onlyLoadAppFromAsar: true', 'grantFileProtocolExtraPrivileges: false']) {
-      expect(config).toContain(fuse)
-    }
-    for (const target of ['AppImage', 'deb', 'nsis', 'dmg']) expect(config).toContain(`- ${target}`)
+  const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Configuration
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; dependencies: Record<string, string> }
+
+  it('packs the built app (package.json main included) and its resources, without source maps or the test harness', () => {
+    expect(config.files).toEqual(['out/**', 'resources/**', '!**/*.map', '!out/elements-harness/**'])
+    expect(pkg.main.startsWith('./out/') || pkg.main.startsWith('out/')).toBe(true)
+    expect(config.directories).toMatchObject({ output: 'dist', buildResources: 'build' })
+  })
+
+  it('keeps native modules outside the asar archive and rebuilds them for Electron', () => {
+    expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['better-sqlite3', '@ngrok/ngrok']))
+    expect(config.asar).toBe(true)
+    expect(config.asarUnpack).toEqual(['**/*.node'])
+    expect(config.npmRebuild).toBe(true)
+  })
+
+  it('flips the fuses that close Node-level backdoors, and loads the app only from its checked asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    })
+  })
+
+  it('builds an installer per platform under that platform', () => {
+    expect(config.linux?.target).toEqual(['AppImage', 'deb'])
+    expect(config.win?.target).toEqual(['nsis'])
+    expect(config.mac?.target).toEqual(['dmg'])
+    expect(config.mac?.hardenedRuntime).toBe(true)
+    expect(config.deb?.recommends).toContain('gnome-keyring')
   })
 })

@@ -5,7 +5,6 @@ import { contentSecurityPolicy } from '../../src/main/electron/csp'
 import { serveAppRequest } from '../../src/main/electron/app-protocol'
 import {
   decideNavigation,
-  decidePermission,
   decideWindowOpen,
   isSafeExternalUrl,
   isTrustedSender,
@@ -38,12 +37,6 @@ describe('navigation and new windows', () => {
     ]) {
       expect(decideWindowOpen(url)).toEqual({ action: 'deny', openExternally: null })
       expect(isSafeExternalUrl(url)).toBe(false)
-    }
-  })
-
-  it('denies every permission request', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'clipboard-read', 'hid', 'serial', 'usb', 'openExternal', 'fullscreen', 'payment']) {
-      expect(decidePermission(permission, 'app://coursetill/index.html')).toBe(false)
     }
   })
 })

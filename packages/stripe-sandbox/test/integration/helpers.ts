@@ -71,6 +71,7 @@ export async function startReceiver(answer: (n: number, event: Stripe.Event) => 
   let secret = ''
   const deliveries: Delivery[] = []
   const rejected: string[] = []
+  const waiters: Array<{ count: number; resolve: () => void }> = []
   const app = express()
   app.post('/webhook', express.raw({ type: 'application/json' }), (req, res) => {
     const header = req.header('stripe-signature') ?? ''
@@ -79,6 +80,10 @@ export async function startReceiver(answer: (n: number, event: Stripe.Event) => 
       const timestamp = Number(/t=(\d+)/.exec(header)?.[1])
       deliveries.push({ event, timestamp, receivedAt: Date.now() })
       res.status(answer(deliveries.length, event)).send('ok')
+      for (const waiter of waiters.filter((w) => deliveries.length >= w.count)) {
+        waiters.splice(waiters.indexOf(waiter), 1)
+        waiter.resolve()
+      }
     } catch {
       rejected.push(String(req.body))
       res.status(400).send('bad signature')
@@ -94,11 +99,12 @@ export async function startReceiver(answer: (n: number, event: Stripe.Event) => 
     rejected,
     setSecret: (value) => void (secret = value),
     async waitFor(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs
-      while (deliveries.length < count) {
-        if (Date.now() > deadline) throw new Error(`only ${deliveries.length} of ${count} deliveries arrived`)
-        await new Promise((resolve) => setTimeout(resolve, 10))
-      }
+      if (deliveries.length >= count) return deliveries
+      // Woken by the delivery itself, not by polling; the timeout only turns a hang into a clear failure.
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`only ${deliveries.length} of ${count} deliveries arrived`)), timeoutMs)
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) })
+      })
       return deliveries
     },
     close: () =>

@@ -69,8 +69,10 @@ describe('restart with a file database', () => {
     receiver.setSecret(endpoint.secret ?? '')
     await sdkFor(first).customers.create({})
     await receiver.waitFor(1)
-    // Let the worker record the failed attempt (and schedule the retry) before stopping.
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Stop sending and wait until nothing is in flight: the failed attempt is recorded and its retry scheduled
+    // (closing mid-attempt would leave it unrecorded, and there would be no scheduled retry to resume).
+    first.setDeliveryEnabled(false)
+    await first.idle()
     await first.close()
 
     const second = await startSandbox({ dataFile, delivery: { retryScheduleMs: [1200] } })

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { migrations as shippedMigrations, type Migration } from './migrations'
+import { latestVersion, orderedMigrations } from './migrations/ordered'
 import { openSqlite } from './sqlite'
 
 export type Db = Database.Database
@@ -25,12 +26,13 @@ export interface OpenOptions {
 
 /** Opens (creating if needed) the store and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const migrations = options.migrations ?? shippedMigrations
+  const migrations = orderedMigrations(options.migrations ?? shippedMigrations)
+  const latest = latestVersion(migrations)
   const db = openSqlite(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
   try {
     // Read the version before any pragma that writes, so a newer file is never touched.
     const found = schemaVersion(db)
-    if (found > migrations.length) throw new DatabaseTooNewError(file, found, migrations.length)
+    if (found > latest) throw new DatabaseTooNewError(file, found, latest)
     db.pragma('busy_timeout = 5000')
     db.pragma('foreign_keys = ON')
     if (!options.readonly) {
@@ -52,21 +54,19 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
-/** Applies every pending migration in one transaction: all of them land, or none. */
-export function migrate(db: Db, migrations: readonly Migration[]): number {
+/** Applies every pending migration, by declared version, in one transaction: all of them land, or none. */
+export function migrate(db: Db, list: readonly Migration[]): number {
+  const migrations = orderedMigrations(list)
+  const latest = latestVersion(migrations)
   const from = schemaVersion(db)
-  if (from > migrations.length) throw new DatabaseTooNewError(db.name, from, migrations.length)
-  if (from === migrations.length) return from
+  if (from > latest) throw new DatabaseTooNewError(db.name, from, latest)
+  if (from === latest) return from
   db.transaction(() => {
-    for (let version = from + 1; version <= migrations.length; version++) {
-      const migration = migrations[version - 1]
-      if (!migration) throw new Error(`migration ${version} is missing`)
-      db.exec(migration.sql)
-    }
+    for (const migration of migrations) if (migration.version > from) db.exec(migration.sql)
     // A migration must leave every foreign key satisfiable, or none of it lands.
     const broken = db.pragma('foreign_key_check') as unknown[]
     if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`)
-    db.pragma(`user_version = ${migrations.length}`)
+    db.pragma(`user_version = ${latest}`)
   }).immediate()
-  return migrations.length
+  return latest
 }

@@ -5,6 +5,7 @@ import type { Migration } from './types'
 const CURRENCY = (column: string) => `CHECK (length(${column}) = 3 AND ${column} = upper(${column}) AND ${column} NOT GLOB '*[^A-Z]*')`
 
 export const initial: Migration = {
+  version: 1,
   name: 'initial',
   sql: `
 CREATE TABLE account (

@@ -2,6 +2,7 @@ import type { Migration } from './types'
 
 // Step 3: what the payments core needs to apply Stripe's facts exactly once and in order.
 export const paymentSync: Migration = {
+  version: 2,
   name: 'payment-sync',
   sql: `
 -- Set when Stripe's figures disagree with ours: the order grants nothing until a manager looks.

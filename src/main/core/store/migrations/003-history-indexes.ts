@@ -37,6 +37,7 @@ const removeFromDay = (row: string) => `
    WHERE day = ${row}.created_at / ${DAY_MS} AND status = ${row}.status AND currency = ${row}.currency AND methods = ${row}.methods AND orders = 0;`
 
 export const historyIndexes: Migration = {
+  version: 3,
   name: 'history-indexes',
   sql: `
 CREATE TABLE order_history (

@@ -4,6 +4,7 @@ import type { Migration } from './types'
 // Partial indexes hold only the succeeded rows, so a period is a range read however many attempts failed, and
 // they carry what the report sums (currency, amount, the order or payment) so the rows themselves are not read.
 export const insightIndexes: Migration = {
+  version: 4,
   name: 'insight-indexes',
   sql: `
 CREATE INDEX payment_succeeded_at ON payment(updated_at, currency, amount_received, order_id) WHERE status = 'succeeded';

@@ -5,6 +5,7 @@ import type { Migration } from './types'
 // A store that already had an id (the managed webhook endpoint kept one in app_setting) keeps it, so the
 // endpoints it registered are still recognised as its own. A store restored from a backup keeps its id too.
 export const installation: Migration = {
+  version: 5,
   name: 'installation',
   sql: `
 CREATE TABLE installation (

@@ -3,9 +3,13 @@ import { paymentSync } from './002-payment-sync'
 import { historyIndexes } from './003-history-indexes'
 import { insightIndexes } from './004-insight-indexes'
 import { installation } from './005-installation'
+import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
-// Append-only: the position in this list is the schema version recorded in PRAGMA user_version.
-export const migrations: readonly Migration[] = [initial, paymentSync, historyIndexes, insightIndexes, installation]
+// Append-only. Each file declares its own version; this list is checked (1..N, none missing, none twice) when the
+// module loads, so a clash between two new migrations stops the app at start-up and every test.
+// Adding one: a new NNN-name.ts declaring `version: N`, one line here, and its hash in shipped.sha256
+// (tests/integration/migrations.test.ts prints the line to add).
+export const migrations: readonly Migration[] = orderedMigrations([initial, paymentSync, historyIndexes, insightIndexes, installation])
 
 export type { Migration }

@@ -1,5 +1,7 @@
 export interface Migration {
-  /** Short name for logs; the version is the migration's 1-based position in the list. */
+  /** The schema version this migration brings the store to (PRAGMA user_version); declared, never inferred. */
+  version: number
+  /** Short name for logs and for the shipped-hash manifest (shipped.sha256). */
   name: string
   sql: string
 }
