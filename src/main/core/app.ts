@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppInfo } from '@shared/domain'
 import { createDispatch, type Dispatch } from './api/dispatch'
@@ -16,6 +16,7 @@ import { logLiveEvents } from './live/log-events'
 import { shouldActOnWake, watchForSleep } from './live/wake'
 import { createRotatingFile } from './logging/log-file'
 import { createLogger, type Logger } from './logging/logger'
+import { ensurePrivateDir, narrowTree } from './private-files'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -101,7 +102,8 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
 
 function ensureDirectory(dir: string) {
   try {
-    mkdirSync(dir, { recursive: true })
+    ensurePrivateDir(dir)
+    narrowTree(dir)
   } catch (error) {
     throw new ConfigError(`COURSETILL_DATA_DIR ${dir} cannot be created: ${(error as Error).message}`)
   }

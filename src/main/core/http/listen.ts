@@ -30,7 +30,6 @@ export function createTimedServer(listener: RequestListener, requestTimeoutMs: n
     {
       requestTimeout: requestTimeoutMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeoutMs / 4))),
-      keepAliveTimeout: Math.min(5000, requestTimeoutMs),
     },
     listener,
   )
