@@ -8,10 +8,9 @@ import { join } from 'node:path'
 export const PRIVATE_DIR_MODE = 0o700
 export const PRIVATE_FILE_MODE = 0o600
 
-/** Creates the folder (and missing parents) private, or narrows an existing one. */
+/** Creates the folder (and missing parents) private; an existing one is narrowed at start by narrowTree. */
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
-  chmodSync(dir, PRIVATE_DIR_MODE)
 }
 
 /**
