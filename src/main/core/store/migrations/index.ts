@@ -3,9 +3,10 @@ import { paymentSync } from './002-payment-sync'
 import { historyIndexes } from './003-history-indexes'
 import { insightIndexes } from './004-insight-indexes'
 import { pinThrottle } from './006-pin-throttle'
+import { cashRequestKey } from './007-cash-request-key'
 import type { Migration } from './types'
 
 // Append-only: the position in this list is the schema version recorded in PRAGMA user_version.
-export const migrations: readonly Migration[] = [initial, paymentSync, historyIndexes, insightIndexes, pinThrottle]
+export const migrations: readonly Migration[] = [initial, paymentSync, historyIndexes, insightIndexes, pinThrottle, cashRequestKey]
 
 export type { Migration }
