@@ -113,12 +113,17 @@ async function hostColdStart() {
   const started = performance.now()
   const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, COURSETILL_DATA_DIR: dir, COURSETILL_PORT: String(port), COURSETILL_WEBHOOK_PORT: String(webhookPort) },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
   })
+  // The API needs the launch token the host prints in its address (sent as the cookie a browser would hold).
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += chunk))
   try {
     for (;;) {
       if (child.exitCode !== null) return console.log(`  the host exited with ${child.exitCode}`)
-      const answer = await fetch(`http://127.0.0.1:${port}/api/orders:list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"limit":100}' }).catch(() => null)
+      const token = /\?token=([a-f0-9]{64})/.exec(output)?.[1]
+      const headers = { 'Content-Type': 'application/json', Cookie: `coursetill_${port}=${token ?? ''}` }
+      const answer = token ? await fetch(`http://127.0.0.1:${port}/api/orders:list`, { method: 'POST', headers, body: '{"limit":100}' }).catch(() => null) : null
       if (answer?.ok) {
         const page = (await answer.json()) as { value: { rows: unknown[] } }
         return console.log(`  spawn → first page of ${page.value.rows.length} orders: ${ms(performance.now() - started)}`)

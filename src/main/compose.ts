@@ -1,7 +1,7 @@
 // The composition root: the one place that assembles CourseTill, for both entry points (the Electron shell and
 // the browser host). It alone imports the shells — the sandbox, the webhook listener, the ngrok tunnel driver and
 // the Stripe SDK's client — and plugs them into core's ports. Parts start in one order and stop in the reverse.
-import { mkdirSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppInfo, CatchUpStatus } from '@shared/domain'
 import { createDispatch, type Dispatch } from './core/api/dispatch'
@@ -26,6 +26,7 @@ import { createCommitBatcher } from './core/payments/commit-batcher'
 import type { CorePorts } from './core/ports'
 import { readSetting } from './core/settings'
 import { openDatabase } from './core/store/db'
+import { ensurePrivateDir, narrowTree } from './core/private-files'
 import { openSqlite } from './core/store/sqlite'
 import { contentSecurityPolicy } from './electron/csp'
 import { startSandbox, type DeliveryFaults, type SandboxOptions } from '@coursetill/stripe-sandbox'
@@ -185,7 +186,8 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
 
 function ensureDirectory(dir: string) {
   try {
-    mkdirSync(dir, { recursive: true })
+    ensurePrivateDir(dir)
+    narrowTree(dir)
   } catch (error) {
     throw new ConfigError(`COURSETILL_DATA_DIR ${dir} cannot be created: ${(error as Error).message}`)
   }

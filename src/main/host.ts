@@ -19,7 +19,7 @@ async function main() {
     csp: till.csp(),
     port: config.port,
   })
-  console.log(`CourseTill (${client.mode} mode) is serving ${server.url}  — data in ${config.dataDir}`)
+  console.log(`CourseTill (${client.mode} mode) is serving ${server.openUrl}  — data in ${config.dataDir}`)
   console.log(`Stripe webhooks are received at ${till.payments.webhook.url}; log in ${till.log.file ?? '(none)'}`)
   const stop = async () => {
     await server.close()

@@ -15,7 +15,7 @@ test.afterAll(async () => {
 test('the till shows the demo catalog from the store, through the browser host', async ({ page }, testInfo) => {
   const errors = watchConsole(page)
   await page.setViewportSize({ width: 1280, height: 720 })
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   await expect(page.getByText('Sandbox', { exact: true })).toBeVisible()
   const catalog = page.getByRole('listbox', { name: 'Course catalog' })
   await expect(catalog.getByRole('option')).toHaveCount(12)

@@ -13,7 +13,7 @@ async function chargesFor(host: RunningHost, intentId: string) {
 
 test('3-D Secure with 3155: the challenge completed pays, failed does not', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const completed = await startSale(page, ['Digital Marketing'], 'Liam')
   await enterCard(page, '4000 0025 0000 3155')
   await page.getByRole('button', { name: /^Pay/ }).click()
@@ -38,7 +38,7 @@ test('3-D Secure with 3155: the challenge completed pays, failed does not', asyn
 })
 
 test('a double click on Pay charges once', async ({ page, host }) => {
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const orderId = await startSale(page, ['Italian'], 'Jonas')
   await enterCard(page, '4242 4242 4242 4242')
   await page.getByRole('button', { name: /^Pay/ }).dblclick()
@@ -50,7 +50,7 @@ test('a double click on Pay charges once', async ({ page, host }) => {
 })
 
 test('cash and card: change due, and the card is charged only the rest', async ({ page, host }, testInfo) => {
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const orderId = await startSale(page, ['Sushi'], 'Yuki')
   await expect(page.getByLabel('Amount due')).toContainText('¥4,500')
   await page.getByLabel('Cash handed over (JPY)').fill('10.5')

@@ -9,7 +9,7 @@ test.beforeEach(({ host: fresh }) => {
 })
 
 async function invoke<T>(channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...host.headers }, body: JSON.stringify(input) })
   const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`)
   return body.value
@@ -29,7 +29,7 @@ test('customer search finds a buyer; their page shows owned courses, money per c
   const yen = await cashSale(1, [9])
   await cashSale(2, [2])
   // And one through the till's own screens, paid in cash.
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const uiOrder = await startSale(page, ['Excel for'], 'Amelia')
   await page.getByLabel('Cash handed over (GBP)').fill('40')
   await page.getByRole('button', { name: 'Take cash' }).click()
@@ -72,7 +72,7 @@ test('customer search finds a buyer; their page shows owned courses, money per c
 test('reports show the revenue of the sales just made, per currency, net of refunds, as chart and table', async ({ page }, testInfo) => {
   const errors = watchConsole(page)
   const path = (name: string) => testInfo.outputPath(name)
-  await page.goto(`${host.url}/#/reports`)
+  await page.goto(`${host.openUrl}#/reports`)
   await expect(page.getByText(/^No sales from/)).toBeVisible()
   await screenshotThemes(page, 'reports-empty', path)
 

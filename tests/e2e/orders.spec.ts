@@ -28,7 +28,7 @@ test('a large history scrolls through a windowed grid that loads pages as it goe
   const host = await startBrowserHost({ COURSETILL_DATA_DIR: dir })
   try {
     const errors = watchConsole(page)
-    await page.goto(`${host.url}/#/orders`)
+    await page.goto(`${host.openUrl}#/orders`)
     await expect(page.getByText('3,000 orders', { exact: true })).toBeVisible()
     await expect(grid(page)).toHaveAttribute('aria-rowcount', '3001')
     await expect(bodyRows(page).first()).toBeVisible()
@@ -92,7 +92,7 @@ test('sales made at the till filter by status and date, and export to a CSV that
   store.pragma('busy_timeout = 5000')
   store.prepare('UPDATE purchase_order SET created_at = created_at - 3 * 86400000 WHERE id = ?').run(kwd.id)
 
-  await page.goto(`${host.url}/#/orders`)
+  await page.goto(`${host.openUrl}#/orders`)
   await expect(page.getByText('5 orders', { exact: true })).toBeVisible()
   await expect(bodyRows(page)).toHaveCount(5)
   await expect(page.getByRole('listitem', { name: 'JPY totals' })).toContainText('¥6,800')

@@ -22,7 +22,7 @@ interface Envelope {
 }
 
 async function post(channel: string, input: unknown): Promise<{ status: number; body: Envelope }> {
-  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...host.headers }, body: JSON.stringify(input) })
   return { status: response.status, body: (await response.json()) as Envelope }
 }
 const orderFromApi = async (orderId: number) => (await post('orders:get', { orderId })).body.value as OrderJson
@@ -31,13 +31,13 @@ const orderFromApi = async (orderId: number) => (await post('orders:get', { orde
 test('a manager refunds part, then the rest, of a card order from its detail screen; the course goes away', async ({ page }, testInfo) => {
   const errors = watchConsole(page)
   const path = (name: string) => testInfo.outputPath(name)
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const orderId = await startSale(page, ['Bookkeeping'], 'Amelia')
   await enterCard(page, '4242 4242 4242 4242')
   await page.getByRole('button', { name: /^Pay/ }).click()
   await expect(page.getByRole('article', { name: 'Receipt' })).toBeVisible()
 
-  await page.goto(`${host.url}/#/orders/${orderId}`)
+  await page.goto(`${host.openUrl}#/orders/${orderId}`)
   const head = page.getByRole('region', { name: `Order #${orderId}` })
   await expect(head).toContainText('successful')
   await expect(head.getByRole('link', { name: 'Amelia Hart' })).toHaveAttribute('href', '#/customers/1')
@@ -124,7 +124,7 @@ test('without the manager PIN a refund is refused and nothing changes, in the sc
   const before = await orderFromApi(created.id)
   expect(before.status).toBe('successful')
 
-  await page.goto(`${host.url}/#/orders/${created.id}`)
+  await page.goto(`${host.openUrl}#/orders/${created.id}`)
   await page.getByRole('button', { name: /^Refund cash payment/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Refund payment' })
   await dialog.getByRole('button', { name: 'Refund £49.00' }).click()

@@ -4,7 +4,7 @@ import { enterCard, startSale, watchConsole } from './fixtures/till-page'
 
 test('a full sale with 4242: settles live, shows the receipt, the customer owns the course', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   await page.screenshot({ path: testInfo.outputPath('sell-empty.png') })
   const orderId = await startSale(page, ['Bookkeeping', 'Excel for'], 'Amelia')
   await expect(page.getByLabel('Amount due')).toContainText('£88.00')
@@ -27,7 +27,7 @@ test('a full sale with 4242: settles live, shows the receipt, the customer owns 
 
 test('a decline with 9995 says insufficient funds; a retry with 4242 on the same order succeeds', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const orderId = await startSale(page, ['Photography'], 'Jonas')
   await enterCard(page, '4000 0000 0000 9995')
   await page.getByRole('button', { name: /^Pay/ }).click()

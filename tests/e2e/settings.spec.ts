@@ -18,7 +18,7 @@ async function enterPin(page: Page, pin = '2468') {
 
 test('a manager renames the shop; the sidebar and the receipt show it', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
-  await page.goto(`${host.url}/#/settings`)
+  await page.goto(`${host.openUrl}#/settings`)
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Stripe', exact: true })).toContainText('built-in Stripe sandbox')
   await page.screenshot({ path: testInfo.outputPath('settings-light.png') })
@@ -30,7 +30,7 @@ test('a manager renames the shop; the sidebar and the receipt show it', async ({
   await expect(page.locator('.brand')).toHaveText('Northside Learning')
   expect((await apiCall<AppInfo>(host, 'app:info')).shopName).toBe('Northside Learning')
 
-  await page.goto(`${host.url}/#/sell`)
+  await page.goto(`${host.openUrl}#/sell`)
   await startSale(page, ['Bookkeeping'], 'Amelia')
   await page.getByLabel('Cash handed over (GBP)').fill('49')
   await page.getByRole('button', { name: 'Take cash' }).click()
@@ -42,7 +42,7 @@ test('a manager renames the shop; the sidebar and the receipt show it', async ({
 
 test('catch-up runs on demand and reports that it finished', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
-  await page.goto(`${host.url}/#/settings`)
+  await page.goto(`${host.openUrl}#/settings`)
   const panel = page.getByRole('region', { name: 'Catch-up' })
   await expect(panel.getByText('Up to date')).toBeVisible()
   const before = await apiCall<CatchUpStatus>(host, 'sync:status')
@@ -61,7 +61,7 @@ test('the browser host refuses to store keys, and says where they go instead', a
   // Everything the main process sends the page, to show the secret never comes back.
   const answers: Array<Promise<string>> = []
   page.on('response', (response) => void (response.url().includes('/api/') && !response.url().endsWith('/api/events') && answers.push(response.text().catch(() => ''))))
-  await page.goto(`${host.url}/#/settings`)
+  await page.goto(`${host.openUrl}#/settings`)
   const stripe = page.getByRole('region', { name: 'Stripe', exact: true })
   await expect(stripe).toContainText('The browser host has no encrypted store for secrets')
   await stripe.getByLabel('Publishable key').fill('pk_test_abcdefgh1234')
@@ -92,7 +92,7 @@ test('with test keys from the environment and no tunnel: masked keys, and why we
   const stripe = await startSandbox({ port: 0 })
   const host = await startBrowserHost({ STRIPE_SECRET_KEY: 'sk_test_e2eSecret98765', STRIPE_PUBLISHABLE_KEY: 'pk_test_e2ePublic12345', STRIPE_API_URL: stripe.url })
   try {
-    await page.goto(`${host.url}/#/settings`)
+    await page.goto(`${host.openUrl}#/settings`)
     const panel = page.getByRole('region', { name: 'Stripe', exact: true })
     await expect(panel.getByText('Stripe test mode')).toBeVisible()
     const keys = panel.getByRole('definition')

@@ -27,7 +27,7 @@ async function freePort(): Promise<number> {
   })
 }
 
-async function startTillProcess(env: Record<string, string>): Promise<{ child: ChildProcess; api: string }> {
+async function startTillProcess(env: Record<string, string>): Promise<{ child: ChildProcess; api: Api }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/host.ts'], {
     env: { PATH: process.env.PATH ?? '', HOME: env.COURSETILL_DATA_DIR!, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,11 +37,18 @@ async function startTillProcess(env: Record<string, string>): Promise<{ child: C
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   await expect.poll(() => output, { timeout: 30_000 }).toMatch(/Stripe webhooks are received at/)
-  return { child, api: `http://127.0.0.1:${env.COURSETILL_PORT}/api` }
+  // The launch token from the address the host printed, sent as the cookie a browser would hold.
+  const token = /serving http:\/\/127\.0\.0\.1:\d+\/\?token=([a-f0-9]{64})/.exec(output)![1]
+  return { child, api: { url: `http://127.0.0.1:${env.COURSETILL_PORT}/api`, cookie: `coursetill_${env.COURSETILL_PORT}=${token}` } }
 }
 
-async function call<T>(api: string, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${api}/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+interface Api {
+  url: string
+  cookie: string
+}
+
+async function call<T>(api: Api, channel: string, input: unknown): Promise<T> {
+  const response = await fetch(`${api.url}/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: api.cookie }, body: JSON.stringify(input) })
   const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.error?.message}`)
   return envelope.value

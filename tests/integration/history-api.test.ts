@@ -173,15 +173,18 @@ describe('orders:export', () => {
 
   it('is downloaded from the browser host as an attachment, and nothing else is', async () => {
     const result = await t.call('orders:export', { managerToken })
-    const response = await fetch(`${host.url}${result.downloadUrl}`)
+    // The cookie a browser holds after opening the address the host printed.
+    const headers = { Cookie: `coursetill_${host.port}=${new URL(host.openUrl).searchParams.get('token')}` }
+    expect((await fetch(`${host.url}${result.downloadUrl}`)).status).toBe(401)
+    const response = await fetch(`${host.url}${result.downloadUrl}`, { headers })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="?${result.fileName}"?$`))
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
     expect(await response.text()).toBe(readFileSync(result.path, 'utf8'))
     for (const path of ['/exports/' + 'a'.repeat(24), '/exports/..%2F..%2Fcoursetill.db', `/exports/${result.fileName}`]) {
-      expect((await fetch(`${host.url}${path}`)).status).toBe(404)
+      expect((await fetch(`${host.url}${path}`, { headers })).status).toBe(404)
     }
-    const foreign = await fetch(`${host.url}${result.downloadUrl}`, { headers: { Origin: 'https://evil.example' } })
+    const foreign = await fetch(`${host.url}${result.downloadUrl}`, { headers: { ...headers, Origin: 'https://evil.example' } })
     expect(foreign.status).toBe(403)
   })
 })

@@ -30,11 +30,15 @@ afterEach(async () => {
   await till.close()
 })
 
+/** The cookie a browser holds after opening the address the host printed. */
+const sessionCookie = () => `coursetill_${host.port}=${new URL(host.openUrl).searchParams.get('token')}`
+
 /** Raw HTTP, so tests can send the headers a browser would never let a page forge. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; withoutToken?: boolean } = {}) {
+  const headers = options.withoutToken ? options.headers : { Cookie: sessionCookie(), ...options.headers }
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers },
       (res) => {
         let body = ''
         res.on('data', (chunk) => (body += chunk))
@@ -71,7 +75,7 @@ describe('browser host', () => {
   it('runs a sale through the API and pushes live events over server-sent events', async () => {
     const events: unknown[] = []
     const stream = await new Promise<import('node:http').IncomingMessage>((resolve) => {
-      request({ host: '127.0.0.1', port: host.port, path: '/api/events' }, resolve).end()
+      request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Cookie: sessionCookie() } }, resolve).end()
     })
     stream.setEncoding('utf8')
     stream.on('data', (chunk: string) => {
@@ -133,5 +137,46 @@ describe('browser host', () => {
     expect((await post('accounts:create', { email: 'x@y.zz', name: 'X' }, { Origin: 'https://evil.example' })).status).toBe(403)
     expect((await post('accounts:create', { email: 'x@y.zz', name: 'X' }, { Origin: `http://localhost:${host.port}` })).status).toBe(200)
     expect(snapshot(till.ctx.db)).not.toBe(before)
+  })
+
+  it('answers 401 to the API, its event stream and exports without this launch\'s token, and changes nothing', async () => {
+    const before = snapshot(till.ctx.db)
+    const bare = await send('/api/accounts:create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'x@y.zz', name: 'X' }), withoutToken: true })
+    expect(bare.status).toBe(401)
+    expect(JSON.parse(bare.body)).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/open the address CourseTill printed/) } })
+    const wrongToken = `coursetill_${host.port}=${'0'.repeat(64)}`
+    for (const cookie of [wrongToken, `coursetill_1=${new URL(host.openUrl).searchParams.get('token')}`, 'coursetill=1']) {
+      expect((await post('accounts:create', { email: 'x@y.zz', name: 'X' }, { Cookie: cookie })).status).toBe(401)
+    }
+    expect((await send('/api/events', { withoutToken: true })).status).toBe(401)
+    expect((await send('/exports/0123456789abcdef01234567', { withoutToken: true })).status).toBe(401)
+    expect((await send('/api/orders:list', { method: 'POST', withoutToken: true, headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401)
+    expect(snapshot(till.ctx.db)).toBe(before)
+    // The renderer itself is no secret: it loads, and its calls say how to get a session.
+    expect((await send('/', { withoutToken: true })).status).toBe(200)
+  })
+
+  it('trades the printed address for a same-site HttpOnly cookie and drops the token from the address bar', async () => {
+    const opened = await send(new URL(host.openUrl).pathname + new URL(host.openUrl).search, { withoutToken: true })
+    expect(opened.status).toBe(303)
+    expect(opened.headers.location).toBe('/')
+    const cookies = opened.headers['set-cookie'] as string[]
+    const token = cookies.find((c) => c.startsWith(`coursetill_${host.port}=`))!
+    expect(token).toMatch(/; HttpOnly; SameSite=Strict$/)
+    expect(cookies.find((c) => c.startsWith(`coursetill_seat_${host.port}=`))).toMatch(/^coursetill_seat_\d+=[a-f0-9]{32}; Path=\/; HttpOnly; SameSite=Strict$/)
+    const cookie = token.split(';')[0]!
+    expect((await post('app:info', {}, { Cookie: cookie })).status).toBe(200)
+    // An address from an earlier start (or a guess) gets no cookie.
+    const stale = await send(`/?token=${'a'.repeat(64)}`, { withoutToken: true })
+    expect(stale.status).toBe(401)
+    expect(stale.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('keeps PIN guess limits per browser: one browser\'s wrong PINs do not lock out another', async () => {
+    const seat = (id: string) => `${sessionCookie()}; coursetill_seat_${host.port}=${id.repeat(32)}`
+    expect((await post('manager:setPin', { pin: '2580' })).status).toBe(200)
+    for (let i = 0; i < 4; i++) expect(JSON.parse((await post('manager:unlock', { pin: '1111' }, { Cookie: seat('a') })).body).error.message).toBe('Wrong manager PIN')
+    expect(JSON.parse((await post('manager:unlock', { pin: '2580' }, { Cookie: seat('a') })).body).error.message).toMatch(/Too many wrong PINs/)
+    expect(JSON.parse((await post('manager:unlock', { pin: '2580' }, { Cookie: seat('b') })).body).ok).toBe(true)
   })
 })

@@ -110,7 +110,7 @@ describe('the browser host', () => {
     const managerToken = await t.managerToken()
     const response = await fetch(`${host.url}/api/settings:saveKeys`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Cookie: `coursetill_${host.port}=${new URL(host.openUrl).searchParams.get('token')}` },
       body: JSON.stringify({ managerToken, secretKey: 'sk_test_abcdefgh1234', publishableKey: 'pk_test_abcdefgh1234' }),
     })
     expect(response.status).toBe(503)

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../src/main/electron/csp'
 import { serveAppRequest } from '../../src/main/electron/app-protocol'
+import { rendererDevServer } from '../../src/main/electron/dev-server'
 import {
+  decideFrameNavigation,
   decideNavigation,
   decideWindowOpen,
   isSafeExternalUrl,
@@ -39,6 +41,23 @@ describe('navigation and new windows', () => {
       expect(isSafeExternalUrl(url)).toBe(false)
     }
   })
+
+  it('lets a frame in our page be Stripe and nothing else', () => {
+    const child = { isMainFrame: false, parentIsMainFrame: true }
+    expect(decideFrameNavigation({ ...child, url: 'https://js.stripe.com/v3/controller.html' })).toBe('allow')
+    expect(decideFrameNavigation({ ...child, url: 'https://hooks.stripe.com/3d_secure' })).toBe('allow')
+    for (const url of ['https://js.stripe.com.evil.example/', 'http://js.stripe.com/', 'app://coursetill/index.html', 'https://evil.example/', 'not a url']) {
+      expect(decideFrameNavigation({ ...child, url })).toBe('deny')
+    }
+    expect(decideFrameNavigation({ url: 'https://evil.example/', isMainFrame: true, parentIsMainFrame: false })).toBe('deny')
+    expect(decideFrameNavigation({ url: 'app://coursetill/index.html', isMainFrame: true, parentIsMainFrame: false })).toBe('allow')
+  })
+
+  it('honours the dev server only in development', () => {
+    expect(rendererDevServer(true, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBeUndefined()
+    expect(rendererDevServer(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toBe('http://localhost:5173')
+    expect(rendererDevServer(false, {})).toBeUndefined()
+  })
 })
 
 describe('IPC sender validation', () => {
@@ -59,8 +78,9 @@ describe('IPC sender validation', () => {
 
 describe('window preferences', () => {
   it('isolates the renderer, sandboxes it and gives it no Node', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+    expect(secureWebPreferences('/app/preload.cjs', { isPackaged: true })).toMatchObject({
       preload: '/app/preload.cjs',
+      devTools: false,
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -70,6 +90,7 @@ describe('window preferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     })
+    expect(secureWebPreferences('/app/preload.cjs', { isPackaged: false }).devTools).toBe(true)
   })
 })
 

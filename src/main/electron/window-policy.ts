@@ -25,6 +25,32 @@ export function decideNavigation(url: string, devServerUrl?: string): 'allow' | 
   return isOwnRendererUrl(url, devServerUrl) ? 'allow' : 'deny'
 }
 
+/** Frames our page may embed (Stripe Elements with real keys), as in the CSP's frame-src. */
+export const STRIPE_FRAME_ORIGINS = ['https://js.stripe.com', 'https://hooks.stripe.com'] as const
+
+export interface FrameNavigation {
+  url: string
+  isMainFrame: boolean
+  /** True for a frame embedded directly in our page (not one nested inside Stripe's frames). */
+  parentIsMainFrame: boolean
+}
+
+/**
+ * will-frame-navigate, for every frame: the top frame shows our app only; a frame our page embeds may only be
+ * Stripe's. Frames nested inside Stripe's (a bank's 3-D Secure page) are Stripe's business and stay isolated.
+ */
+export function decideFrameNavigation(navigation: FrameNavigation, devServerUrl?: string): 'allow' | 'deny' {
+  if (navigation.isMainFrame) return decideNavigation(navigation.url, devServerUrl)
+  if (!navigation.parentIsMainFrame) return 'allow'
+  let origin: string
+  try {
+    origin = new URL(navigation.url).origin
+  } catch {
+    return 'deny'
+  }
+  return (STRIPE_FRAME_ORIGINS as readonly string[]).includes(origin) ? 'allow' : 'deny'
+}
+
 /** No new Electron windows ever; an allowed external page goes to the system browser instead. */
 export function decideWindowOpen(url: string): { action: 'deny'; openExternally: string | null } {
   return { action: 'deny', openExternally: isSafeExternalUrl(url) ? url : null }
@@ -49,10 +75,11 @@ export function isTrustedSender(sender: SenderFacts, ourWebContentsIds: readonly
   return isOwnRendererUrl(sender.frameUrl, devServerUrl)
 }
 
-/** The BrowserWindow's webPreferences: isolation, the OS sandbox, no Node, web security on, no <webview>. */
-export function secureWebPreferences(preload: string) {
+/** The BrowserWindow's webPreferences: isolation, the OS sandbox, no Node, web security on, no <webview>; DevTools only in development. */
+export function secureWebPreferences(preload: string, options: { isPackaged: boolean }) {
   return {
     preload,
+    devTools: !options.isPackaged,
     contextIsolation: true,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
-import { BrowserWindow } from 'electron'
+import { app, BrowserWindow } from 'electron'
 import { APP_ORIGIN } from '@shared/app-origin'
+import { rendererDevServer } from './dev-server'
 import { secureWebPreferences } from './window-policy'
 
 let mainWindow: BrowserWindow | null = null
@@ -24,11 +25,10 @@ export function createMainWindow(options: { focusExisting?: boolean } = {}): Bro
     minHeight: 640,
     show: false,
     title: 'CourseTill',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'), { isPackaged: app.isPackaged }),
   })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
-  const devServer = process.env.ELECTRON_RENDERER_URL
-  void mainWindow.loadURL(devServer ?? `${APP_ORIGIN}/index.html`)
+  void mainWindow.loadURL(rendererDevServer(app.isPackaged) ?? `${APP_ORIGIN}/index.html`)
   return mainWindow
 }

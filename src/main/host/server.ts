@@ -6,6 +6,7 @@ import type { Envelope } from '@shared/errors'
 import type { Dispatch } from '../core/api/dispatch'
 import type { LiveBus } from '../core/bus/live-bus'
 import { httpStatusFor, isAllowedHost, isAllowedOrigin, isJsonContentType } from './guards'
+import { isLaunchToken, needsLaunchToken, newLaunchToken, newSeatId, readCookie, seatCookieName, seatOf, sessionCookie, tokenCookieName } from './launch-token'
 import { streamLiveEvents } from './sse'
 import { serveExports } from './exports'
 import { closeServer, listenOnLoopback } from '../core/http/listen'
@@ -17,10 +18,14 @@ export interface HostOptions {
   rendererDir: string
   csp: string
   port: number
+  /** This launch's token (made fresh when not given). */
+  launchToken?: string
 }
 
 export interface HostServer {
   url: string
+  /** The address to open: the URL with this launch's token, which the browser trades for its cookie. */
+  openUrl: string
   port: number
   close(): Promise<void>
 }
@@ -32,6 +37,7 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
   app.set('etag', false)
   let port = options.port
   const closers = new Set<() => void>()
+  const launchToken = options.launchToken ?? newLaunchToken()
 
   app.use((req, res, next) => {
     if (!isAllowedHost(req.headers.host, port)) return void res.status(421).type('text/plain').send('Unknown host')
@@ -44,6 +50,21 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
       'Cross-Origin-Resource-Policy': 'same-origin',
     })
     next()
+  })
+
+  // Opening the printed address: the token becomes this browser's cookie, then the address bar drops it.
+  app.use((req, res, next) => {
+    const offered = typeof req.query.token === 'string' ? req.query.token : undefined
+    if (offered === undefined || req.method !== 'GET') return next()
+    if (!isLaunchToken(offered, launchToken)) return void res.status(401).type('text/plain').send(STALE_ADDRESS)
+    const cookies = [sessionCookie(tokenCookieName(port), launchToken)]
+    if (!readCookie(req.headers.cookie, seatCookieName(port))) cookies.push(sessionCookie(seatCookieName(port), newSeatId()))
+    res.set('Set-Cookie', cookies).set('Cache-Control', 'no-store').redirect(303, req.path)
+  })
+
+  app.use((req, res, next) => {
+    if (!needsLaunchToken(req.path) || isLaunchToken(readCookie(req.headers.cookie, tokenCookieName(port)), launchToken)) return next()
+    sendEnvelope(res, 401, { ok: false, error: { code: 'forbidden', message: NO_SESSION } })
   })
 
   app.get('/api/events', (req, res) => {
@@ -61,7 +82,8 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
     },
     express.json({ limit: '64kb', strict: false }),
     async (req: Request<{ channel: string }>, res: Response) => {
-      const result = await options.dispatch(req.params.channel, req.body)
+      const seat = seatOf(readCookie(req.headers.cookie, seatCookieName(port)))
+      const result = await options.dispatch(req.params.channel, req.body, { seat })
       sendEnvelope(res, result.ok ? 200 : httpStatusFor(result.error.code), result)
     },
   )
@@ -85,6 +107,7 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
   port = await listenOnLoopback(server, options.port)
   return {
     url: `http://127.0.0.1:${port}`,
+    openUrl: `http://127.0.0.1:${port}/?token=${launchToken}`,
     port,
     close: () => {
       for (const stop of closers) stop()
@@ -96,5 +119,8 @@ export async function startHostServer(options: HostOptions): Promise<HostServer>
 function sendEnvelope(res: Response, status: number, body: Envelope<unknown>) {
   res.status(status).set('Cache-Control', 'no-store').json(body)
 }
+
+const NO_SESSION = 'This browser has no CourseTill session: open the address CourseTill printed when it started (it ends in ?token=…)'
+const STALE_ADDRESS = 'This address is from an earlier start of CourseTill: open the one it printed this time'
 
 const unsupported = (message: string): Envelope<never> => ({ ok: false, error: { code: 'invalid_input', message } })

@@ -1,13 +1,19 @@
-import { createServer } from 'node:http'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { BodyTooLargeError, readRawBody } from '../core/http/raw-body'
-import { closeServer, listenOnLoopback } from '../core/http/listen'
+import { closeServer, createTimedServer, listenOnLoopback } from '../core/http/listen'
 import { WEBHOOK_PATH, type WebhookIngress, type WebhookIngressOptions } from '../core/ports'
 import { verifyStripeDelivery } from './verify'
 
 export { WEBHOOK_PATH }
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024
-export type WebhookServerOptions = WebhookIngressOptions
+/** Stripe gives up on a delivery after about 10 s; no socket on this port lives longer than this. */
+export const WEBHOOK_REQUEST_TIMEOUT_MS = 15_000
+
+export interface WebhookServerOptions extends WebhookIngressOptions {
+  /** How long a request may take to arrive, headers and body (tests use a short one). */
+  requestTimeoutMs?: number
+}
+
 export type WebhookServer = WebhookIngress
 
 /**
@@ -18,6 +24,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
+  // Exactly /webhooks/stripe: not /webhooks/Stripe, not /webhooks/stripe/ (the tunnel exposes this one path).
+  app.set('case sensitive routing', true)
+  app.set('strict routing', true)
 
   // The raw bytes on this route only: no JSON parser ever sees a body before its signature is checked.
   app.post(WEBHOOK_PATH, async (req: Request, res: Response) => {
@@ -42,9 +51,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   app.use((_req, res) => void res.status(404).json({ error: 'Not found' }))
   app.use((_error: unknown, _req: Request, res: Response, _next: NextFunction) => void res.status(400).json({ error: 'Bad request' }))
 
-  const server = createServer(app)
-  // Stripe gives up on a delivery after about 10 s; never keep a socket longer than that.
-  server.requestTimeout = 15_000
+  const server = createTimedServer(app, options.requestTimeoutMs ?? WEBHOOK_REQUEST_TIMEOUT_MS)
   const port = await listenOnLoopback(server, options.port)
   return { url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, port, close: () => closeServer(server) }
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod'
+import { CARD_LIKE_MESSAGE, containsCardLikeNumber } from '../card-like'
 
 export const id = z.int().positive().max(Number.MAX_SAFE_INTEGER)
 export const minorUnits = z.int().positive().max(Number.MAX_SAFE_INTEGER)
 export const searchText = z.string().trim().max(200)
+/** Text the till stores (notes, reasons, names): never a card number (shared/card-like.ts). */
+export const storedText = (max: number) => z.string().trim().max(max).refine((text) => !containsCardLikeNumber(text), CARD_LIKE_MESSAGE)
 /** Proof of an unlocked manager session (see manager:unlock); checked by dispatch before the handler runs. */
 export const managerToken = z.string().regex(/^[a-f0-9]{64}$/, 'a manager session token')
 

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { AppInfo } from '../domain'
 import type { LiveStatus, LogTail } from '../live'
-import { channel, managerChannel } from './channel'
+import { channel, managerChannel, storedText } from './channel'
 
 // Shapes only: the key formats are checked by the handler, so a wrong key gets an inline message on its field.
 const keyText = z.string().trim().min(1, 'required').max(300)
@@ -14,6 +14,6 @@ export const liveChannels = {
   'settings:forgetKeys': managerChannel<LiveStatus>()({}),
   /** Null removes the saved token. */
   'settings:saveNgrokToken': managerChannel<LiveStatus>()({ authtoken: z.string().trim().min(1).max(200).nullable() }),
-  'settings:setShopName': managerChannel<AppInfo>()({ shopName: z.string().trim().min(1, 'required').max(80) }),
+  'settings:setShopName': managerChannel<AppInfo>()({ shopName: storedText(80).pipe(z.string().min(1, 'required')) }),
   'logs:tail': managerChannel<LogTail>()({ lines: z.int().min(1).max(2000).optional() }),
 } as const

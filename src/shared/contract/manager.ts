@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { REFUND_REASONS, type CatchUpStatus, type ManagerStatus, type ManagerSession, type OrderDetail } from '../domain'
-import { channel, id, managerChannel, managerToken, minorUnits } from './channel'
+import { channel, id, managerChannel, managerToken, minorUnits, storedText } from './channel'
 
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN of 4 to 8 digits')
 
@@ -14,10 +14,10 @@ export const managerChannels = {
     paymentId: id,
     amount: minorUnits,
     reason: z.enum(REFUND_REASONS),
-    note: z.string().trim().max(500).nullable().optional(),
+    note: storedText(500).nullable().optional(),
     requestKey: z.string().min(8).max(100).optional(),
   }),
-  'ownership:revoke': managerChannel<OrderDetail>()({ orderId: id, courseId: id, reason: z.string().trim().min(1).max(200) }),
+  'ownership:revoke': managerChannel<OrderDetail>()({ orderId: id, courseId: id, reason: storedText(200).pipe(z.string().min(1)) }),
   'sync:status': channel<CatchUpStatus>()(z.strictObject({})),
   'sync:run': channel<CatchUpStatus>()(z.strictObject({})),
 } as const

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Account, AppInfo, CardCheckout, Course, OrderDetail } from '../domain'
-import { channel, id, minorUnits, searchText } from './channel'
+import { channel, id, minorUnits, searchText, storedText } from './channel'
 
 /** What the counter uses all day: catalog, customers, orders, cash and card. */
 export const salesChannels = {
@@ -10,14 +10,17 @@ export const salesChannels = {
   'accounts:create': channel<Account>()(
     z.strictObject({
       email: z.email().max(254),
-      name: z.string().trim().min(1).max(200),
+      name: storedText(200).pipe(z.string().min(1)),
       phone: z.string().trim().min(3).max(40).nullable().optional(),
     }),
   ),
   'orders:create': channel<OrderDetail>()(z.strictObject({ accountId: id, courseIds: z.array(id).max(50) })),
   'orders:get': channel<OrderDetail>()(z.strictObject({ orderId: id })),
   'orders:cancel': channel<OrderDetail>()(z.strictObject({ orderId: id })),
-  'orders:recordCash': channel<OrderDetail>()(z.strictObject({ orderId: id, tendered: minorUnits })),
+  'orders:recordCash': channel<OrderDetail>()(
+    // requestKey: one per cash attempt (the renderer makes it), so a repeated or concurrent call records once.
+    z.strictObject({ orderId: id, tendered: minorUnits, requestKey: z.string().min(8).max(100).optional() }),
+  ),
   'payments:startCard': channel<CardCheckout>()(z.strictObject({ orderId: id })),
   'payments:sync': channel<OrderDetail>()(z.strictObject({ orderId: id })),
 } as const

@@ -2,9 +2,11 @@ import { z } from 'zod'
 import { AppError, type Envelope, type ErrorPayload } from '@shared/errors'
 import { channels, isChannel } from '@shared/ipc-contract'
 import type { Logger } from '../logging/logger'
+import type { Caller } from './handler-types'
 import type { Handlers } from './handlers'
 
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope<unknown>>
+/** caller: what the transport knows of the sender (IPC: our window; HTTP: the browser's seat cookie). */
+export type Dispatch = (channel: unknown, payload: unknown, caller?: Caller) => Promise<Envelope<unknown>>
 
 /**
  * The one entry for every call from a window, whatever carried it (IPC or HTTP): unknown channels,
@@ -12,7 +14,7 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope<
  * refused before any handler runs.
  */
 export function createDispatch(handlers: Handlers, manager: { isValid(token: unknown): boolean }, log: Logger): Dispatch {
-  return (channel, payload) => dispatch(handlers, manager, log, channel, payload)
+  return (channel, payload, caller) => dispatch(handlers, manager, log, channel, payload, caller)
 }
 
 async function dispatch(
@@ -21,6 +23,7 @@ async function dispatch(
   log: Logger,
   channel: unknown,
   payload: unknown,
+  caller: Caller | undefined,
 ): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return failure({ code: 'invalid_input', message: `Unknown API call "${String(channel).slice(0, 80)}"` })
   const spec = channels[channel]
@@ -32,8 +35,8 @@ async function dispatch(
     return failure({ code: 'invalid_input', message: `Invalid input for ${channel}: ${describeIssues(parsed.error)}` })
   }
   try {
-    const handler = handlers[channel] as (input: unknown) => unknown
-    return { ok: true, value: await handler(parsed.data) }
+    const handler = handlers[channel] as (input: unknown, caller?: Caller) => unknown
+    return { ok: true, value: await handler(parsed.data, caller) }
   } catch (error) {
     return failure(toErrorPayload(error, channel, log))
   }

@@ -8,9 +8,17 @@ import type { CardPayments } from '../payments/card-payment'
 import type { CatchUp } from '../payments/catch-up'
 import type { Refunds } from '../payments/refunds'
 
+/**
+ * Who is calling, as the transport knows it (never from the payload): the seat a PIN was typed at, so failed
+ * PINs slow that seat down and not the others (core/manager/guess-limits.ts).
+ */
+export interface Caller {
+  seat: string
+}
+
 /** Handlers for one area's channels: each takes the parsed input (managerToken already checked by dispatch). */
 export type HandlersFor<Channels> = {
-  [C in keyof Channels & Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
+  [C in keyof Channels & Channel]: (input: ParsedInput<C>, caller?: Caller) => ChannelResult<C> | Promise<ChannelResult<C>>
 }
 
 /**

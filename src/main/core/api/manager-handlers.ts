@@ -5,8 +5,8 @@ import { MANAGER, type HandlerDeps, type HandlersFor } from './handler-types'
 export function managerHandlers({ ctx, manager, refunds, catchUp }: Pick<HandlerDeps, 'ctx' | 'manager' | 'refunds' | 'catchUp'>): HandlersFor<typeof managerChannels> {
   return {
     'manager:status': () => manager.status(),
-    'manager:setPin': (input) => manager.setPin(input.pin, input.currentPin),
-    'manager:unlock': (input) => manager.unlock(input.pin),
+    'manager:setPin': (input, caller) => manager.setPin(input.pin, input.currentPin, caller?.seat),
+    'manager:unlock': (input, caller) => manager.unlock(input.pin, caller?.seat),
     'manager:lock': (input) => manager.lock(input.managerToken),
     'payments:refund': ({ managerToken: _token, ...input }) => refunds().refundPayment({ ...input, actor: MANAGER }),
     'ownership:revoke': (input) => revokeOrderCourse(ctx, { ...input, actor: MANAGER }),

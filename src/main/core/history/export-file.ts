@@ -1,6 +1,7 @@
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs'
+import { createWriteStream, existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { join } from 'node:path'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files'
 
 export interface FileWriter {
   /** Resolves once the file can take more; gives the event loop a turn either way. */
@@ -11,7 +12,7 @@ export interface FileWriter {
 
 /** A write stream that is never written past its buffer (memory stays flat) and whose errors surface on the next call. */
 export function openFileWriter(path: string): FileWriter {
-  const out = createWriteStream(path, { flags: 'wx', encoding: 'utf8' })
+  const out = createWriteStream(path, { flags: 'wx', encoding: 'utf8', mode: PRIVATE_FILE_MODE })
   let failure: Error | null = null
   out.on('error', (error) => (failure = error))
   return {
@@ -31,7 +32,7 @@ export function openFileWriter(path: string): FileWriter {
 
 /** orders-2026-06-30T181205Z.csv, with -2, -3… if an export in the same second took that name. */
 export function freshFileName(dir: string, now: number): { fileName: string; path: string } {
-  mkdirSync(dir, { recursive: true })
+  ensurePrivateDir(dir)
   const stamp = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '')
   for (let n = 1; ; n++) {
     const fileName = `orders-${stamp}${n === 1 ? '' : `-${n}`}.csv`

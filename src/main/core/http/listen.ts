@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /** Listens on loopback only (never on all interfaces) and resolves with the port actually bound. */
@@ -18,4 +18,19 @@ export function closeServer(server: Server): Promise<void> {
     server.close(() => resolve())
     server.closeAllConnections()
   })
+}
+
+/**
+ * An HTTP server whose request timeout holds (headers and body; headersTimeout defaults to the smaller of it
+ * and 60 s). Node checks it only every connectionsCheckingInterval, 30 s by default, so a socket trickling a
+ * body outlived a 15 s requestTimeout by far: the check runs a few times per timeout here.
+ */
+export function createTimedServer(listener: RequestListener, requestTimeoutMs: number): Server {
+  return createServer(
+    {
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeoutMs / 4))),
+    },
+    listener,
+  )
 }

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import { ensurePrivateDir } from '../private-files'
 
 export const LOG_FILE_NAME = 'coursetill.log'
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -23,7 +24,7 @@ export function createRotatingFile(options: { dir: string; name?: string; maxByt
   const path = join(options.dir, options.name ?? LOG_FILE_NAME)
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const keep = Math.max(1, options.keep ?? DEFAULT_KEEP)
-  mkdirSync(options.dir, { recursive: true })
+  ensurePrivateDir(options.dir)
   let size = existsSync(path) ? statSync(path).size : 0
   let fd: number | null = null
 

@@ -13,6 +13,8 @@ export interface CashInput {
   /** What the customer handed over, in minor units; anything above what is owed is change. */
   tendered: number
   actor: string
+  /** Made by the till once per cash attempt: the same key again (a double click, a retry) records nothing new. */
+  requestKey?: string | null
 }
 
 /** Records cash taken at the till; an order may be paid part cash, part card. */
@@ -21,6 +23,8 @@ export function recordCashPayment(ctx: CoreContext, input: CashInput): OrderDeta
   if (!Number.isSafeInteger(tendered) || tendered <= 0) throw invalidInput('Cash tendered must be a positive amount')
   return inTransaction(ctx, (queue) => {
     const { db } = ctx
+    // Before the payable check: a replay after this very payment settled the order must answer, not refuse.
+    if (input.requestKey && isRecordedAlready(ctx, input.requestKey, orderId, tendered)) return getOrderDetail(db, orderId)
     const order = getOrderDetail(db, orderId)
     if (!PAYABLE.has(order.status) || order.amountDue === 0) {
       throw conflict(`Order ${orderId} is ${order.status.replace('_', ' ')} and takes no more payments`)
@@ -34,9 +38,9 @@ export function recordCashPayment(ctx: CoreContext, input: CashInput): OrderDeta
     const paymentId = Number(
       sql(
         db,
-        `INSERT INTO payment (order_id, method, amount, amount_received, tendered_amount, currency, status, created_at, updated_at)
-         VALUES (?, 'cash', ?, ?, ?, ?, 'succeeded', ?, ?)`,
-      ).run(orderId, applied, applied, tendered, order.currency, now, now).lastInsertRowid,
+        `INSERT INTO payment (order_id, method, amount, amount_received, tendered_amount, currency, status, request_key, created_at, updated_at)
+         VALUES (?, 'cash', ?, ?, ?, ?, 'succeeded', ?, ?, ?)`,
+      ).run(orderId, applied, applied, tendered, order.currency, input.requestKey ?? null, now, now).lastInsertRowid,
     )
     audit(db, now, {
       actor,
@@ -50,6 +54,18 @@ export function recordCashPayment(ctx: CoreContext, input: CashInput): OrderDeta
     settleOrder(db, now, orderId, actor, queue)
     return getOrderDetail(db, orderId)
   })
+}
+
+/** True when this key already recorded this cash; the same key for other cash is refused rather than guessed at. */
+function isRecordedAlready(ctx: CoreContext, requestKey: string, orderId: number, tendered: number): boolean {
+  const earlier = sql(ctx.db, 'SELECT order_id AS orderId, tendered_amount AS tendered FROM payment WHERE request_key = ?').get(requestKey) as
+    | { orderId: number; tendered: number }
+    | undefined
+  if (!earlier) return false
+  if (earlier.orderId !== orderId || earlier.tendered !== tendered) {
+    throw conflict('This cash request was already recorded with another order or amount; nothing was recorded now')
+  }
+  return true
 }
 
 /** Staff abandon an order that has taken no money. */

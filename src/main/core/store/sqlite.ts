@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { ensurePrivateFile } from '../private-files'
 
 export const SQLITE_BINDING_ENV = 'COURSETILL_SQLITE_BINDING'
 
@@ -8,6 +9,8 @@ export const SQLITE_BINDING_ENV = 'COURSETILL_SQLITE_BINDING'
  * in COURSETILL_SQLITE_BINDING. Packaged apps are rebuilt for Electron in place and need neither.
  */
 export function openSqlite(file: string, options: Database.Options = {}): Database.Database {
+  // A store we may create is created private first; SQLite then gives its -wal and -shm the same mode.
+  if (!options.readonly && !options.fileMustExist && file !== ':memory:' && file !== '') ensurePrivateFile(file)
   const nativeBinding = process.env[SQLITE_BINDING_ENV]
   return new Database(file, nativeBinding ? { ...options, nativeBinding } : options)
 }

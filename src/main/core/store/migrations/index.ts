@@ -3,6 +3,8 @@ import { paymentSync } from './002-payment-sync'
 import { historyIndexes } from './003-history-indexes'
 import { insightIndexes } from './004-insight-indexes'
 import { installation } from './005-installation'
+import { pinThrottle } from './006-pin-throttle'
+import { cashRequestKey } from './007-cash-request-key'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -10,6 +12,14 @@ import type { Migration } from './types'
 // module loads, so a clash between two new migrations stops the app at start-up and every test.
 // Adding one: a new NNN-name.ts declaring `version: N`, one line here, and its hash in shipped.sha256
 // (tests/integration/migrations.test.ts prints the line to add).
-export const migrations: readonly Migration[] = orderedMigrations([initial, paymentSync, historyIndexes, insightIndexes, installation])
+export const migrations: readonly Migration[] = orderedMigrations([
+  initial,
+  paymentSync,
+  historyIndexes,
+  insightIndexes,
+  installation,
+  pinThrottle,
+  cashRequestKey,
+])
 
 export type { Migration }

@@ -10,6 +10,8 @@ export function CashPart({ order, onChanged, disabled }: { order: OrderDetail; o
   const [typed, setTyped] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // One key per cash attempt: a double submit or a retry of the same attempt records the cash once.
+  const [requestKey, setRequestKey] = useState(() => crypto.randomUUID())
   const lastCash = [...order.payments].reverse().find((p) => p.method === 'cash')
   const change = lastCash?.tenderedAmount ? lastCash.tenderedAmount - lastCash.amount : 0
 
@@ -25,7 +27,8 @@ export function CashPart({ order, onChanged, disabled }: { order: OrderDetail; o
     setBusy(true)
     setError(null)
     try {
-      onChanged(await api.invoke('orders:recordCash', { orderId: order.id, tendered }))
+      onChanged(await api.invoke('orders:recordCash', { orderId: order.id, tendered, requestKey }))
+      setRequestKey(crypto.randomUUID())
       setTyped('')
     } catch (failure) {
       setError((failure as Error).message)
