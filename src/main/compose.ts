@@ -17,6 +17,7 @@ import type { TunnelDriver } from './core/connection/tunnel-driver'
 import { shouldActOnWake, watchForSleep } from './core/connection/wake'
 import { createCoreContext, type CoreContext } from './core/context'
 import { loadDemoDataOnFirstStart } from './core/demo-data'
+import { loadDemoOffersOnce } from './core/memberships/catalog'
 import { createEncryptedSecrets, type SecretCipher } from './core/keys/encrypted-secrets'
 import { resolveKeys } from './core/keys/saved-keys'
 import { createRotatingFile } from './core/logging/log-file'
@@ -94,6 +95,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
   const ctx = createCoreContext(db, Date.now, log)
   try {
     loadDemoDataOnFirstStart(db, ctx.now())
+    loadDemoOffersOnce(db, ctx.now())
     const secrets = createEncryptedSecrets(db, app.secrets?.cipher ?? null, app.secrets?.unavailableReason)
     stops.push(logLiveEvents(ctx.bus, log))
     const batcher = createCommitBatcher(ctx)
@@ -160,6 +162,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       cardPayments: () => account.current().payments,
       refunds: () => account.current().refunds,
       catchUp: () => account.current().catchUp,
+      recurring: () => account.current().recurring,
     })
     const csp = () => {
       const client = account.current().client

@@ -151,6 +151,8 @@ export type LiveEvent =
   | { type: 'sync.progress'; status: CatchUpStatus }
   | import('./history').OrderExportProgress
   | { type: 'live.changed' }
+  | { type: 'membership.changed'; accountId: number; membershipId: number; status: string }
+  | { type: 'installments.changed'; accountId: number; planId: number }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

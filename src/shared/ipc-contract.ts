@@ -7,6 +7,7 @@ import { insightChannels } from './contract/insight'
 import { liveChannels } from './contract/live'
 import { managerChannels } from './contract/manager'
 import { salesChannels } from './contract/sales'
+import { recurringChannels } from './contract/recurring'
 
 export const channels = {
   ...salesChannels,
@@ -14,6 +15,7 @@ export const channels = {
   ...historyChannels,
   ...insightChannels,
   ...liveChannels,
+  ...recurringChannels,
 } as const
 
 export type Channel = keyof typeof channels

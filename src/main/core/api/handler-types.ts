@@ -7,6 +7,7 @@ import type { ManagerAccess } from '../manager/pin'
 import type { CardPayments } from '../payments/card-payment'
 import type { CatchUp } from '../payments/catch-up'
 import type { Refunds } from '../payments/refunds'
+import type { Recurring } from '../memberships/recurring'
 
 /** Handlers for one area's channels: each takes the parsed input (managerToken already checked by dispatch). */
 export type HandlersFor<Channels> = {
@@ -27,6 +28,7 @@ export interface HandlerDeps {
   cardPayments(): CardPayments
   refunds(): Refunds
   catchUp(): CatchUp
+  recurring(): Recurring
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

@@ -1,0 +1,27 @@
+import type { recurringChannels } from '@shared/contract/recurring'
+import { MANAGER, STAFF, type HandlerDeps, type HandlersFor } from '../api/handler-types'
+import { listInstallmentOffers, listMembershipPlans } from './catalog'
+import { listMemberships } from './read-memberships'
+import { listInstallmentPlans } from '../installments/read-plans'
+import { payInstallments } from '../installments/pay'
+import { startInstallmentPlan } from '../installments/start-plan'
+
+export function recurringHandlers({ ctx, log, recurring }: Pick<HandlerDeps, 'ctx' | 'log' | 'recurring'>): HandlersFor<typeof recurringChannels> {
+  const { db } = ctx
+  return {
+    'memberships:plans': () => listMembershipPlans(db),
+    'memberships:start': (input) => recurring().startMembership({ ...input, actor: STAFF }),
+    'memberships:list': (input) => listMemberships(db, input.accountId),
+    'memberships:cancelAtPeriodEnd': (input) => recurring().cancelAtPeriodEnd({ ...input, actor: STAFF }),
+    'memberships:cancelNow': (input) => recurring().cancelNow({ membershipId: input.membershipId, refundLastPeriod: input.refundLastPeriod, actor: MANAGER }),
+    'installments:offers': () => listInstallmentOffers(db),
+    'installments:start': (input) => startInstallmentPlan(ctx, { ...input, actor: STAFF }),
+    'installments:list': (input) => listInstallmentPlans(ctx, input.accountId),
+    'installments:pay': (input) => {
+      const { order, replaced } = payInstallments(ctx, { ...input, actor: STAFF })
+      // The replaced orders' intents are closed at Stripe without holding up the answer (the till may be offline).
+      if (replaced.length > 0) recurring().closeReplaced(replaced).catch((error: unknown) => log.warn('installments.close_replaced_failed', { replaced, error }))
+      return order
+    },
+  }
+}
