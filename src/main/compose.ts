@@ -54,6 +54,8 @@ export interface CourseTill {
 
 export interface StartOptions {
   version: string
+  /** A seam for tests: the store's clock (unix ms), so payment plans' due dates can pass. */
+  clock?: () => number
   /** Seams for tests: how the sandbox delivers webhooks, how often catch-up runs, a fake tunnel. */
   payments?: {
     /** The sandbox's webhook retry schedule and timeout (tests shorten them). */
@@ -92,7 +94,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
     if (started) log.info('till.stopped', {})
     log.close()
   })
-  const ctx = createCoreContext(db, Date.now, log)
+  const ctx = createCoreContext(db, app.clock ?? Date.now, log)
   try {
     loadDemoDataOnFirstStart(db, ctx.now())
     loadDemoOffersOnce(db, ctx.now())

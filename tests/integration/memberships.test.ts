@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestTill, type TestTill } from '../helpers/test-till'
+import { snapshot } from '../helpers/temp-store'
 import { advance, customerOnClock, DAY, GBP_MONTHLY, KWD_MONTHLY, membership, owned, periodEndOf, sellMembership } from '../helpers/membership-fixtures'
 
 let t: TestTill
@@ -78,5 +79,45 @@ describe('memberships on a test clock', () => {
     expect(await membership(t, checkout.membershipId)).toMatchObject({ status: 'canceled' })
     expect(owned(t)).toEqual([])
     expect(t.count('purchase_order', "kind = 'renewal'")).toBe(0)
+  })
+
+  it('a manager cancels at once with a refund of the last period: access goes now, the refund is made once', async () => {
+    t = await startTestTill()
+    await customerOnClock(t)
+    const checkout = await sellMembership(t, GBP_MONTHLY)
+    const managerToken = await t.managerToken()
+    await expect(t.call('memberships:cancelNow', { membershipId: checkout.membershipId, refundLastPeriod: true } as never)).rejects.toThrow()
+    const input = { membershipId: checkout.membershipId, refundLastPeriod: true, managerToken }
+    const ended = await t.call('memberships:cancelNow', input)
+    expect(ended.status).toBe('canceled')
+    expect(owned(t)).toEqual([])
+    await t.deliveriesSettled()
+    expect(t.detail(checkout.orderId)).toMatchObject({ status: 'refunded' })
+    await expect(t.call('memberships:cancelNow', input)).rejects.toThrow(/already ended/)
+    expect(t.count('refund')).toBe(1)
+  })
+
+  it('refuses an unknown plan and a second live membership of the same plan, changing nothing', async () => {
+    t = await startTestTill()
+    await customerOnClock(t)
+    await sellMembership(t, GBP_MONTHLY)
+    const before = snapshot(t.till.ctx.db)
+    await expect(t.call('memberships:start', { accountId: 1, planId: 99 })).rejects.toThrow(/does not exist/)
+    await expect(t.call('memberships:start', { accountId: 1, planId: GBP_MONTHLY })).rejects.toThrow(/already has/)
+    expect(snapshot(t.till.ctx.db)).toBe(before)
+  })
+
+  it('a double click on Sell gets one membership and one subscription', async () => {
+    t = await startTestTill()
+    const { customer } = await customerOnClock(t)
+    const [a, b] = await Promise.all([
+      t.till.handlers['memberships:start']({ accountId: 1, planId: GBP_MONTHLY }),
+      t.till.handlers['memberships:start']({ accountId: 1, planId: GBP_MONTHLY }),
+    ])
+    expect(b).toEqual(a)
+    const again = await t.till.handlers['memberships:start']({ accountId: 1, planId: GBP_MONTHLY })
+    expect(again).toEqual(a)
+    expect(t.count('recurring_payment')).toBe(1)
+    expect((await t.stripe.subscriptions.list({ customer: customer.id, status: 'all' })).data).toHaveLength(1)
   })
 })
