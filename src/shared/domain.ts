@@ -104,6 +104,8 @@ export interface OrderDetail extends OrderSummary {
   /** Still to be paid: amount less what succeeded payments brought in (never negative). */
   amountDue: number
   canceledAt: number | null
+  /** A till sale, a membership's first period, a renewal, or a payment plan's part(s). */
+  kind: import('./recurring').OrderKind
 }
 
 export type AppMode = 'sandbox' | 'test' | 'live'

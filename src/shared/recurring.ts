@@ -79,3 +79,10 @@ export interface InstallmentPlan {
   pastDueAmount: number
   outstandingAmount: number
 }
+
+export interface RecurringReport {
+  /** Money collected by memberships (first periods and renewals) and payment plans, per month and currency. */
+  months: Array<{ month: string; currency: string; memberships: number; installments: number }>
+  /** What is owed now: unpaid plan parts past their due date, and the renewals of past_due memberships. */
+  pastDue: Array<{ currency: string; amount: number; plans: number; memberships: number }>
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { InstallmentOffer, InstallmentPlan, Membership, MembershipCheckout, MembershipPlan } from '../recurring'
+import type { InstallmentOffer, InstallmentPlan, Membership, MembershipCheckout, MembershipPlan, RecurringReport } from '../recurring'
+import { isTimeZone } from '../insight'
 import type { OrderDetail } from '../domain'
 import { channel, id, managerChannel } from './channel'
 
@@ -15,4 +16,10 @@ export const recurringChannels = {
   'installments:list': channel<InstallmentPlan[]>()(z.strictObject({ accountId: id })),
   /** The order covering what is past due (or everything outstanding); paid like any order, by card or cash. */
   'installments:pay': channel<OrderDetail>()(z.strictObject({ planId: id, scope: z.enum(['past_due', 'all']) })),
+  'reports:recurring': channel<RecurringReport>()(
+    z.strictObject({
+      months: z.int().min(1).max(36),
+      timeZone: z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London'),
+    }),
+  ),
 } as const

@@ -5,6 +5,7 @@ import { listMemberships } from './read-memberships'
 import { listInstallmentPlans } from '../installments/read-plans'
 import { payInstallments } from '../installments/pay'
 import { startInstallmentPlan } from '../installments/start-plan'
+import { recurringReport } from '../insight/recurring'
 
 export function recurringHandlers({ ctx, log, recurring }: Pick<HandlerDeps, 'ctx' | 'log' | 'recurring'>): HandlersFor<typeof recurringChannels> {
   const { db } = ctx
@@ -14,6 +15,12 @@ export function recurringHandlers({ ctx, log, recurring }: Pick<HandlerDeps, 'ct
     'memberships:list': (input) => listMemberships(db, input.accountId),
     'memberships:cancelAtPeriodEnd': (input) => recurring().cancelAtPeriodEnd({ ...input, actor: STAFF }),
     'memberships:cancelNow': (input) => recurring().cancelNow({ membershipId: input.membershipId, refundLastPeriod: input.refundLastPeriod, actor: MANAGER }),
+    'reports:recurring': (input) => {
+      const now = ctx.now()
+      const since = new Date(now)
+      since.setUTCMonth(since.getUTCMonth() - input.months + 1, 1)
+      return recurringReport(db, { since: since.setUTCHours(0, 0, 0, 0) - 14 * 3_600_000, now, timeZone: input.timeZone })
+    },
     'installments:offers': () => listInstallmentOffers(db),
     'installments:start': (input) => startInstallmentPlan(ctx, { ...input, actor: STAFF }),
     'installments:list': (input) => listInstallmentPlans(ctx, input.accountId),
