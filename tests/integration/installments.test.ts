@@ -98,4 +98,27 @@ describe('payment plans', () => {
     await expect(t.call('installments:start', { accountId: 1, offerId: offer.id })).rejects.toThrow(/already paying/)
     expect(snapshot(t.till.ctx.db)).toBe(before)
   })
+
+  it('a new payment replaces an unstarted one (its charges freed) but not one with a card payment under way', async () => {
+    const { clock, plan } = await startPlan(3)
+    clock.now += 31 * DAY_MS
+    const pastDue = await t.till.handlers['installments:pay']({ planId: plan.id, scope: 'past_due' })
+    const all = await t.till.handlers['installments:pay']({ planId: plan.id, scope: 'all' })
+    expect(all.amount).toBe(5266)
+    expect(t.detail(pastDue.id).canceledAt).not.toBeNull()
+    await t.till.handlers['payments:startCard']({ orderId: all.id })
+    const before = snapshot(t.till.ctx.db)
+    await expect(t.call('installments:pay', { planId: plan.id, scope: 'past_due' })).rejects.toThrow(/under way on order #/)
+    expect(snapshot(t.till.ctx.db)).toBe(before)
+  })
+
+  it('takes no later part before the first is paid', async () => {
+    const clock = { now: Date.now() }
+    t = await startTestTill({ clock: () => clock.now })
+    const offer = (await t.till.handlers['installments:offers']({}))[0]!
+    await t.till.handlers['installments:start']({ accountId: 1, offerId: offer.id })
+    const plan = (await plans())[0]!
+    await expect(t.call('installments:pay', { planId: plan.id, scope: 'all' })).rejects.toThrow(/first part of this plan is not paid/)
+  })
 })
+

@@ -54,7 +54,6 @@ export function applyInvoicePaid(ctx: ApplyContext, invoice: InvoiceFacts): Resu
   const currency = invoice.currency.toUpperCase()
   if (known !== undefined) return markOrderPaid(ctx, known, intentId, invoice)
   if (!intentId) return { outcome: 'skipped', orderId: membership.first_order_id }
-  if (sql(db, 'SELECT 1 FROM payment WHERE stripe_payment_intent_id = ?').get(intentId)) return { outcome: 'skipped', orderId: null }
   const kind = invoice.billing_reason === 'subscription_create' ? 'membership' : 'renewal'
   const orderId = Number(
     sql(

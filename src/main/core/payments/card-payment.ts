@@ -30,8 +30,6 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
   async function startCheckout(orderId: number): Promise<CardCheckout> {
     const order = payableOrder(orderId)
     const open = [...order.payments].reverse().find((p) => p.method === 'card' && OPEN.has(p.status))
-    // A membership's order is paid only through its subscription's first invoice (recorded when it was sold).
-    if (order.kind === 'membership' && !open) throw conflict(`Order ${orderId} belongs to a membership: sell the membership again to pay it`)
     if (open?.stripePaymentIntentId) {
       const intent = await gateway.retrieveIntent(open.stripePaymentIntentId)
       if (scopeOf(intent, ctx.installationId) === 'foreign') {
