@@ -81,4 +81,35 @@ describe('subscription facts move forward only', () => {
     const order = t.till.ctx.db.prepare('SELECT status, review_reason FROM purchase_order WHERE id = ?').get(checkout.orderId) as { status: string; review_reason: string | null }
     expect(order.review_reason).toMatch(/collected 1900 GBP but the payment was for 1800/)
   })
+
+  it('reads an invoice again when its payload lacks payments (as Stripe sends it unexpanded), and ignores zero invoices', async () => {
+    const { checkout, clock } = await soldWithoutWebhooks()
+    await payAs(t.stripe, checkout.paymentIntentId, 'pm_card_visa')
+    await t.stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (await periodEndOf(t, checkout.membershipId)) + 3600 })
+    const paid = await eventsOf('invoice.paid')
+    for (const event of paid) {
+      const { payments: _omitted, ...unexpanded } = event.data.object as Stripe.Invoice
+      await deliver({ ...event, data: { object: unexpanded } } as Stripe.Event)
+    }
+    const renewal = t.till.ctx.db.prepare("SELECT id FROM purchase_order WHERE kind = 'renewal'").pluck().get() as number
+    expect(t.detail(renewal).payments[0]!.stripePaymentIntentId).toMatch(/^pi_/)
+    const zero = { ...paid[1]!, data: { object: { ...(paid[1]!.data.object as Stripe.Invoice), id: 'in_zero_total', amount_paid: 0 } } } as Stripe.Event
+    expect((await deliver(zero, zero.created + 1)).outcome).toBe('skipped')
+    expect(t.count('purchase_order', "kind = 'renewal'")).toBe(1)
+  })
+
+  it("a second subscription of ours naming a membership already tied to another is not that membership's", async () => {
+    const { checkout, customer } = await soldWithoutWebhooks()
+    const ours = await t.stripe.subscriptions.retrieve((await membership(t, checkout.membershipId)).stripeSubscriptionId!)
+    await t.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: ours.items.data[0]!.price.id }],
+      payment_behavior: 'default_incomplete',
+      metadata: { ...ours.metadata },
+    })
+    const [, orphan] = await eventsOf('customer.subscription.created')
+    expect((await deliver(orphan!)).outcome).toBe('skipped')
+    expect((await membership(t, checkout.membershipId)).stripeSubscriptionId).toBe(ours.id)
+  })
 })
+
