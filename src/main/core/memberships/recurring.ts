@@ -8,17 +8,9 @@ import { startMembership } from './start-membership'
 
 /** Memberships' Stripe-side work, for the account in use (replaced with it when keys change). */
 export function createRecurring(ctx: CoreContext, gateway: StripeGateway, refunds: Refunds, payments: CardPayments) {
-  // One start per customer and plan at a time: a double click waits for the first and gets the same checkout.
-  const starting = new Map<string, Promise<MembershipCheckout>>()
   return {
-    startMembership(input: { accountId: number; planId: number; actor: string }): Promise<MembershipCheckout> {
-      const key = `${input.accountId}:${input.planId}`
-      const running = starting.get(key)
-      if (running) return running
-      const started = startMembership(ctx, gateway, input).finally(() => starting.delete(key))
-      starting.set(key, started)
-      return started
-    },
+    /** A double click reuses the unpaid membership, and the subscription's idempotency key makes Stripe replay it. */
+    startMembership: (input: { accountId: number; planId: number; actor: string }): Promise<MembershipCheckout> => startMembership(ctx, gateway, input),
     cancelAtPeriodEnd: (input: { membershipId: number; cancel: boolean; actor: string }) => cancelAtPeriodEnd(ctx, gateway, input),
     cancelNow: (input: { membershipId: number; refundLastPeriod: boolean; actor: string }) => cancelNow(ctx, gateway, refunds, input),
     /** Closes the open intents of orders a new installment payment replaced. */
