@@ -59,3 +59,19 @@ describe('access from memberships is attributable', () => {
     expect(renewal.review_reason).toMatch(/Stripe billed 1900 GBP; the membership is 2500 GBP/)
   })
 })
+
+describe('orders list', () => {
+  it('labels renewals and plan parts', async () => {
+    t = await startTestTill()
+    const { clock } = await customerOnClock(t)
+    const checkout = await sellMembership(t, GBP_MONTHLY)
+    await advance(t, clock, (await periodEndOf(t, checkout.membershipId)) + 3600)
+    const offer = (await t.till.handlers['installments:offers']({}))[0]!
+    const plan = await t.till.handlers['installments:start']({ accountId: 1, offerId: offer.id })
+    const page = await t.call('orders:list', { filters: {} })
+    const kinds = Object.fromEntries(page.rows.map((row) => [row.id, row.kind]))
+    expect(kinds[checkout.orderId]).toBe('membership')
+    expect(kinds[plan.id]).toBe('installment')
+    expect(Object.values(kinds).filter((kind) => kind === 'renewal')).toHaveLength(1)
+  })
+})
