@@ -319,3 +319,14 @@ describe('failed renewals', () => {
     expect((await stripe.invoices.retrieve(renewal.id)).attempt_count).toBe(4)
   })
 })
+
+describe('saving a card for later', () => {
+  it('attaches the paying card to the customer when the intent asked for setup_future_usage', async () => {
+    const customer = await stripe.customers.create({})
+    const pi = await stripe.paymentIntents.create({ amount: 500, currency: 'gbp', customer: customer.id, setup_future_usage: 'off_session' })
+    const paid = await stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa' })
+    expect((await stripe.paymentMethods.retrieve(paid.payment_method as string)).customer).toBe(customer.id)
+    const later = await stripe.paymentIntents.create({ amount: 700, currency: 'gbp', customer: customer.id, payment_method: paid.payment_method as string, off_session: true, confirm: true })
+    expect(later.status).toBe('succeeded')
+  })
+})
