@@ -78,6 +78,8 @@ export interface InstallmentPlan {
   charges: InstallmentCharge[]
   pastDueAmount: number
   outstandingAmount: number
+  /** The latest declined payment for parts still unpaid (an automatic off-session charge, or at the till). */
+  lastChargeFailure: string | null
 }
 
 export interface RecurringReport {

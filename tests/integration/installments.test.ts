@@ -120,5 +120,31 @@ describe('payment plans', () => {
     const plan = (await plans())[0]!
     await expect(t.call('installments:pay', { planId: plan.id, scope: 'all' })).rejects.toThrow(/first part of this plan is not paid/)
   })
+
+  it('charges due parts off session with the saved card when the setting is on; a decline is shown on the plan', async () => {
+    const { clock } = await startPlan(3)
+    clock.now += 31 * DAY_MS
+    await t.till.payments.catchUp.run()
+    expect((await plans())[0]!.charges[1]!.paidAt).toBeNull()
+    await t.call('installments:setAutoCharge', { enabled: true, managerToken: await t.managerToken() })
+    await t.till.payments.catchUp.run()
+    const charged = (await plans())[0]!
+    expect(charged.charges.map((c) => c.paidAt !== null)).toEqual([true, true, false])
+    const intent = await t.stripe.paymentIntents.retrieve(t.detail(charged.charges[1]!.paidOrderId!).payments[0]!.stripePaymentIntentId!)
+    expect(intent).toMatchObject({ amount: 2633, status: 'succeeded', metadata: { coursetill_install: t.till.ctx.installationId } })
+
+    // The customer's default card now attaches but fails: the next part's automatic charge is declined and shown.
+    const customer = intent.customer as string
+    const failing = await t.stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer })
+    await t.stripe.customers.update(customer, { invoice_settings: { default_payment_method: failing.id } })
+    clock.now += 30 * DAY_MS
+    await t.till.payments.catchUp.run()
+    const declined = (await plans())[0]!
+    expect(declined.charges[2]!.paidAt).toBeNull()
+    expect(declined.lastChargeFailure).toMatch(/declined/i)
+    expect(declined.pastDueAmount).toBe(2633)
+    await t.till.payments.catchUp.run()
+    expect(t.count('payment', "status = 'failed'")).toBe(1)
+  })
 })
 

@@ -16,6 +16,8 @@ export const recurringChannels = {
   'installments:list': channel<InstallmentPlan[]>()(z.strictObject({ accountId: id })),
   /** The order covering what is past due (or everything outstanding); paid like any order, by card or cash. */
   'installments:pay': channel<OrderDetail>()(z.strictObject({ planId: id, scope: z.enum(['past_due', 'all']) })),
+  'installments:settings': channel<{ autoCharge: boolean }>()(z.strictObject({})),
+  'installments:setAutoCharge': managerChannel<{ autoCharge: boolean }>()({ enabled: z.boolean() }),
   'reports:recurring': channel<RecurringReport>()(
     z.strictObject({
       months: z.int().min(1).max(36),

@@ -6,6 +6,10 @@ import { listInstallmentPlans } from '../installments/read-plans'
 import { payInstallments } from '../installments/pay'
 import { startInstallmentPlan } from '../installments/start-plan'
 import { recurringReport } from '../insight/recurring'
+import { AUTO_CHARGE_SETTING, autoChargeEnabled } from '../installments/auto-charge'
+import { inTransaction } from '../context'
+import { sql } from '../store/statements'
+import { audit } from '../audit'
 
 export function recurringHandlers({ ctx, log, recurring }: Pick<HandlerDeps, 'ctx' | 'log' | 'recurring'>): HandlersFor<typeof recurringChannels> {
   const { db } = ctx
@@ -20,6 +24,14 @@ export function recurringHandlers({ ctx, log, recurring }: Pick<HandlerDeps, 'ct
       const since = new Date(now)
       since.setUTCMonth(since.getUTCMonth() - input.months + 1, 1)
       return recurringReport(db, { since: since.setUTCHours(0, 0, 0, 0) - 14 * 3_600_000, now, timeZone: input.timeZone })
+    },
+    'installments:settings': () => ({ autoCharge: autoChargeEnabled(ctx) }),
+    'installments:setAutoCharge': (input) => {
+      inTransaction(ctx, () => {
+        sql(db, 'INSERT INTO app_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(AUTO_CHARGE_SETTING, input.enabled ? 'on' : 'off')
+        audit(db, ctx.now(), { actor: MANAGER, action: 'setting.changed', entityType: 'setting', entityId: AUTO_CHARGE_SETTING, detail: { enabled: input.enabled } })
+      })
+      return { autoCharge: input.enabled }
     },
     'installments:offers': () => listInstallmentOffers(db),
     'installments:start': (input) => startInstallmentPlan(ctx, { ...input, actor: STAFF }),

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe'
-import { call } from './gateway-call'
+import { call, toAppError } from './gateway-call'
 import { idempotencyKey, INSTALL_METADATA_KEY } from './installation-scope'
 
 /** The metadata key naming our recurring_payment row on a subscription (found even before we stored its id). */
@@ -52,6 +52,31 @@ export function createBillingGateway(stripe: Stripe, installationId: string) {
         ),
       )
     },
+
+    /** A payment plan's due parts charged with a saved card, the customer absent; a decline returns the declined intent. */
+    async chargeOffSession(input: { orderId: number; attempt: number; amount: number; currency: string; customer: string; paymentMethod: string }): Promise<Stripe.PaymentIntent> {
+      try {
+        return await stripe.paymentIntents.create(
+          {
+            amount: input.amount,
+            currency: input.currency.toLowerCase(),
+            customer: input.customer,
+            payment_method: input.paymentMethod,
+            off_session: true,
+            confirm: true,
+            description: `CourseTill order #${input.orderId} (payment plan, automatic)`,
+            metadata: { ...owner, order_id: String(input.orderId), attempt: String(input.attempt) },
+          },
+          key('order', input.orderId, 'attempt', input.attempt),
+        )
+      } catch (error) {
+        const declined = (error as { type?: string; payment_intent?: Stripe.PaymentIntent }).payment_intent
+        if ((error as { type?: string }).type === 'StripeCardError' && declined?.id) return declined
+        throw toAppError(error)
+      }
+    },
+
+    retrieveCustomer: (id: string) => call(() => stripe.customers.retrieve(id)),
 
     retrieveSubscription: (id: string) => call(() => stripe.subscriptions.retrieve(id)),
 

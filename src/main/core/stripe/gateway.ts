@@ -39,7 +39,8 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
       return created.id
     },
 
-    createIntent(input: { orderId: number; attempt: number; amount: number; currency: string; customer: string; email: string }) {
+    /** `saveCard`: a payment plan's card is kept on the customer so later parts can be charged off session. */
+    createIntent(input: { orderId: number; attempt: number; amount: number; currency: string; customer: string; email: string; saveCard?: boolean }) {
       return call(() =>
         stripe.paymentIntents.create(
           {
@@ -49,6 +50,7 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
             receipt_email: input.email,
             description: `CourseTill order #${input.orderId}`,
             automatic_payment_methods: { enabled: true },
+            ...(input.saveCard ? { setup_future_usage: 'off_session' as const } : {}),
             metadata: { ...owner, order_id: String(input.orderId), attempt: String(input.attempt) },
           },
           key('order', input.orderId, 'attempt', input.attempt),

@@ -46,6 +46,7 @@ function PlanCard({ plan }: { plan: InstallmentPlan }) {
         <strong>{plan.courseTitle}</strong>
         {plan.suspended ? <Badge tone="danger">access suspended</Badge> : plan.pastDueAmount > 0 ? <Badge tone="warning">past due</Badge> : null}
       </div>
+      {plan.lastChargeFailure && <p className="error" role="alert">Last charge failed: {plan.lastChargeFailure}</p>}
       <table className="plan-schedule">
         <thead>
           <tr>
