@@ -2,6 +2,7 @@ import { AppError } from '@shared/errors'
 import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
 import { applyIntent } from '../payments/apply-intent'
+import { readSetting } from '../settings'
 import { sql } from '../store/statements'
 import type { StripeGateway } from '../stripe/gateway'
 import { payInstallments } from './pay'
@@ -9,7 +10,7 @@ import { payInstallments } from './pay'
 export const AUTO_CHARGE_SETTING = 'installment_autocharge'
 
 export function autoChargeEnabled(ctx: CoreContext): boolean {
-  return sql(ctx.db, 'SELECT value FROM app_setting WHERE key = ?').pluck().get(AUTO_CHARGE_SETTING) === 'on'
+  return readSetting(ctx.db, AUTO_CHARGE_SETTING) === 'on'
 }
 
 /**

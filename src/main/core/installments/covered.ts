@@ -2,6 +2,7 @@ import type { LiveEvent } from '@shared/domain'
 import { audit } from '../audit'
 import { grantOrderCourses, revokeOrderCourses } from '../orders/ownership'
 import type { Db } from '../store/db'
+import { readSetting } from '../settings'
 import { sql } from '../store/statements'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -28,7 +29,8 @@ export function markCoveredChargesPaid(db: Db, now: number, orderId: number, act
 }
 
 function graceDays(db: Db): number {
-  const value = Number(sql(db, 'SELECT value FROM app_setting WHERE key = ?').pluck().get(GRACE_DAYS_SETTING) ?? DEFAULT_GRACE_DAYS)
+  // readSetting, not a plucking statement: cached statements are shared by their text.
+  const value = Number(readSetting(db, GRACE_DAYS_SETTING) ?? DEFAULT_GRACE_DAYS)
   return Number.isInteger(value) && value >= 0 ? value : DEFAULT_GRACE_DAYS
 }
 
