@@ -17,6 +17,7 @@ import type { TunnelDriver } from './core/connection/tunnel-driver'
 import { shouldActOnWake, watchForSleep } from './core/connection/wake'
 import { createCoreContext, type CoreContext } from './core/context'
 import { loadDemoDataOnFirstStart } from './core/demo-data'
+import { loadDemoOffersOnce } from './core/memberships/catalog'
 import { createEncryptedSecrets, type SecretCipher } from './core/keys/encrypted-secrets'
 import { resolveKeys } from './core/keys/saved-keys'
 import { createRotatingFile } from './core/logging/log-file'
@@ -54,6 +55,8 @@ export interface CourseTill {
 
 export interface StartOptions {
   version: string
+  /** A seam for tests: the store's clock (unix ms), so payment plans' due dates can pass. */
+  clock?: () => number
   /** Seams for tests: how the sandbox delivers webhooks, how often catch-up runs, a fake tunnel. */
   payments?: {
     /** The sandbox's webhook retry schedule and timeout (tests shorten them). */
@@ -92,9 +95,10 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
     if (started) log.info('till.stopped', {})
     log.close()
   })
-  const ctx = createCoreContext(db, Date.now, log)
+  const ctx = createCoreContext(db, app.clock ?? Date.now, log)
   try {
     loadDemoDataOnFirstStart(db, ctx.now())
+    loadDemoOffersOnce(db, ctx.now())
     const secrets = createEncryptedSecrets(db, app.secrets?.cipher ?? null, app.secrets?.unavailableReason)
     stops.push(logLiveEvents(ctx.bus, log))
     const batcher = createCommitBatcher(ctx)
@@ -161,6 +165,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       cardPayments: () => account.current().payments,
       refunds: () => account.current().refunds,
       catchUp: () => account.current().catchUp,
+      recurring: () => account.current().recurring,
     })
     const csp = () => {
       const client = account.current().client

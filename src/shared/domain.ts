@@ -104,6 +104,8 @@ export interface OrderDetail extends OrderSummary {
   /** Still to be paid: amount less what succeeded payments brought in (never negative). */
   amountDue: number
   canceledAt: number | null
+  /** A till sale, a membership's first period, a renewal, or a payment plan's part(s). */
+  kind: import('./recurring').OrderKind
 }
 
 export type AppMode = 'sandbox' | 'test' | 'live'
@@ -151,6 +153,8 @@ export type LiveEvent =
   | { type: 'sync.progress'; status: CatchUpStatus }
   | import('./history').OrderExportProgress
   | { type: 'live.changed' }
+  | { type: 'membership.changed'; accountId: number; membershipId: number; status: string }
+  | { type: 'installments.changed'; accountId: number; planId: number }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

@@ -49,6 +49,8 @@ export interface OrderListRow {
   paid: number
   refunded: number
   methods: PaymentMethod[]
+  /** Renewals, a membership's first period and payment plan parts are told apart from till sales. */
+  kind: import('./recurring').OrderKind
 }
 
 export interface OrderPage {

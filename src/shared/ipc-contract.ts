@@ -8,9 +8,12 @@ import { liveChannels } from './contract/live'
 import { managerChannels } from './contract/manager'
 import { mergeChannelAreas } from './contract/merge-areas'
 import { salesChannels } from './contract/sales'
+import { recurringChannels } from './contract/recurring'
 
 // Merged by a helper that throws on a name declared twice (a spread would let the later area win silently).
-export const channels = mergeChannelAreas(salesChannels, managerChannels, historyChannels, insightChannels, liveChannels)
+/** Every area of the contract: a new area file is listed here once. */
+export const CHANNEL_AREAS = [salesChannels, managerChannels, historyChannels, insightChannels, liveChannels, recurringChannels] as const
+export const channels = mergeChannelAreas(...CHANNEL_AREAS)
 
 export type Channel = keyof typeof channels
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>

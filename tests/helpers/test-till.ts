@@ -40,7 +40,7 @@ function sandboxDeliveryOf(delivery: SandboxOptions['delivery'] & DeliveryFaults
  * by hand, as `stripe listen` would: STRIPE_WEBHOOK_SECRET).
  */
 export async function startTestTill(
-  options: { delivery?: SandboxOptions['delivery'] & DeliveryFaults; dataDir?: string; env?: Record<string, string>; sharedSandbox?: SandboxHandle } = {},
+  options: { delivery?: SandboxOptions['delivery'] & DeliveryFaults; dataDir?: string; env?: Record<string, string>; sharedSandbox?: SandboxHandle; clock?: () => number } = {},
 ): Promise<TestTill> {
   const dataDir = options.dataDir ?? tempDir()
   const shared = options.sharedSandbox
@@ -52,6 +52,7 @@ export async function startTestTill(
   const config = loadConfig({ COURSETILL_DATA_DIR: dataDir, COURSETILL_WEBHOOK_PORT: '0', ...sharedEnv, ...options.env }, { userDataDir: dataDir })
   const till = await startCourseTill(config, {
     version: '0.0.0-test',
+    ...(options.clock ? { clock: options.clock } : {}),
     payments: { ...sandboxDeliveryOf(options.delivery), catchUpIntervalMs: 3_600_000 },
   })
   if (admin) await admin.webhookEndpoints.update(endpoint!.id, { url: till.payments.webhook.url })

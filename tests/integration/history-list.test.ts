@@ -219,6 +219,7 @@ describe('orders:list paging', () => {
         paid: f.paid,
         refunded: f.refunded,
         methods: (['card', 'cash'] as const).filter((m) => f.methods.has(m)),
+        kind: 'sale',
       })
     }
   })

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { historyChannels } from '../../src/shared/contract/history'
-import { insightChannels } from '../../src/shared/contract/insight'
-import { liveChannels } from '../../src/shared/contract/live'
-import { managerChannels } from '../../src/shared/contract/manager'
 import { mergeChannelAreas } from '../../src/shared/contract/merge-areas'
 import { salesChannels } from '../../src/shared/contract/sales'
-import { CHANNEL_NAMES, channels, type Channel } from '../../src/shared/ipc-contract'
+import { CHANNEL_AREAS, CHANNEL_NAMES, channels, type Channel } from '../../src/shared/ipc-contract'
 
-const areas = { salesChannels, managerChannels, historyChannels, insightChannels, liveChannels }
+const areas = CHANNEL_AREAS
 
 describe('the IPC contract', () => {
   it('holds every channel of every area, each under its own name: none was overwritten by another area', () => {

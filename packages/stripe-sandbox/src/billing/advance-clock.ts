@@ -4,10 +4,13 @@
 import type Stripe from 'stripe'
 import { expireDueSessions } from '../checkout/sessions'
 import type { Ctx } from '../context'
+import type { SandboxInvoice } from '../store/object-types'
 import { emitEvent } from '../events/emit'
 import { invalidRequest } from '../http/errors'
 import { liveCustomers } from '../resources/lookup'
 import { renewOnce } from './subscriptions'
+import { collectInvoice, defaultPaymentMethodFor } from './collect'
+import { dueRetries } from './retries'
 
 type TestClock = Stripe.TestHelpers.TestClock
 
@@ -23,6 +26,8 @@ interface DueRenewal {
   at: number
   subscription: Stripe.Subscription
   customer: Stripe.Customer
+  /** Set when what is due is a retry of this failed renewal invoice rather than a new period. */
+  retry?: SandboxInvoice
 }
 
 function earliestRenewal(ctx: Ctx, customers: Stripe.Customer[], until: number): DueRenewal | undefined {
@@ -32,6 +37,10 @@ function earliestRenewal(ctx: Ctx, customers: Stripe.Customer[], until: number):
       const at = subscription.items.data[0]?.current_period_end
       if (at === undefined || at > until || !RENEWING_STATUSES.includes(subscription.status)) continue
       if (!earliest || at < earliest.at) earliest = { at, subscription, customer }
+    }
+    const subscriptions = ctx.core.store.list('subscription', { field: 'customer', value: customer.id })
+    for (const { at, invoice, subscription } of dueRetries(ctx, subscriptions, until)) {
+      if (!earliest || at < earliest.at) earliest = { at, subscription, customer, retry: invoice }
     }
   }
   return earliest
@@ -52,7 +61,8 @@ export function advanceClock(ctx: Ctx, clock: TestClock, target: number): TestCl
       throw invalidRequest('Cannot advance this far in one step: too many billing periods would pass.', { param: 'frozen_time' })
     }
     current = setFrozenTime(ctx, current, due.at)
-    renewOnce(ctx, due.subscription, due.customer)
+    if (due.retry) collectInvoice(ctx, due.retry, defaultPaymentMethodFor(ctx, due.subscription))
+    else renewOnce(ctx, due.subscription, due.customer)
   }
   current = setFrozenTime(ctx, current, target)
   expireDueSessions(ctx)

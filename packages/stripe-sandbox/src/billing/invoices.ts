@@ -7,6 +7,8 @@ import { buildPaymentIntent, setIntentOwner } from '../payments/intent'
 import { timeFor } from '../resources/lookup'
 import type { SandboxInvoice } from '../store/object-types'
 import { buildInvoice, type NewInvoice } from './invoice-shape'
+import { markPaymentsPaid, withInvoicePayment } from './invoice-payments'
+import { nextAttemptAfter } from './retries'
 import { subscriptionInvoiceFailed, subscriptionInvoicePaid } from './subscription-status'
 
 /** Takes the customer's next invoice number (`ABCD1234-0001`), as Stripe numbers per customer. */
@@ -52,7 +54,7 @@ export function finalizeInvoice(ctx: Ctx, draft: SandboxInvoice): SandboxInvoice
     setIntentOwner(ctx, pi.id, { type: 'invoice', id: draft.id })
     emitEvent(ctx, 'payment_intent.created', pi)
     open = {
-      ...open,
+      ...withInvoicePayment(open, pi, now),
       payment_intent: pi.id,
       confirmation_secret: { client_secret: pi.client_secret ?? '', type: 'payment_intent' },
     }
@@ -69,7 +71,7 @@ export function markInvoicePaid(ctx: Ctx, invoiceId: string, pi: Stripe.PaymentI
   if (!before) throw new Error(`invoice ${invoiceId} vanished`)
   const now = timeFor(ctx, typeof before.customer === 'string' ? before.customer : null)
   const paid: SandboxInvoice = {
-    ...before,
+    ...markPaymentsPaid(before, now),
     status: 'paid',
     amount_paid: before.amount_due,
     amount_remaining: 0,
@@ -90,7 +92,10 @@ export function markInvoicePaid(ctx: Ctx, invoiceId: string, pi: Stripe.PaymentI
 export function markInvoicePaymentFailed(ctx: Ctx, invoiceId: string): SandboxInvoice {
   const before = ctx.core.store.get('invoice', invoiceId)
   if (!before) throw new Error(`invoice ${invoiceId} vanished`)
-  const failed: SandboxInvoice = { ...before, attempted: true, attempt_count: before.attempt_count + 1 }
+  const attempted = { ...before, attempted: true, attempt_count: before.attempt_count + 1 }
+  const renewal = before.billing_reason === 'subscription_cycle'
+  const failedAt = timeFor(ctx, typeof before.customer === 'string' ? before.customer : null)
+  const failed: SandboxInvoice = { ...attempted, next_payment_attempt: renewal ? nextAttemptAfter(attempted, failedAt) : null }
   ctx.core.store.update('invoice', failed)
   emitEvent(ctx, 'invoice.payment_failed', failed)
   subscriptionInvoiceFailed(ctx, failed)

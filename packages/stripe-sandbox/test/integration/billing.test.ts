@@ -285,3 +285,48 @@ describe('test clocks', () => {
     expect((await stripe.invoices.retrieve(renewal.id)).status).toBe('paid')
   })
 })
+
+describe('failed renewals', () => {
+  it('names the invoice intent in invoice.payments, retries a failed renewal 3, 5 and 7 days later, then cancels', async () => {
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START })
+    const price = await monthlyPrice(1200)
+    const customer = await stripe.customers.create({ test_clock: clock.id })
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      payment_behavior: 'default_incomplete',
+      payment_settings: { save_default_payment_method: 'on_subscription' },
+    })
+    const first = await stripe.invoices.retrieve(subscription.latest_invoice as string, { expand: ['payments'] })
+    const intentId = first.payments?.data[0]?.payment.payment_intent as string
+    expect(intentId).toMatch(/^pi_/)
+    await stripe.paymentIntents.confirm(intentId, { payment_method: 'pm_card_visa' })
+    expect((await stripe.invoices.retrieve(first.id)).payments?.data[0]).toMatchObject({ status: 'paid', amount_paid: 1200 })
+    const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id })
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: failing.id })
+    const periodEnd = (await stripe.subscriptions.retrieve(subscription.id)).items.data[0]!.current_period_end
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: periodEnd + 60 })
+    const pastDue = await stripe.subscriptions.retrieve(subscription.id)
+    expect(pastDue.status).toBe('past_due')
+    const renewal = await stripe.invoices.retrieve(pastDue.latest_invoice as string)
+    expect(renewal).toMatchObject({ status: 'open', attempt_count: 1, next_payment_attempt: periodEnd + 3 * DAY })
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: periodEnd + 10 * DAY })
+    expect((await stripe.invoices.retrieve(renewal.id)).attempt_count).toBe(3)
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('past_due')
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: periodEnd + 16 * DAY })
+    const ended = await stripe.subscriptions.retrieve(subscription.id)
+    expect(ended).toMatchObject({ status: 'canceled', ended_at: periodEnd + 15 * DAY })
+    expect((await stripe.invoices.retrieve(renewal.id)).attempt_count).toBe(4)
+  })
+})
+
+describe('saving a card for later', () => {
+  it('attaches the paying card to the customer when the intent asked for setup_future_usage', async () => {
+    const customer = await stripe.customers.create({})
+    const pi = await stripe.paymentIntents.create({ amount: 500, currency: 'gbp', customer: customer.id, setup_future_usage: 'off_session' })
+    const paid = await stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa' })
+    expect((await stripe.paymentMethods.retrieve(paid.payment_method as string)).customer).toBe(customer.id)
+    const later = await stripe.paymentIntents.create({ amount: 700, currency: 'gbp', customer: customer.id, payment_method: paid.payment_method as string, off_session: true, confirm: true })
+    expect(later.status).toBe('succeeded')
+  })
+})

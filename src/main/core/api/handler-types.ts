@@ -7,6 +7,7 @@ import type { ManagerAccess } from '../manager/pin'
 import type { CardPayments } from '../payments/card-payment'
 import type { CatchUp } from '../payments/catch-up'
 import type { Refunds } from '../payments/refunds'
+import type { Recurring } from '../memberships/recurring'
 
 /**
  * Who is calling, as the transport knows it (never from the payload): the seat a PIN was typed at, so failed
@@ -35,6 +36,7 @@ export interface HandlerDeps {
   cardPayments(): CardPayments
   refunds(): Refunds
   catchUp(): CatchUp
+  recurring(): Recurring
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

@@ -5,6 +5,7 @@ import { settingsHandlers } from '../connection/handlers'
 import type { HandlerDeps } from './handler-types'
 import { managerHandlers } from './manager-handlers'
 import { salesHandlers } from './sales-handlers'
+import { recurringHandlers } from '../memberships/handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -18,5 +19,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...historyHandlers(deps),
     ...insightHandlers(deps),
     ...settingsHandlers(deps),
+    ...recurringHandlers(deps),
   }
 }

@@ -10,6 +10,8 @@ import type { CommitBatcher } from '../payments/commit-batcher'
 import type { StripeEventEnvelope } from '../payments/event-envelope'
 import { processStripeEvent, type ProcessResult } from '../payments/process-event'
 import { createRefunds } from '../payments/refunds'
+import { createRecurring } from '../memberships/recurring'
+import { chargeDueInstallments } from '../installments/auto-charge'
 import type { LocalStripe, StartLocalStripe, StripeFactory } from '../ports'
 import { createStripeGateway } from '../stripe/gateway'
 import { sandboxKeys, tillOrigins } from './sandbox-access'
@@ -56,6 +58,7 @@ export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveK
   const gateway = createStripeGateway(stripe, ctx.installationId)
   const payments = createCardPayments(ctx, gateway)
   const refunds = createRefunds(ctx, gateway)
+  const recurring = createRecurring(ctx, gateway, refunds, payments)
 
   // Every event applied, by webhook or catch-up, goes to the log with its outcome.
   async function process(event: StripeEventEnvelope): Promise<ProcessResult> {
@@ -69,9 +72,9 @@ export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveK
     }
   }
 
-  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, onProgress: deps.onProgress })
+  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, onProgress: deps.onProgress, chargeDueInstallments: () => chargeDueInstallments(ctx, gateway) })
   const client: StripeClientConfig = { mode: keys.mode, publishableKey, sandboxApiUrl: sandbox?.url ?? null }
-  return { keys, client, stripe, payments, refunds, catchUp, sandbox, process, secretKey }
+  return { keys, client, stripe, payments, refunds, recurring, catchUp, sandbox, process, secretKey }
 }
 
 export type AccountRuntime = Awaited<ReturnType<typeof openAccountRuntime>>

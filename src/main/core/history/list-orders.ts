@@ -84,13 +84,22 @@ export function readPage(db: Db, read: { q: HistoryQuery; driver: Driver; sort: 
   const { text, params } = buildPageQuery({ ...read, limit: limit + 1 })
   const rows = historyStatement(db, text).all(...params) as PageRow[]
   const last = rows.length > limit ? rows[limit - 1] : undefined
+  const page = rows.slice(0, limit)
+  const kinds = orderKinds(db, page.map((row) => row.order_id))
   return {
-    rows: rows.slice(0, limit).map(toListRow),
+    rows: page.map((row) => ({ ...toListRow(row), kind: kinds.get(row.order_id) ?? 'sale' })),
     nextCursor: last ? encodeCursor(sort, SORT_COLUMNS[sort.key].map((name) => last[name as keyof PageRow])) : null,
   }
 }
 
-function toListRow(row: PageRow): OrderListRow {
+/** The page's orders that are not till sales, by primary key (a page is at most a few hundred rows). */
+function orderKinds(db: Db, ids: number[]): Map<number, OrderListRow['kind']> {
+  if (ids.length === 0) return new Map()
+  const rows = db.prepare(`SELECT id, kind FROM purchase_order WHERE kind <> 'sale' AND id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ id: number; kind: OrderListRow['kind'] }>
+  return new Map(rows.map((row) => [row.id, row.kind]))
+}
+
+function toListRow(row: PageRow): Omit<OrderListRow, 'kind'> {
   return {
     id: row.order_id,
     createdAt: row.created_at,

@@ -29,6 +29,8 @@ export function recordCashPayment(ctx: CoreContext, input: CashInput): OrderDeta
     if (!PAYABLE.has(order.status) || order.amountDue === 0) {
       throw conflict(`Order ${orderId} is ${order.status.replace('_', ' ')} and takes no more payments`)
     }
+    // A membership's first period is its subscription's invoice: only the card that pays it (and is saved) will do.
+    if (order.kind === 'membership' || order.kind === 'renewal') throw conflict(`Order ${orderId} is a membership's; it is paid by card through Stripe`)
     // A card payment already being authorised could settle the same debt: wait for its outcome first.
     const busy = order.payments.find((p) => p.status === 'processing' || p.status === 'requires_action')
     if (busy) throw conflict(`A card payment for order ${orderId} is in progress; wait for it before taking cash`)

@@ -2,6 +2,7 @@ import { notFound } from '@shared/errors'
 import { audit } from '../audit'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
+import { otherGrantFor } from '../memberships/grants'
 
 /** Grants each course of the order to its account; a course the account already owns is left as it is. */
 export function grantOrderCourses(db: Db, now: number, orderId: number, actor: string): number[] {
@@ -36,25 +37,21 @@ export function grantOrderCourses(db: Db, now: number, orderId: number, actor: s
  * the grant moves to that order (it found the course already owned when it was paid, so it granted nothing).
  */
 export function revokeOrderCourses(db: Db, now: number, orderId: number, actor: string, reason: string): number[] {
-  const rows = sql(db, 'SELECT account_id AS accountId, course_id AS courseId FROM account_has_course WHERE order_id = ?').all(
-    orderId,
-  ) as Array<{ accountId: number; courseId: number }>
+  // Only the order's own grants: a membership's grant names its first order too, but ends with the membership.
+  const rows = sql(
+    db,
+    'SELECT account_id AS accountId, course_id AS courseId FROM account_has_course WHERE order_id = ? AND recurring_payment_id IS NULL',
+  ).all(orderId) as Array<{ accountId: number; courseId: number }>
   const revoked: number[] = []
   for (const row of rows) {
     removeOwnership(db, now, row.accountId, row.courseId, orderId, actor, reason)
-    const other = sql(
-      db,
-      `SELECT o.id FROM purchase_order o JOIN purchase_order_item i ON i.order_id = o.id
-        WHERE o.account_id = ? AND i.course_id = ? AND o.id <> ? AND o.review_reason IS NULL
-          AND o.status IN ('successful', 'partially_refunded')
-        ORDER BY o.id LIMIT 1`,
-    ).pluck().get(row.accountId, row.courseId, orderId) as number | undefined
-    if (other === undefined) {
+    const heir = otherGrantFor(db, row.accountId, row.courseId, null)
+    if (!heir || heir.orderId === orderId) {
       revoked.push(row.courseId)
       continue
     }
-    sql(db, 'INSERT INTO account_has_course (account_id, course_id, order_id, granted_at) VALUES (?, ?, ?, ?)').run(row.accountId, row.courseId, other, now)
-    audit(db, now, { actor, action: 'course.granted', entityType: 'account_has_course', entityId: `${row.accountId}:${row.courseId}`, orderId: other, detail: { accountId: row.accountId, courseId: row.courseId, reason: `still paid for by order ${other} after order ${orderId} was refunded` } })
+    sql(db, 'INSERT INTO account_has_course (account_id, course_id, order_id, granted_at, recurring_payment_id) VALUES (?, ?, ?, ?, ?)').run(row.accountId, row.courseId, heir.orderId, now, heir.membershipId)
+    audit(db, now, { actor, action: 'course.granted', entityType: 'account_has_course', entityId: `${row.accountId}:${row.courseId}`, orderId: heir.orderId, detail: { accountId: row.accountId, courseId: row.courseId, reason: `still paid for by order ${heir.orderId} after order ${orderId} was refunded` } })
   }
   return revoked
 }

@@ -13,6 +13,7 @@ interface OrderRow {
   currency: string
   status: OrderStatus
   canceled_at: number | null
+  kind: OrderDetail['kind']
   created_at: number
   updated_at: number
 }
@@ -38,6 +39,7 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     canceledAt: row.canceled_at,
+    kind: row.kind,
     amountDue: due,
     items: sql(
       db,

@@ -5,6 +5,7 @@ import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { deriveOrderStatus, type OrderFacts } from './order-status'
 import { grantOrderCourses, revokeOrderCourses } from './ownership'
+import { markCoveredChargesPaid } from '../installments/covered'
 
 export interface SettleResult {
   from: OrderStatus
@@ -44,6 +45,8 @@ export function settleOrder(db: Db, now: number, orderId: number, actor: string,
   // by a later, unrelated settle of the same order.
   // An order whose money Stripe reported differently from ours grants nothing until a manager has looked.
   if (to === 'successful' && order.review_reason === null) grantOrderCourses(db, now, orderId, actor)
+  // A payment plan's order pays exactly the charges it recorded when it was made.
+  if (to === 'successful' && order.review_reason === null) markCoveredChargesPaid(db, now, orderId, actor, queue)
   if (to === 'refunded') revokeOrderCourses(db, now, orderId, actor, 'order fully refunded')
   queue({ type: 'order.changed', orderId, status: to })
   return { from, to }

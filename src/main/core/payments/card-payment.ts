@@ -47,7 +47,7 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
       sql(ctx.db, 'UPDATE account SET stripe_customer_id = ?, updated_at = ? WHERE id = ? AND stripe_customer_id IS NULL').run(customer, ctx.now(), account.id)
     }
     const attempt = order.payments.filter((p) => p.method === 'card').length + 1
-    const intent = await gateway.createIntent({ orderId, attempt, amount: order.amountDue, currency: order.currency, customer, email: account.email })
+    const intent = await gateway.createIntent({ orderId, attempt, amount: order.amountDue, currency: order.currency, customer, email: account.email, saveCard: order.kind === 'installment' })
     const paymentId = inTransaction(ctx, (queue) => {
       const now = ctx.now()
       const inserted = sql(

@@ -8,6 +8,7 @@ import type { SubscribedEvent } from './subscribed-events'
 import { sql } from '../store/statements'
 import { scopeOf } from '../stripe/installation-scope'
 import type { PaymentStatus } from '@shared/domain'
+import { invoiceFailedEvent, invoicePaidEvent, subscriptionEvent } from '../memberships/event-handlers'
 
 export interface HandlerResult {
   outcome: ApplyOutcome
@@ -90,4 +91,9 @@ export const EVENT_HANDLERS: Record<SubscribedEvent, EventHandler> = {
   'refund.created': refundEvent,
   'refund.updated': refundEvent,
   'refund.failed': refundEvent,
+  'customer.subscription.created': subscriptionEvent,
+  'customer.subscription.updated': subscriptionEvent,
+  'customer.subscription.deleted': subscriptionEvent,
+  'invoice.paid': invoicePaidEvent,
+  'invoice.payment_failed': invoiceFailedEvent,
 }

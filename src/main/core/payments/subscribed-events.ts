@@ -14,6 +14,11 @@ export const SUBSCRIBED_EVENTS = [
   'refund.created',
   'refund.updated',
   'refund.failed',
+  'customer.subscription.created',
+  'customer.subscription.updated',
+  'customer.subscription.deleted',
+  'invoice.paid',
+  'invoice.payment_failed',
 ] as const
 
 export type SubscribedEvent = (typeof SUBSCRIBED_EVENTS)[number]

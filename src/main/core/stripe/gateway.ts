@@ -1,7 +1,10 @@
 import type Stripe from 'stripe'
-import { AppError } from '@shared/errors'
 import type { Account } from '@shared/domain'
 import { idempotencyKey, INSTALL_METADATA_KEY } from './installation-scope'
+import { createBillingGateway, type BillingGateway } from './billing-gateway'
+import { call, toAppError } from './gateway-call'
+
+export { call, toAppError }
 
 /**
  * Every call CourseTill makes to Stripe (webhook endpoints aside: stripe/webhook-endpoint.ts), with one
@@ -13,6 +16,7 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
   const key = (...parts: Array<string | number>) => ({ idempotencyKey: idempotencyKey(installationId, ...parts) })
   const owner = { [INSTALL_METADATA_KEY]: installationId }
   return {
+    ...createBillingGateway(stripe, installationId),
     /**
      * One Stripe customer per person for the whole shop, found by email (the oldest when there are several),
      * whichever till made it; created by this till when there is none.
@@ -35,7 +39,8 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
       return created.id
     },
 
-    createIntent(input: { orderId: number; attempt: number; amount: number; currency: string; customer: string; email: string }) {
+    /** `saveCard`: a payment plan's card is kept on the customer so later parts can be charged off session. */
+    createIntent(input: { orderId: number; attempt: number; amount: number; currency: string; customer: string; email: string; saveCard?: boolean }) {
       return call(() =>
         stripe.paymentIntents.create(
           {
@@ -45,6 +50,7 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
             receipt_email: input.email,
             description: `CourseTill order #${input.orderId}`,
             automatic_payment_methods: { enabled: true },
+            ...(input.saveCard ? { setup_future_usage: 'off_session' as const } : {}),
             metadata: { ...owner, order_id: String(input.orderId), attempt: String(input.attempt) },
           },
           key('order', input.orderId, 'attempt', input.attempt),
@@ -98,7 +104,8 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
 export type StripeGateway = ReturnType<typeof createStripeGateway>
 
 /** The reads event handlers may need when a webhook's payload cannot be trusted to be current. */
-export type StripeReader = Pick<StripeGateway, 'retrieveIntent' | 'listRefunds' | 'retrieveRefund'>
+export type StripeReader = Pick<StripeGateway, 'retrieveIntent' | 'listRefunds' | 'retrieveRefund'> &
+  Pick<BillingGateway, 'retrieveSubscription' | 'retrieveInvoice'>
 
 async function collect<T>(list: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = []
@@ -108,36 +115,4 @@ async function collect<T>(list: AsyncIterable<T>): Promise<T[]> {
     throw toAppError(error)
   }
   return all
-}
-
-/** Stripe's errors become ours: card declines are payment_failed, unreachable Stripe is unavailable. */
-export async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request()
-  } catch (error) {
-    throw toAppError(error)
-  }
-}
-
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error
-  const stripeError = error as { type?: string; message?: string; code?: string; decline_code?: string }
-  switch (stripeError.type) {
-    case 'StripeCardError':
-      return new AppError('payment_failed', stripeError.message ?? 'The card was declined', {
-        code: stripeError.decline_code ?? stripeError.code,
-      })
-    case 'StripeConnectionError':
-    case 'StripeAPIError':
-    case 'StripeRateLimitError':
-      return new AppError('unavailable', 'Stripe could not be reached; check the connection and try again')
-    case 'StripeAuthenticationError':
-    case 'StripePermissionError':
-      return new AppError('forbidden', `Stripe refused the API key: ${stripeError.message ?? ''}`.trim())
-    case 'StripeInvalidRequestError':
-    case 'StripeIdempotencyError':
-      return new AppError('invalid_input', `Stripe refused the request: ${stripeError.message ?? ''}`.trim(), { code: stripeError.code })
-    default:
-      return new AppError('internal', error instanceof Error ? error.message : 'Unexpected error talking to Stripe')
-  }
 }

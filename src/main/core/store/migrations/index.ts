@@ -5,6 +5,7 @@ import { insightIndexes } from './004-insight-indexes'
 import { installation } from './005-installation'
 import { pinThrottle } from './006-pin-throttle'
 import { cashRequestKey } from './007-cash-request-key'
+import { recurring } from './008-recurring'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   installation,
   pinThrottle,
   cashRequestKey,
+  recurring,
 ])
 
 export type { Migration }

@@ -14,6 +14,7 @@ import { CashPart } from './CashPart'
 import { Receipt } from './Receipt'
 import { StatusTimeline } from './StatusTimeline'
 import { TestCards } from './TestCards'
+import { OrderKindBadge } from '../recurring/OrderKindBadge'
 
 const PAID = new Set(['successful', 'partially_refunded', 'refunded'])
 
@@ -40,7 +41,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
   return (
     <div className="checkout">
       <div className="checkout-side stack">
-        <Panel title={`Order #${order.id}`} labelledBy="checkout-order-title" actions={<OrderStatusBadge status={order.status} />}>
+        <Panel title={`Order #${order.id}`} labelledBy="checkout-order-title" actions={<><OrderKindBadge kind={order.kind} /><OrderStatusBadge status={order.status} /></>}>
           <div className="stack">
             <div className="muted">
               {order.accountName} · {order.accountEmail}
@@ -89,9 +90,11 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
           </Panel>
         ) : (
           <>
-            <Panel title="Cash" labelledBy="checkout-cash-title">
-              <CashPart order={order} onChanged={setOrder} disabled={confirming || cardInFlight} />
-            </Panel>
+            {order.kind !== 'membership' && (
+              <Panel title="Cash" labelledBy="checkout-cash-title">
+                <CashPart order={order} onChanged={setOrder} disabled={confirming || cardInFlight} />
+              </Panel>
+            )}
             <Panel title="Card" labelledBy="checkout-card-title" className="checkout-card">
               <CardPayment info={info} order={order} onSettled={setOrder} onBusy={setConfirming} />
               {info.mode === 'sandbox' && <TestCards />}

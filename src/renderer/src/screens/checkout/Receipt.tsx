@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { AppInfo, OrderDetail } from '@shared/domain'
 import { Button } from '../../ui/Button'
+import { RenewalNote } from '../recurring/RenewalNote'
 import { Money } from '../../ui/Money'
 
 const METHOD_LABEL = { card: 'Card', cash: 'Cash' } as const
@@ -68,6 +69,7 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
           </ul>
         </section>
       )}
+      <RenewalNote order={order} />
       <footer className="receipt-foot muted small">Thank you. Keep this receipt for your records.</footer>
       <div className="row end no-print">
         <Button onClick={() => window.print()}>Print or save as PDF</Button>

@@ -4,6 +4,7 @@ import { EmptyState, Loading, Panel } from '../../ui/Panel'
 import { formatDate, formatShortDateTime } from '../orders/detail/format'
 import { CurrencyTotals } from './CurrencyTotals'
 import { CustomerOrdersPanel } from './CustomerOrdersPanel'
+import { CustomerRecurringPanel } from '../recurring/CustomerRecurringPanel'
 
 /** One customer: how to reach them, what they own (and which order gave it), and their orders. */
 export function CustomerDetailView({ customerId }: { customerId: number }) {
@@ -97,6 +98,7 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
           )}
         </Panel>
         <CustomerOrdersPanel key={generation} customerId={customerId} />
+        <CustomerRecurringPanel customerId={customerId} />
       </div>
     </div>
   )

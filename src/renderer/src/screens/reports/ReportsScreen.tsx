@@ -8,6 +8,7 @@ import { CurrencyCards } from './CurrencyCards'
 import { ChartLegend, DayChart } from './DayChart'
 import { PeriodPicker, periodProblem, type Period } from './PeriodPicker'
 import { localTimeZone, localToday, longDayLabel } from './report-format'
+import { RecurringReport } from '../recurring/RecurringReport'
 import { RevenueTable } from './RevenueTable'
 
 /** Revenue for a period, per currency: gross, refunds and net per day and per course. */
@@ -43,6 +44,7 @@ export function ReportsScreen() {
       <Panel title="Reports" labelledBy="reports-title" actions={<span className="muted small">Days in {timeZone} time</span>}>
         <PeriodPicker period={period} today={today} onChange={change} />
       </Panel>
+      <RecurringReport timeZone={timeZone} />
       {report.state === 'loading' && <Loading label="Adding up the period…" />}
       {report.state === 'error' && (
         <Panel>

@@ -8,6 +8,7 @@ import { EmptyState, Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
 import { CatalogPicker } from './CatalogPicker'
 import { CustomerPicker } from './CustomerPicker'
+import { RecurringOffers } from '../recurring/RecurringOffers'
 
 /** The counter: pick courses and a customer, then Charge. Prices shown here are for the eye only. */
 export function SellScreen() {
@@ -43,6 +44,7 @@ export function SellScreen() {
     <div className="sell">
       <Panel title="Courses" className="sell-catalog" labelledBy="sell-courses-title">
         <CatalogPicker inCart={new Set(cart.map((c) => c.id))} onAdd={add} />
+        <RecurringOffers customer={customer} />
       </Panel>
       <Panel title="Sale" className="sell-cart" labelledBy="sell-cart-title">
         <div className="stack">

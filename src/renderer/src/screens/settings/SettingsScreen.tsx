@@ -6,6 +6,7 @@ import { ShopNamePanel } from './ShopNamePanel'
 import { StripePanel } from './StripePanel'
 import { ThisTillPanel } from './ThisTillPanel'
 import { WebhooksPanel } from './WebhooksPanel'
+import { AutoChargePanel } from '../recurring/AutoChargePanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
@@ -32,6 +33,7 @@ export function SettingsScreen() {
           <div className="stack">
             <WebhooksPanel status={status.data} />
             <CatchUpPanel />
+            <AutoChargePanel />
           </div>
           <LogPanel />
         </div>

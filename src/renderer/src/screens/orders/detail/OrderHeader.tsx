@@ -3,6 +3,7 @@ import { orderPaidAndRefunded } from './money'
 import { Button } from '../../../ui/Button'
 import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
+import { OrderKindBadge } from '../../recurring/OrderKindBadge'
 import { formatDateTime } from './format'
 
 /** Who, what it came to, where the money stands, and whether a manager must look at it. */
@@ -14,6 +15,7 @@ export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDe
         <div className="order-head-title">
           <h1 id="order-detail-title">Order #{order.id}</h1>
           <OrderStatusBadge status={order.status} />
+          <OrderKindBadge kind={order.kind} />
         </div>
         <div className="row">
           <a className="btn btn-ghost btn-sm" href="#/orders">

@@ -3,6 +3,7 @@ import type { OrderListRow } from '@shared/history'
 import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
 
+const KIND_LABEL = { sale: null, membership: 'Membership', renewal: 'Renewal', installment: 'Payment plan' } as const
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
 
@@ -35,7 +36,10 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
         <span className="orders-sub">{row.customerEmail}</span>
       </div>
       <div role="gridcell" className="orders-cell orders-items">
-        <span className="orders-titles">{row.firstTitles.join(', ')}</span>
+        <span className="orders-titles">
+          {KIND_LABEL[row.kind] && <span className="orders-kind">{KIND_LABEL[row.kind]} </span>}
+          {row.firstTitles.join(', ')}
+        </span>
         <span className="orders-sub">
           {row.itemCount} {row.itemCount === 1 ? 'course' : 'courses'}
           {more > 0 ? ` (+${more} more)` : ''}

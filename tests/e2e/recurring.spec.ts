@@ -1,0 +1,61 @@
+import type { InstallmentPlan, Membership } from '../../src/shared/recurring'
+import { apiCall, expect, test } from './fixtures/test'
+import { enterCard, watchConsole } from './fixtures/till-page'
+
+async function pickCustomer(page: import('@playwright/test').Page, name: string) {
+  await page.getByLabel('Customer', { exact: true }).fill(name)
+  await page.getByRole('list', { name: 'Matching customers' }).getByRole('button').first().click()
+}
+
+async function orderIdOnScreen(page: import('@playwright/test').Page): Promise<number> {
+  const heading = page.getByRole('heading', { name: /^Order #\d+/ })
+  await expect(heading).toBeVisible()
+  return Number((await heading.textContent())!.replace(/\D/g, ''))
+}
+
+test('sells a membership and a payment plan at the till, and shows them on the customer', async ({ page, host }, testInfo) => {
+  const errors = watchConsole(page)
+  await page.goto(host.url)
+  await pickCustomer(page, 'Amelia')
+  const memberships = page.getByRole('list', { name: 'Memberships' })
+  const plan = memberships.getByRole('listitem').filter({ hasText: 'Small Business Membership' })
+  await expect(plan).toContainText('£19.00 / month')
+  await page.screenshot({ path: testInfo.outputPath('sell-recurring.png') })
+  await plan.getByRole('button', { name: 'Sell membership' }).click()
+
+  const membershipOrder = await orderIdOnScreen(page)
+  await expect(page.getByText('Membership', { exact: true })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Cash' })).toHaveCount(0)
+  await expect(page.getByLabel('Amount due')).toContainText('£19.00')
+  await enterCard(page, '4242 4242 4242 4242')
+  await page.getByRole('button', { name: /^Pay/ }).click()
+  const receipt = page.getByRole('article', { name: 'Receipt' })
+  await expect(receipt).toBeVisible()
+  await expect(receipt.getByTestId('renewal-note')).toContainText(/Small Business Membership renews monthly on .+ for £19\.00/)
+  await page.screenshot({ path: testInfo.outputPath('membership-receipt.png') })
+  await expect
+    .poll(async () => (await apiCall<Membership[]>(host, 'memberships:list', { accountId: 1 }))[0]?.status)
+    .toBe('active')
+
+  await page.getByRole('button', { name: 'New sale' }).click()
+  await pickCustomer(page, 'Amelia')
+  await page.getByRole('list', { name: 'Payment plans' }).getByRole('listitem').filter({ hasText: 'Digital Marketing Essentials' }).getByRole('button', { name: 'Sell in parts' }).click()
+  const planOrder = await orderIdOnScreen(page)
+  expect(planOrder).toBeGreaterThan(membershipOrder)
+  await expect(page.getByText('Payment plan', { exact: true })).toBeVisible()
+  await expect(page.getByLabel('Amount due')).toContainText('£26.34')
+  await enterCard(page, '4242 4242 4242 4242')
+  await page.getByRole('button', { name: /^Pay/ }).click()
+  await expect(page.getByRole('article', { name: 'Receipt' }).getByRole('list', { name: 'New courses' })).toContainText('Digital Marketing Essentials')
+
+  await page.goto(`${host.url}#/customers/1`)
+  await expect(page.getByTestId(/^membership-/)).toContainText('active')
+  const schedule = page.getByTestId(/^plan-/)
+  await expect(schedule.getByRole('row')).toHaveCount(4)
+  await expect(schedule.getByRole('button', { name: /Pay all/ })).toContainText('£52.66')
+  await expect(schedule.getByRole('button', { name: /Pay past due/ })).toBeDisabled()
+  await page.screenshot({ path: testInfo.outputPath('customer-recurring.png'), fullPage: true })
+  const plans = await apiCall<InstallmentPlan[]>(host, 'installments:list', { accountId: 1 })
+  expect(plans[0]).toMatchObject({ outstandingAmount: 5266, pastDueAmount: 0 })
+  expect(errors).toEqual([])
+})
