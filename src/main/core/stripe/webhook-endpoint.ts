@@ -1,4 +1,4 @@
-import type Stripe from 'stripe'
+import Stripe from 'stripe'
 import { AppError } from '@shared/errors'
 import { SUBSCRIBED_EVENTS } from '../payments/subscribed-events'
 import { call, toAppError } from './gateway'
@@ -49,7 +49,8 @@ export async function ensureWebhookEndpoint(stripe: Stripe, vault: EndpointVault
   const metadata = { [MANAGED_METADATA_KEY]: 'true', [INSTALL_METADATA_KEY]: installId }
   const saved = vault.load()
   const current = saved ? await retrieveOrNull(stripe, saved.id) : null
-  if (saved && current) {
+  // Payloads follow the endpoint's API version, which cannot be changed: one made for another version is replaced.
+  if (saved && current && current.api_version === Stripe.API_VERSION) {
     const upToDate =
       current.url === url && sameSet(current.enabled_events, SUBSCRIBED_EVENTS) && current.status === 'enabled' && current.metadata?.[INSTALL_METADATA_KEY] === installId
     if (!upToDate) {
@@ -67,6 +68,8 @@ export async function ensureWebhookEndpoint(stripe: Stripe, vault: EndpointVault
       enabled_events: [...SUBSCRIBED_EVENTS],
       description: 'CourseTill till (managed automatically)',
       metadata,
+      // The SDK's pinned version, which the till's types describe; without it, the account's default applies.
+      api_version: Stripe.API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
     })
   } catch (error) {
     // Someone may have added endpoints between our count and the create: Stripe's own refusal says the same.
