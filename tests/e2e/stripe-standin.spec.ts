@@ -43,7 +43,8 @@ test.afterEach(async ({ page }) => {
 
 /** A fresh PaymentIntent, created server-side with the official SDK as the till's main process does. */
 async function openCheckout(page: Page, options: { apiBase?: string; theme?: string } = {}) {
-  const intent = await stripe.paymentIntents.create({ amount: 4900, currency: 'gbp', metadata: { test: 'stripe-standin' } })
+  // Cards only, as the till asks: automatic payment methods would need a return_url, as on Stripe.
+  const intent = await stripe.paymentIntents.create({ amount: 4900, currency: 'gbp', allowed_payment_method_types: ['card'], metadata: { test: 'stripe-standin' } })
   await openHarness(page, harness.url, {
     clientSecret: intent.client_secret ?? '',
     apiBase: options.apiBase ?? sandbox.url,

@@ -300,7 +300,7 @@ describe('rows an earlier version wrote with another till’s intent', () => {
     const sandbox = await sandboxOn()
     const stripe = sandboxClient(sandbox)
     const b = await till(sandbox)
-    const legacy = await stripe.paymentIntents.create({ amount: 4900, currency: 'gbp', metadata: { order_id: '1', attempt: '1' } })
+    const legacy = await stripe.paymentIntents.create({ amount: 4900, currency: 'gbp', allowed_payment_method_types: ['card'], metadata: { order_id: '1', attempt: '1' } })
     recordForeignIntent(b, legacy.id, 'pending')
     await payAs(stripe, legacy.id, 'pm_card_visa')
     expect((await b.call('payments:sync', { orderId: 1 })).status).toBe('successful')

@@ -9,6 +9,8 @@ export interface CliOptions {
   secretKey?: string
   publishableKey?: string
   allowedOrigins: string[]
+  delivery: { ordered: boolean; seed?: number }
+  faults: { copies?: number; shuffle?: boolean; delayMs?: number; drop?: number }
   help: boolean
 }
 
@@ -20,7 +22,15 @@ export const USAGE = `Usage: stripe-sandbox [--port <n>] [--data <file>] [--publ
   --webhook-secret  its signing secret (default: generated and printed on stderr)
   --secret-key      the only secret key accepted (sk_test_...; default: any sk_test_ key)
   --publishable-key the only publishable key accepted (pk_test_...; needs --secret-key)
-  --allow-origin    a browser origin allowed to call the API (CORS), e.g. http://localhost:5173; comma-separated`
+  --allow-origin    a browser origin allowed to call the API (CORS), e.g. http://localhost:5173; comma-separated
+  Webhook delivery is concurrent and unordered, like Stripe's:
+  --seed            seed for the send order (printed on stderr; pass it back to replay a run)
+  --ordered         send each endpoint's events one by one in order instead (not Stripe's behaviour)
+  Faults, to test a receiver:
+  --copies          deliver every event N times
+  --shuffle         shuffle even with --ordered
+  --delay-ms        send each event this late
+  --drop            lose this share (0..1) of first attempts; they are retried on the schedule`
 
 const VALUE_FLAGS = [
   '--port',
@@ -31,15 +41,25 @@ const VALUE_FLAGS = [
   '--secret-key',
   '--publishable-key',
   '--allow-origin',
+  '--seed',
+  '--copies',
+  '--delay-ms',
+  '--drop',
 ] as const
+const BOOLEAN_FLAGS = ['--ordered', '--shuffle'] as const
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   const values = new Map<string, string>()
   let help = false
+  const switches = new Set<string>()
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (arg === '--help' || arg === '-h') {
       help = true
+      continue
+    }
+    if ((BOOLEAN_FLAGS as readonly string[]).includes(arg)) {
+      switches.add(arg)
       continue
     }
     const [flag, inline] = arg.includes('=')
@@ -67,6 +87,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     // scheme://host[:port] and nothing more (Node's URL gives custom schemes such as app:// an opaque origin).
     if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s?#]+$/i.test(origin)) throw new Error(`--allow-origin: ${origin} is not an origin like http://localhost:5173`)
   }
+  const integer = (flag: string, min: number) => {
+    const raw = values.get(flag)
+    if (raw === undefined) return undefined
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < min) throw new Error(`${flag} must be an integer of at least ${min}`)
+    return value
+  }
+  const seed = integer('--seed', 0)
+  const copies = integer('--copies', 1)
+  const delayMs = integer('--delay-ms', 0)
+  const dropRaw = values.get('--drop')
+  const drop = dropRaw === undefined ? undefined : Number(dropRaw)
+  if (drop !== undefined && !(drop >= 0 && drop <= 1)) throw new Error('--drop must be a share between 0 and 1')
   const publicUrl = values.get('--public-url')
   const webhookUrl = values.get('--webhook-url')
   return {
@@ -78,6 +111,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(secretKey ? { secretKey } : {}),
     ...(publishableKey ? { publishableKey } : {}),
     allowedOrigins,
+    delivery: { ordered: switches.has('--ordered'), ...(seed === undefined ? {} : { seed }) },
+    faults: {
+      ...(copies === undefined ? {} : { copies }),
+      ...(switches.has('--shuffle') ? { shuffle: true } : {}),
+      ...(delayMs === undefined ? {} : { delayMs }),
+      ...(drop === undefined ? {} : { drop }),
+    },
     help,
   }
 }

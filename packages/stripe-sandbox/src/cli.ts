@@ -30,12 +30,14 @@ async function main(): Promise<void> {
       : {}),
     allowedOrigins: options.allowedOrigins,
     ...(options.webhookUrl && webhookSecret ? { webhook: { url: options.webhookUrl, secret: webhookSecret } } : {}),
-  })
+    delivery: options.delivery,
+  }, options.faults)
   console.log(sandbox.url)
   console.error(
     `Stripe sandbox listening (data: ${options.dataFile}). Point the SDK at host 127.0.0.1, port ${sandbox.port}, protocol http.`,
   )
   if (options.webhookUrl) console.error(`Webhooks for all events go to ${options.webhookUrl}, signed with ${webhookSecret}`)
+  console.error(`Webhook delivery: ${options.delivery.ordered ? 'in order' : 'concurrent, unordered'}, seed ${sandbox.seed}`)
   const stop = () => {
     sandbox.close().then(
       () => process.exit(0),

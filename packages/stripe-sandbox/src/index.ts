@@ -1,6 +1,7 @@
 // Offline, stateful stand-in for Stripe's REST API (test mode), persisted in its own SQLite file.
 // The official `stripe` SDK talks to it unchanged: new Stripe(key, { host: '127.0.0.1', port, protocol: 'http' }).
 
+import { randomInt } from 'node:crypto'
 import Stripe from 'stripe'
 import { listenOnLoopback } from './http/listen'
 import type { SandboxCore } from './context'
@@ -29,6 +30,7 @@ export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFa
   const queue = createDeliveryQueue(db)
   const copies = Math.max(1, faults.copies ?? 1)
   const delayMs = Math.max(0, faults.delayMs ?? 0)
+  const seed = opts.delivery?.seed ?? randomInt(2 ** 31)
   let baseUrl = ''
   const core: SandboxCore = {
     db,
@@ -42,7 +44,10 @@ export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFa
   const worker = createDeliveryWorker(queue, deliverySource(core), {
     retryScheduleMs: opts.delivery?.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
     timeoutMs: opts.delivery?.timeoutMs ?? 10_000,
-    shuffle: faults.shuffle ?? false,
+    ordered: (opts.delivery?.ordered ?? false) && !faults.shuffle,
+    concurrency: opts.delivery?.concurrency ?? 4,
+    seed,
+    dropRate: Math.min(1, Math.max(0, faults.drop ?? 0)),
     enabled: faults.enabled ?? true,
   })
   if (opts.webhook) ensureWebhookEndpoint(core, opts.webhook)
@@ -80,7 +85,7 @@ export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFa
     })()
     return closing
   }
-  return { url: baseUrl, port, close, setDeliveryEnabled: worker.setEnabled, idle: worker.idle }
+  return { url: baseUrl, port, close, setDeliveryEnabled: worker.setEnabled, idle: worker.idle, seed }
 }
 
 function assertTestKeys(keys: NonNullable<SandboxOptions['apiKeys']>): void {

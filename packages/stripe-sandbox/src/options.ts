@@ -28,6 +28,16 @@ export interface SandboxOptions {
     retryScheduleMs?: number[]
     /** Per attempt; default 10_000. */
     timeoutMs?: number
+    /**
+     * Stripe delivers concurrently and promises no order, so by default neither does the sandbox: each batch
+     * of due deliveries is shuffled and sent over `concurrency` lanes per endpoint. `ordered: true` sends one
+     * endpoint's deliveries one by one in creation order (for debugging a receiver, never Stripe's behaviour).
+     */
+    ordered?: boolean
+    /** Deliveries in flight at once per endpoint when unordered; default 4. */
+    concurrency?: number
+    /** Seeds the shuffle (and the `drop` fault): the same seed replays the same send order. Default random. */
+    seed?: number
   }
   /** Convenience: registers an endpoint for all event types ('*') at start. */
   webhook?: { url: string; secret?: string }
@@ -39,8 +49,10 @@ export interface SandboxOptions {
 export interface DeliveryFaults {
   /** Deliver each event N times; default 1. */
   copies?: number
-  /** Shuffle each batch of due deliveries; default false. */
+  /** Shuffle each batch even when `delivery.ordered` is set (unordered is already the default). */
   shuffle?: boolean
+  /** Share (0..1) of first attempts lost on the way, recorded as failed and retried on the schedule; default 0. */
+  drop?: number
   /** First attempt this many ms late; default 0. */
   delayMs?: number
   /** Default true; false = record events but send nothing (tests of "no webhooks"; see setDeliveryEnabled). */
@@ -56,4 +68,6 @@ export interface SandboxHandle {
   setDeliveryEnabled(on: boolean): void
   /** Resolves when no webhook delivery is pending or in flight (tests use it). */
   idle(): Promise<void>
+  /** The delivery seed in use (pass it back as `delivery.seed` to replay a run's order). */
+  seed: number
 }

@@ -1,13 +1,15 @@
-// Time-driven changes that happen without a request (expiring checkout sessions), checked periodically.
+// Time-driven changes that happen without a request (expiring checkout sessions, settling delayed payments),
+// checked every second.
 
 import { expireDueSessionsSweep } from './checkout/sessions'
 import type { SandboxCore } from './context'
+import { settleProcessingSweep } from './payments/processing'
 
-const SWEEP_INTERVAL_MS = 5_000
+const SWEEP_INTERVAL_MS = 1_000
 
 export type Sweep = (core: SandboxCore) => void
 
-const SWEEPS: readonly Sweep[] = [expireDueSessionsSweep]
+const SWEEPS: readonly Sweep[] = [expireDueSessionsSweep, settleProcessingSweep]
 
 /** Runs every sweep in its own transaction, then `afterSweep` (wakes the webhook worker). Returns a stop function. */
 export function startBackgroundSweeps(core: SandboxCore, afterSweep: () => void): () => void {

@@ -13,7 +13,17 @@ export interface Decline {
   sellerMessage: string
 }
 
-export type CardBehaviour = { kind: 'succeed' } | { kind: 'authenticate' } | { kind: 'decline'; decline: Decline }
+export type CardBehaviour =
+  | { kind: 'succeed' }
+  | { kind: 'authenticate' }
+  | { kind: 'decline'; decline: Decline }
+  | { kind: 'processing' }
+
+/**
+ * Sandbox-only (Stripe has no such test card): a card payment that sits in `processing` for a while, then
+ * succeeds, as a delayed payment method does. It lets an integration see `payment_intent.processing`.
+ */
+export const DELAYED_SUCCESS_CARD = '4000009990000005'
 
 export const DECLINE_MESSAGES = {
   generic: 'Your card was declined.',
@@ -74,6 +84,7 @@ const BEHAVIOURS: Record<string, CardBehaviour> = {
   '4000002760003184': { kind: 'authenticate' },
   '4000000000003220': { kind: 'authenticate' },
   '4000000000003063': { kind: 'authenticate' },
+  [DELAYED_SUCCESS_CARD]: { kind: 'processing' },
 }
 
 export function cardBehaviour(number: string): CardBehaviour {
@@ -107,6 +118,7 @@ export const TEST_PAYMENT_METHOD_TOKENS: Record<string, string> = {
   pm_card_threeDSecureRequired: '4000000000003063',
   pm_card_authenticationRequired: '4000002760003184',
   pm_card_authenticationRequiredOnSetup: '4000002500003155',
+  pm_card_sandbox_delayedSuccess: DELAYED_SUCCESS_CARD,
 }
 
 

@@ -2,7 +2,7 @@
 // and kicks this worker after its transaction commits.
 
 import type { DeliveryQueue, DueDelivery } from './queue'
-import { retryDelay, shuffled } from './schedule'
+import { retryDelay, seededRandom, shuffled } from './schedule'
 import { signatureHeader } from './signature'
 
 export interface DeliveryTarget {
@@ -20,7 +20,14 @@ export interface DeliverySource {
 export interface WorkerOptions {
   retryScheduleMs: readonly number[]
   timeoutMs: number
-  shuffle: boolean
+  /** Stripe promises no order: false (the default) shuffles each batch and sends it over `concurrency` lanes. */
+  ordered: boolean
+  /** Deliveries in flight at once per endpoint when unordered. */
+  concurrency: number
+  /** Seeds the shuffle and the drops, so a run can be replayed. */
+  seed: number
+  /** Test fault: the share (0..1) of first attempts lost on the way, as if the network ate them. */
+  dropRate: number
   enabled: boolean
 }
 
@@ -58,6 +65,7 @@ export function createDeliveryWorker(queue: DeliveryQueue, source: DeliverySourc
   const running = new Set<Promise<void>>()
   const idleWaiters: Array<() => void> = []
   const closing = new AbortController()
+  const random = seededRandom(options.seed)
 
   const isIdle = () => closed || (inFlight.size === 0 && (!enabled || queue.nextDueAt() === undefined))
 
@@ -75,22 +83,27 @@ export function createDeliveryWorker(queue: DeliveryQueue, source: DeliverySourc
     const started = Date.now()
     let statusCode: number | null = null
     let error: string | null = null
-    try {
-      const response = await fetch(target.url, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-          'Stripe-Signature': signatureHeader(payload, target.secret, timestamp),
-        },
-        body: payload,
-        signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), closing.signal]),
-      })
-      statusCode = response.status
-      await response.arrayBuffer().catch(() => undefined)
-    } catch (caught) {
-      error = describeFailure(caught)
+    const dropped = delivery.attempt_count === 0 && options.dropRate > 0 && random() < options.dropRate
+    if (dropped) {
+      error = 'dropped (sandbox delivery fault)'
+    } else {
+      try {
+        const response = await fetch(target.url, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: {
+            'Content-Type': 'application/json; charset=utf-8',
+            'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+            'Stripe-Signature': signatureHeader(payload, target.secret, timestamp),
+          },
+          body: payload,
+          signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), closing.signal]),
+        })
+        statusCode = response.status
+        await response.arrayBuffer().catch(() => undefined)
+      } catch (caught) {
+        error = describeFailure(caught)
+      }
     }
     // Interrupted by close(): not a real attempt; the row stays pending and resumes on next start.
     if (closed) return
@@ -116,15 +129,21 @@ export function createDeliveryWorker(queue: DeliveryQueue, source: DeliverySourc
     }
   }
 
-  // One endpoint's deliveries go one after another (so an unshuffled batch arrives in order);
-  // different endpoints are served concurrently so a slow receiver does not hold up the others.
+  // Ordered: one endpoint's deliveries go one after another. Unordered (Stripe's way): each endpoint's
+  // deliveries are dealt over `concurrency` lanes that run at once. Endpoints are always served concurrently
+  // so a slow receiver does not hold up the others.
   function sendBatch(batch: DueDelivery[]): void {
-    const byEndpoint = new Map<string, DueDelivery[]>()
+    const lanes = options.ordered ? 1 : Math.max(1, options.concurrency)
+    const byLane = new Map<string, DueDelivery[]>()
+    const dealt = new Map<string, number>()
     for (const delivery of batch) {
       inFlight.add(delivery.id)
-      byEndpoint.set(delivery.endpoint_id, [...(byEndpoint.get(delivery.endpoint_id) ?? []), delivery])
+      const n = dealt.get(delivery.endpoint_id) ?? 0
+      dealt.set(delivery.endpoint_id, n + 1)
+      const lane = `${delivery.endpoint_id}#${n % lanes}`
+      byLane.set(lane, [...(byLane.get(lane) ?? []), delivery])
     }
-    for (const deliveries of byEndpoint.values()) {
+    for (const deliveries of byLane.values()) {
       const chain = (async () => {
         for (const delivery of deliveries) {
           try {
@@ -148,7 +167,7 @@ export function createDeliveryWorker(queue: DeliveryQueue, source: DeliverySourc
     pumpQueued = false
     if (closed || !enabled) return settleIdleWaiters()
     const due = queue.due(Date.now()).filter((delivery) => !inFlight.has(delivery.id))
-    if (due.length > 0) sendBatch(options.shuffle ? shuffled(due) : due)
+    if (due.length > 0) sendBatch(options.ordered ? due : shuffled(due, random))
     armTimer()
     settleIdleWaiters()
   }

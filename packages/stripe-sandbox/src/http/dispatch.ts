@@ -20,6 +20,7 @@ export interface IncomingApiRequest {
   authorization: string | undefined
   contentType: string | undefined
   idempotencyKey: string | undefined
+  stripeVersion: string | undefined
 }
 
 export interface ApiAnswer {
@@ -100,9 +101,17 @@ function run(
     .immediate()
 }
 
+/** Stripe refuses a malformed Stripe-Version; the sandbox also refuses a real one it cannot render. */
+function assertRenderableVersion(requested: string | undefined, own: string): void {
+  if (requested === undefined || requested === own) return
+  if (!/^\d{4}-\d{2}-\d{2}(?:\.[a-z]+)?$/.test(requested)) throw invalidRequest(`Invalid Stripe API version: ${requested}`)
+  throw invalidRequest(`The Stripe sandbox answers in API version ${own} only, not ${requested}.`)
+}
+
 export function dispatchApi(deps: DispatchDeps, incoming: IncomingApiRequest): ApiAnswer {
   try {
     const keyKind = authenticate(incoming.authorization, deps.apiKeys)
+    assertRenderableVersion(incoming.stripeVersion, deps.core.apiVersion)
     const match = matchRoute(deps.routes, incoming.method, incoming.path)
     if (!match) throw notFoundRoute(incoming.method, incoming.path)
     if (keyKind === 'publishable' && !match.route.publishable) throw authenticationError(PUBLISHABLE_KEY_MESSAGE)

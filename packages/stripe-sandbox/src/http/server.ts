@@ -109,6 +109,7 @@ async function handle(deps: ServerDeps, request: IncomingMessage, response: Serv
       authorization: header(request, 'authorization'),
       contentType: header(request, 'content-type'),
       idempotencyKey: header(request, 'idempotency-key'),
+      stripeVersion: header(request, 'stripe-version'),
     })
     sendJson(response, answer.status, answer.body, {
       'stripe-version': header(request, 'stripe-version') ?? deps.core.apiVersion,

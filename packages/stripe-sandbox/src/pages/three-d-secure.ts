@@ -35,9 +35,18 @@ function answer(request: PageRequest): PageReply {
   const pi = request.core.store.get('payment_intent', intentId(request))
   if (!pi) return page('Not found', '<p class="error">No such payment.</p>', 404)
   const outcome = request.params.outcome === 'complete' ? 'complete' : 'fail'
-  completeAuthentication(request, pi, outcome)
+  const settled = completeAuthentication(request, pi, outcome)
   const back = safeReturnPath(request.params.return_to)
   if (back) return { redirect: back }
+  // A redirect_to_url challenge goes back to the integration's return_url, as Stripe's does.
+  const returnUrl = request.core.store.getPrivate<string>(pi.id, 'return_url')
+  if (returnUrl && URL.canParse(returnUrl)) {
+    const url = new URL(returnUrl)
+    url.searchParams.set('payment_intent', pi.id)
+    url.searchParams.set('payment_intent_client_secret', pi.client_secret ?? '')
+    url.searchParams.set('redirect_status', (settled.body as { status?: string }).status === 'succeeded' ? 'succeeded' : 'failed')
+    return { redirect: url.toString() }
+  }
   return page(
     '3-D Secure',
     `<p>Authentication ${outcome === 'complete' ? 'completed' : 'failed'}. You can close this window.</p>`,

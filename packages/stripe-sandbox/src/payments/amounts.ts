@@ -51,7 +51,24 @@ const MINIMUM_AMOUNTS: Record<string, number> = {
   sek: 300,
   sgd: 50,
   thb: 1000,
+  // Three-decimal currencies: Stripe asks for the equivalent of USD 0.50, and for a last digit of 0.
+  bhd: 200,
+  jod: 400,
+  kwd: 200,
+  omr: 200,
+  tnd: 2000,
 }
+
+// The ISO 4217 codes Stripe settles or presents in (its "supported currencies" list); a made-up code is a 400.
+const SUPPORTED = new Set(
+  (
+    'usd aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob brl bsd bwp byn bzd cad cdf chf ' +
+    'clp cny cop crc cve czk djf dkk dop dzd egp etb eur fjd fkp gbp gel gip gmd gnf gtq gyd hkd hnl htg huf idr ils ' +
+    'inr iqd isk jmd jod jpy kes kgs khr kmf krw kwd kyd kzt lak lbp lkr lrd lsl mad mdl mga mkd mmk mnt mop mur mvr ' +
+    'mwk mxn myr mzn nad ngn nio nok npr nzd omr pab pen pgk php pkr pln pyg qar ron rsd rub rwf sar sbd scr sek sgd ' +
+    'shp sle sos srd std szl thb tjs tnd top try ttd twd tzs uah ugx uyu uzs vnd vuv wst xaf xcd xof xpf yer zar zmw'
+  ).split(' '),
+)
 
 export const MAX_AMOUNT = 99_999_999
 
@@ -70,7 +87,7 @@ export function formatAmount(amount: number, currency: string): string {
 
 /** ISO code, any case on input, lowercase on output (as Stripe stores it). */
 export function normalizeCurrency(value: string, param = 'currency'): string {
-  if (!/^[a-zA-Z]{3}$/.test(value)) {
+  if (!/^[a-zA-Z]{3}$/.test(value) || !SUPPORTED.has(value.toLowerCase())) {
     throw parameterInvalid(
       param,
       `Invalid currency: ${value.toLowerCase()}. Stripe currently supports these currencies: usd, eur, gbp, …`,
@@ -92,6 +109,16 @@ export function assertChargeableAmount(amount: number, currency: string, param =
   if (amount < minimum) {
     throw invalidRequest(`Amount must be at least ${formatAmount(minimum, currency)}`, { param, code: 'amount_too_small' })
   }
+  if (THREE_DECIMAL.has(currency) && amount % 10 !== 0) {
+    throw invalidRequest(`Invalid amount: ${currency} amounts must end in 0 (a multiple of 10).`, {
+      param,
+      code: 'invalid_charge_amount',
+    })
+  }
+}
+
+/** A refund (or any amount taken back) in a three-decimal currency must end in 0, as a charge must. */
+export function assertRefundableAmount(amount: number, currency: string, param = 'amount'): void {
   if (THREE_DECIMAL.has(currency) && amount % 10 !== 0) {
     throw invalidRequest(`Invalid amount: ${currency} amounts must end in 0 (a multiple of 10).`, {
       param,

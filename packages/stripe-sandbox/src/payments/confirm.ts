@@ -12,6 +12,7 @@ import { timeFor } from '../resources/lookup'
 import { cardNumberOf } from './payment-methods'
 import { afterIntentFailed, afterIntentSucceeded } from './after-payment'
 import { createCharge } from './charge'
+import { startProcessing } from './processing'
 
 const AUTHENTICATION_FAILURE_MESSAGE =
   'We are unable to authenticate your payment method. Please choose a different payment method and try again.'
@@ -29,7 +30,7 @@ function save(ctx: Ctx, pi: Stripe.PaymentIntent): Stripe.PaymentIntent {
   return ctx.core.store.update('payment_intent', pi)
 }
 
-function succeed(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod): Reply {
+export function succeed(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod): Reply {
   const charge = createCharge(ctx, pi, pm, undefined, chargeTime(ctx, pi))
   const paid = save(ctx, {
     ...pi,
@@ -74,11 +75,21 @@ function decline(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, r
   return { status: 402, body: { error } }
 }
 
-function requireAction(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod): Reply {
-  const nextAction = {
-    type: 'use_stripe_sdk',
-    use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: `${ctx.core.baseUrl()}/v1/sandbox/3ds/${pi.id}` },
-  } as Stripe.PaymentIntent.NextAction
+/** How the confirmation asked to handle a next action: Stripe.js (`use_stripe_sdk`) or a redirect back to `return_url`. */
+export interface ConfirmHandling {
+  returnUrl?: string
+  useStripeSdk?: boolean
+}
+
+function requireAction(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, handling: ConfirmHandling): Reply {
+  const challengeUrl = `${ctx.core.baseUrl()}/v1/sandbox/3ds/${pi.id}`
+  // As Stripe: a confirmation with a return_url and without Stripe.js gets a page to send the customer to.
+  const nextAction = (
+    handling.returnUrl && !handling.useStripeSdk
+      ? { type: 'redirect_to_url', redirect_to_url: { url: challengeUrl, return_url: handling.returnUrl } }
+      : { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: challengeUrl } }
+  ) as Stripe.PaymentIntent.NextAction
+  if (handling.returnUrl) ctx.core.store.setPrivate(pi.id, 'return_url', handling.returnUrl)
   const pending = save(ctx, {
     ...pi,
     status: 'requires_action',
@@ -91,9 +102,15 @@ function requireAction(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMet
 }
 
 /** Runs the card through the "bank". `pm` is the method to use; the caller resolved tokens and data. */
-export function confirmWithPaymentMethod(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod): Reply {
+export function confirmWithPaymentMethod(
+  ctx: Ctx,
+  pi: Stripe.PaymentIntent,
+  pm: Stripe.PaymentMethod,
+  handling: ConfirmHandling = {},
+): Reply {
   const behaviour = cardBehaviour(cardNumberOf(ctx, pm.id))
-  if (behaviour.kind === 'authenticate') return requireAction(ctx, pi, pm)
+  if (behaviour.kind === 'authenticate') return requireAction(ctx, pi, pm, handling)
+  if (behaviour.kind === 'processing') return startProcessing(ctx, pi, pm)
   if (behaviour.kind === 'decline') return decline(ctx, pi, pm, behaviour.decline)
   return succeed(ctx, pi, pm)
 }

@@ -11,6 +11,7 @@ export interface NewIntent {
   receiptEmail: string | null
   automaticPaymentMethods: Stripe.PaymentIntent.AutomaticPaymentMethods | null
   paymentMethodTypes: string[]
+  allowedPaymentMethodTypes?: string[] | null
   setupFutureUsage: Stripe.PaymentIntent.SetupFutureUsage | null
   statementDescriptor: string | null
   statementDescriptorSuffix: string | null
@@ -25,7 +26,7 @@ export function buildPaymentIntent(fields: NewIntent): Stripe.PaymentIntent {
   return {
     id,
     object: 'payment_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: (fields.allowedPaymentMethodTypes ?? null) as Stripe.PaymentIntent['allowed_payment_method_types'],
     amount: fields.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },

@@ -7,10 +7,13 @@ import type { Ctx } from '../context'
 import { cardError, invalidRequest, parameterMissing } from '../http/errors'
 import type { FormObject } from '../http/form'
 import { assertKnownParams, childName, optionalObject, optionalString, readMetadata, requiredString } from '../http/params'
+import { TEST_PAYMENT_METHOD_TOKENS } from '../cards/test-cards'
 import { createCardPaymentMethod, type BillingInput } from './payment-methods'
 
 /** Reads `card[number|exp_month|exp_year|cvc]` under `prefix` and validates it like Stripe's tokenizer. */
 export function readCard(ctx: Ctx, card: FormObject, prefix: string): ValidCard {
+  const token = optionalString(card, 'token')
+  if (token) return cardOfToken(token, childName(prefix, 'token'))
   assertKnownParams(card, ['number', 'exp_month', 'exp_year', 'cvc'], prefix)
   const input = {
     number: requiredString(card, 'number', prefix),
@@ -21,6 +24,15 @@ export function readCard(ctx: Ctx, card: FormObject, prefix: string): ValidCard 
   const result = validateCardInput(input, ctx.core.now())
   if (isCardInputError(result)) throw cardError({ code: result.code, message: result.message, param: result.param })
   return result
+}
+
+/** `card[token]=tok_visa`: Stripe's test card tokens (`tok_*`, the twins of the `pm_card_*` tokens). */
+function cardOfToken(token: string, param: string): ValidCard {
+  const number = TEST_PAYMENT_METHOD_TOKENS[token.replace(/^tok_/, 'pm_card_')]
+  if (!token.startsWith('tok_') || !number) {
+    throw invalidRequest(`No such token: '${token}'`, { param, code: 'resource_missing' })
+  }
+  return { number, expMonth: 12, expYear: new Date().getUTCFullYear() + 5, cvc: '123' }
 }
 
 export function readBilling(params: FormObject, prefix: string): BillingInput {

@@ -5,7 +5,7 @@
 import type Stripe from 'stripe'
 import { ApiError, invalidRequest, parameterMissing, unexpectedState } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
-import { assertKnownParams, optionalEnum, optionalObject, optionalString } from '../http/params'
+import { assertKnownParams, optionalBoolean, optionalEnum, optionalObject, optionalString } from '../http/params'
 import { assertConfirmable, completeAuthentication, confirmWithPaymentMethod, rejectCardDetails } from '../payments/confirm'
 import { mustGet } from './lookup'
 import { createFromParams } from '../payments/payment-method-params'
@@ -43,6 +43,8 @@ export function assertClientSecret(request: ApiRequest, pi: Stripe.PaymentIntent
 export function confirmIntent(request: ApiRequest, pi: Stripe.PaymentIntent): Reply {
   assertConfirmable(pi)
   const { params } = request
+  const returnUrl = optionalString(params, 'return_url') ?? undefined
+  assertReturnUrlIfRedirectsAllowed(pi, returnUrl)
   const pmId = optionalString(params, 'payment_method')
   const pmData = optionalObject(params, 'payment_method_data')
   if (pmId && pmData) {
@@ -73,7 +75,23 @@ export function confirmIntent(request: ApiRequest, pi: Stripe.PaymentIntent): Re
       code: 'payment_intent_invalid_parameter',
     })
   }
-  return confirmWithPaymentMethod(request, pi, pm)
+  return confirmWithPaymentMethod(request, pi, pm, {
+    ...(returnUrl ? { returnUrl } : {}),
+    useStripeSdk: optionalBoolean(params, 'use_stripe_sdk') ?? false,
+  })
+}
+
+/**
+ * Automatic payment methods allow redirect-based ones unless `allow_redirects` is `never`, and Stripe then
+ * refuses a confirmation that gives it nowhere to send the customer back to.
+ */
+function assertReturnUrlIfRedirectsAllowed(pi: Stripe.PaymentIntent, returnUrl: string | undefined): void {
+  const automatic = pi.automatic_payment_methods
+  if (!automatic?.enabled || automatic.allow_redirects === 'never' || returnUrl) return
+  throw invalidRequest(
+    "This PaymentIntent is configured to accept payment methods enabled in your Dashboard. Because some of these payment methods might redirect your customer off of your page, you must provide a `return_url`. If you don't want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.",
+    { param: 'return_url' },
+  )
 }
 
 function retrieve(request: ApiRequest): Reply {

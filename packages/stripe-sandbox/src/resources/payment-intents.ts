@@ -18,6 +18,7 @@ import { confirmIntent, confirmRoutes } from './payment-intent-confirm'
 import { listReply, liveCustomer, mustGet } from './lookup'
 import { resolvePaymentMethod } from '../payments/payment-methods'
 import { readEmail } from './customers'
+import { createFromParams } from '../payments/payment-method-params'
 
 const CREATE_PARAMS = [
   'amount',
@@ -30,6 +31,7 @@ const CREATE_PARAMS = [
   'payment_method',
   'payment_method_data',
   'payment_method_types',
+  'allowed_payment_method_types',
   'confirm',
   'return_url',
   'capture_method',
@@ -69,6 +71,18 @@ function readAutomaticPaymentMethods(request: ApiRequest): Stripe.PaymentIntent.
   return { enabled, ...(allowRedirects ? { allow_redirects: allowRedirects } : {}) }
 }
 
+/** `allowed_payment_method_types` (current API versions) or `payment_method_types` (older ones), not both. */
+function readPaymentMethodTypes(params: ApiRequest['params']): { param: string; types: string[] | undefined } {
+  const allowed = optionalStringArray(params, 'allowed_payment_method_types')
+  const legacy = optionalStringArray(params, 'payment_method_types')
+  if (allowed && legacy) {
+    throw invalidRequest('You may only specify one of these parameters: allowed_payment_method_types, payment_method_types.', {
+      param: 'payment_method_types',
+    })
+  }
+  return allowed ? { param: 'allowed_payment_method_types', types: allowed } : { param: 'payment_method_types', types: legacy }
+}
+
 function create(request: ApiRequest): Reply {
   const { params } = request
   assertKnownParams(params, CREATE_PARAMS)
@@ -82,14 +96,14 @@ function create(request: ApiRequest): Reply {
     throw invalidRequest('The Stripe sandbox only supports automatic capture.', { param: 'capture_method' })
   }
   const automatic = readAutomaticPaymentMethods(request)
-  const types = optionalStringArray(params, 'payment_method_types')
+  const { param: typesParam, types } = readPaymentMethodTypes(params)
   if (automatic && types) {
-    throw invalidRequest('You may only specify one of these parameters: automatic_payment_methods, payment_method_types.', {
-      param: 'payment_method_types',
+    throw invalidRequest(`You may only specify one of these parameters: automatic_payment_methods, ${typesParam}.`, {
+      param: typesParam,
     })
   }
   if (types && types.some((type) => type !== 'card')) {
-    throw invalidRequest('The Stripe sandbox only supports the card payment method type.', { param: 'payment_method_types' })
+    throw invalidRequest('The Stripe sandbox only supports the card payment method type.', { param: typesParam })
   }
   let pi = buildPaymentIntent({
     amount,
@@ -100,6 +114,7 @@ function create(request: ApiRequest): Reply {
     receiptEmail: readEmail(params, 'receipt_email') ?? null,
     automaticPaymentMethods: automatic ?? (types ? null : { enabled: true }),
     paymentMethodTypes: ['card'],
+    allowedPaymentMethodTypes: typesParam === 'allowed_payment_method_types' && types ? types : null,
     setupFutureUsage: optionalEnum(params, 'setup_future_usage', SETUP_FUTURE_USAGE) ?? null,
     statementDescriptor: optionalString(params, 'statement_descriptor', 22) ?? null,
     statementDescriptorSuffix: optionalString(params, 'statement_descriptor_suffix', 22) ?? null,
@@ -111,13 +126,14 @@ function create(request: ApiRequest): Reply {
     emitEvent(request, 'payment_intent.created', pi)
     return confirmIntent(request, pi)
   }
-  if (params.payment_method_data !== undefined) {
-    throw invalidRequest('payment_method_data can only be used together with confirm=true.', { param: 'payment_method_data' })
-  }
   const pmId = optionalString(params, 'payment_method')
-  if (pmId) {
-    pi = { ...pi, payment_method: resolvePaymentMethod(request, pmId, 'payment_method').id, status: 'requires_confirmation' }
+  const pmData = optionalObject(params, 'payment_method_data')
+  if (pmId && pmData) {
+    throw invalidRequest('You may only specify one of these parameters: payment_method, payment_method_data.', { param: 'payment_method_data' })
   }
+  // As Stripe: payment_method_data without confirm makes the method and attaches it, ready to confirm.
+  const pm = pmData ? createFromParams(request, pmData, 'payment_method_data') : pmId ? resolvePaymentMethod(request, pmId, 'payment_method') : undefined
+  if (pm) pi = { ...pi, payment_method: pm.id, status: 'requires_confirmation' }
   request.core.store.insert('payment_intent', pi)
   emitEvent(request, 'payment_intent.created', pi)
   return ok(pi)

@@ -4,7 +4,7 @@ import { emitEvent, emitUpdated } from '../events/emit'
 import { invalidRequest } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
 import { assertKnownParams, optionalEnum, optionalInteger, optionalString, readMetadata } from '../http/params'
-import { formatAmount } from '../payments/amounts'
+import { assertRefundableAmount, formatAmount } from '../payments/amounts'
 import { newId, randomToken } from '../store/ids'
 import { listReply, mustGet, retrieveAs } from './lookup'
 
@@ -50,6 +50,7 @@ function refundAmount(request: ApiRequest, charge: Stripe.Charge): number {
       { param: 'amount', code: 'amount_too_large' },
     )
   }
+  assertRefundableAmount(amount, charge.currency)
   return amount
 }
 

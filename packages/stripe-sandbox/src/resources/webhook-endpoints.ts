@@ -76,19 +76,38 @@ export function createWebhookEndpoint(
   return { ...endpoint, secret }
 }
 
+/**
+ * An endpoint's payloads follow its API version. The sandbox renders one version (the SDK it is built with), so
+ * it refuses an endpoint for another rather than send it shapes it did not ask for.
+ */
+function readApiVersion(request: ApiRequest): string | undefined {
+  const version = optionalString(request.params, 'api_version')
+  if (version === undefined || version === null) return undefined
+  if (!/^\d{4}-\d{2}-\d{2}(?:\.[a-z]+)?$/.test(version)) {
+    throw parameterInvalid('api_version', `Invalid API version: ${version}`)
+  }
+  if (version !== request.core.apiVersion) {
+    throw parameterInvalid(
+      'api_version',
+      `The Stripe sandbox renders events in API version ${request.core.apiVersion} only, so it cannot serve an endpoint for ${version}.`,
+    )
+  }
+  return version
+}
+
 function create(request: ApiRequest): Reply {
   assertKnownParams(request.params, ['url', 'enabled_events', 'description', 'metadata', 'api_version'])
   const url = readUrl(request)
   if (!url) throw parameterMissing('url')
   const enabledEvents = readEnabledEvents(request)
   if (!enabledEvents) throw parameterMissing('enabled_events')
+  const apiVersion = readApiVersion(request)
   const endpoint = createWebhookEndpoint(request, {
     url,
     enabledEvents,
     description: optionalString(request.params, 'description') ?? null,
     metadata: readMetadata(request.params),
   })
-  const apiVersion = optionalString(request.params, 'api_version')
   if (!apiVersion) return ok(endpoint)
   const { secret: _secret, ...stored } = endpoint
   request.core.store.update('webhook_endpoint', { ...stored, api_version: apiVersion })

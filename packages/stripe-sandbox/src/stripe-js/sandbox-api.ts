@@ -72,6 +72,8 @@ export function createSandboxApi(apiBase: string, publishableKey: string): Sandb
           billing_details: { address: { postal_code: card.postcode } },
         },
         return_url: returnUrl,
+        // Stripe.js handles next actions itself and says so, which keeps 3-D Secure a use_stripe_sdk action.
+        use_stripe_sdk: 'true',
       })
     },
 

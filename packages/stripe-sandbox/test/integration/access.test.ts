@@ -52,7 +52,7 @@ describe('keys', () => {
   })
 
   it('gives the configured publishable key the Stripe.js routes only', async () => {
-    const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'gbp' })
+    const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'gbp', allowed_payment_method_types: ['card'] })
     const read = await rawRequest(sandbox, 'GET', `/v1/payment_intents/${intent.id}?client_secret=${intent.client_secret}`, { key: PUBLISHABLE })
     expect(read.status).toBe(200)
     expect((await rawRequest(sandbox, 'GET', '/v1/customers', { key: PUBLISHABLE })).status).toBe(401)

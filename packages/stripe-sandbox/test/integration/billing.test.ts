@@ -323,10 +323,10 @@ describe('failed renewals', () => {
 describe('saving a card for later', () => {
   it('attaches the paying card to the customer when the intent asked for setup_future_usage', async () => {
     const customer = await stripe.customers.create({})
-    const pi = await stripe.paymentIntents.create({ amount: 500, currency: 'gbp', customer: customer.id, setup_future_usage: 'off_session' })
+    const pi = await stripe.paymentIntents.create({ amount: 500, currency: 'gbp', customer: customer.id, setup_future_usage: 'off_session', allowed_payment_method_types: ['card'] })
     const paid = await stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa' })
     expect((await stripe.paymentMethods.retrieve(paid.payment_method as string)).customer).toBe(customer.id)
-    const later = await stripe.paymentIntents.create({ amount: 700, currency: 'gbp', customer: customer.id, payment_method: paid.payment_method as string, off_session: true, confirm: true })
+    const later = await stripe.paymentIntents.create({ amount: 700, currency: 'gbp', customer: customer.id, payment_method: paid.payment_method as string, off_session: true, confirm: true, allowed_payment_method_types: ['card'] })
     expect(later.status).toBe('succeeded')
   })
 })

@@ -18,7 +18,7 @@ function cardForm(secret: string, number: string, extra = ''): string {
   return (
     `client_secret=${encodeURIComponent(secret)}&payment_method_data[type]=card&payment_method_data[card][number]=${number}` +
     `&payment_method_data[card][exp_month]=12&payment_method_data[card][exp_year]=2040&payment_method_data[card][cvc]=123` +
-    `&payment_method_data[billing_details][address][postal_code]=10115${extra}`
+    `&payment_method_data[billing_details][address][postal_code]=10115&return_url=https%3A%2F%2Ftill.example%2Fcheckout&use_stripe_sdk=true${extra}`
   )
 }
 

@@ -32,7 +32,7 @@ describe('sandbox schema migration 2 (events index)', () => {
     const before = sdkFor(first)
     const late = await before.customers.create({ email: 'late@example.com' })
     clock -= 100
-    const pi = await before.paymentIntents.create({ amount: 900, currency: 'usd', payment_method: 'pm_card_visa', confirm: true })
+    const pi = await before.paymentIntents.create({ amount: 900, currency: 'usd', allowed_payment_method_types: ['card'], payment_method: 'pm_card_visa', confirm: true })
     const refund = await before.refunds.create({ payment_intent: pi.id, amount: 100 })
     const listed = (await before.events.list({ limit: 100 })).data
     await first.close()

@@ -60,7 +60,7 @@ describe('GET /v1/events paging', () => {
     const first = clock
     for (let second = 0; second < 5; second++) {
       await stripe.customers.create({ name: `s${second}` })
-      await stripe.paymentIntents.create({ amount: 500 + second, currency: 'usd', payment_method: 'pm_card_visa', confirm: true })
+      await stripe.paymentIntents.create({ amount: 500 + second, currency: 'usd', allowed_payment_method_types: ['card'], payment_method: 'pm_card_visa', confirm: true })
       clock += 1
     }
     const everything = (await stripe.events.list({ limit: 100, created: { gte: first } })).data

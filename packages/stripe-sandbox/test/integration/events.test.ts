@@ -44,7 +44,7 @@ describe('events API', () => {
     const since = clock
     const pi = await stripe.paymentIntents.create({
       amount: 1000,
-      currency: 'usd',
+      currency: 'usd', allowed_payment_method_types: ['card'],
       payment_method: 'pm_card_visa',
       confirm: true,
     })

@@ -58,6 +58,8 @@ export interface Receiver {
   /** Bodies whose signature did not verify. */
   rejected: string[]
   setSecret(secret: string): void
+  /** Runs before each verified delivery is answered (a slow receiver, for concurrency tests). */
+  onArrival?: () => Promise<void>
   waitFor(count: number, timeoutMs?: number): Promise<Delivery[]>
   close(): Promise<void>
 }
@@ -73,13 +75,15 @@ export async function startReceiver(answer: (n: number, event: Stripe.Event) => 
   const rejected: string[] = []
   const waiters: Array<{ count: number; resolve: () => void }> = []
   const app = express()
-  app.post('/webhook', express.raw({ type: 'application/json' }), (req, res) => {
+  app.post('/webhook', express.raw({ type: 'application/json' }), async (req, res) => {
     const header = req.header('stripe-signature') ?? ''
     try {
       const event = verifier.webhooks.constructEvent(req.body as Buffer, header, secret)
       const timestamp = Number(/t=(\d+)/.exec(header)?.[1])
       deliveries.push({ event, timestamp, receivedAt: Date.now() })
-      res.status(answer(deliveries.length, event)).send('ok')
+      const status = answer(deliveries.length, event)
+      await receiver.onArrival?.()
+      res.status(status).send('ok')
       for (const waiter of waiters.filter((w) => deliveries.length >= w.count)) {
         waiters.splice(waiters.indexOf(waiter), 1)
         waiter.resolve()
@@ -93,7 +97,7 @@ export async function startReceiver(answer: (n: number, event: Stripe.Event) => 
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening))
   })
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`
-  return {
+  const receiver: Receiver = {
     url,
     deliveries,
     rejected,
@@ -113,6 +117,7 @@ export async function startReceiver(answer: (n: number, event: Stripe.Event) => 
         server.closeAllConnections()
       }),
   }
+  return receiver
 }
 
 /** Runs `fn` expecting the SDK to throw; returns the error for assertions. */

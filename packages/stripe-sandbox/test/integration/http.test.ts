@@ -65,7 +65,7 @@ describe('requests and errors', () => {
     expect(missing).toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'currency' })
     const unknown = await stripeError(() => stripe.customers.create({ emial: 'x' } as Stripe.CustomerCreateParams))
     expect(unknown).toMatchObject({ code: 'parameter_unknown', param: 'emial', message: 'Received unknown parameter: emial' })
-    const badInteger = await stripeError(() => stripe.paymentIntents.create({ amount: 10.5, currency: 'usd' }))
+    const badInteger = await stripeError(() => stripe.paymentIntents.create({ amount: 10.5, currency: 'usd', allowed_payment_method_types: ['card'] }))
     expect(badInteger).toMatchObject({ code: 'parameter_invalid_integer', param: 'amount' })
   })
 
@@ -118,7 +118,7 @@ describe('idempotency', () => {
   it('replays declines too, without charging again', async () => {
     const call = () =>
       stripe.paymentIntents.create(
-        { amount: 500, currency: 'usd', payment_method: 'pm_card_chargeDeclined', confirm: true },
+        { amount: 500, currency: 'usd', allowed_payment_method_types: ['card'], payment_method: 'pm_card_chargeDeclined', confirm: true },
         { idempotencyKey: 'decline-1' },
       )
     const first = await stripeError(call)
@@ -137,8 +137,8 @@ describe('idempotency', () => {
   })
 
   it('does not save rejected requests, so the key can be retried with fixed parameters', async () => {
-    await stripeError(() => stripe.paymentIntents.create({ amount: 10, currency: 'usd' }, { idempotencyKey: 'key-3' }))
-    const fixed = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' }, { idempotencyKey: 'key-3' })
+    await stripeError(() => stripe.paymentIntents.create({ amount: 10, currency: 'usd', allowed_payment_method_types: ['card'] }, { idempotencyKey: 'key-3' }))
+    const fixed = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] }, { idempotencyKey: 'key-3' })
     expect(fixed.amount).toBe(1000)
   })
 })

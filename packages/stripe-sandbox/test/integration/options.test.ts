@@ -36,7 +36,7 @@ describe('start options', () => {
       const stripe = sdkFor(sandbox)
       const pi = await stripe.paymentIntents.create({
         amount: 1000,
-        currency: 'usd',
+        currency: 'usd', allowed_payment_method_types: ['card'],
         payment_method: 'pm_card_threeDSecure2Required',
         confirm: true,
       })

@@ -56,24 +56,24 @@ describe('payment intents', () => {
   })
 
   it('validates amount, currency and customer', async () => {
-    expect(await stripeError(() => stripe.paymentIntents.create({ amount: 0, currency: 'usd' }))).toMatchObject({
+    expect(await stripeError(() => stripe.paymentIntents.create({ amount: 0, currency: 'usd', allowed_payment_method_types: ['card'] }))).toMatchObject({
       param: 'amount',
     })
-    expect(await stripeError(() => stripe.paymentIntents.create({ amount: 30, currency: 'usd' }))).toMatchObject({
+    expect(await stripeError(() => stripe.paymentIntents.create({ amount: 30, currency: 'usd', allowed_payment_method_types: ['card'] }))).toMatchObject({
       code: 'amount_too_small',
     })
     expect(await stripeError(() => stripe.paymentIntents.create({ amount: 1000, currency: 'dollars' }))).toMatchObject({
       param: 'currency',
     })
     expect(
-      await stripeError(() => stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: 'cus_nope' })),
+      await stripeError(() => stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'], customer: 'cus_nope' })),
     ).toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'customer' })
   })
 
   it('succeeds with pm_card_visa: charge, latest_charge, amount_received, events in order', async () => {
     const pi = await stripe.paymentIntents.create({
       amount: 4200,
-      currency: 'usd',
+      currency: 'usd', allowed_payment_method_types: ['card'],
       payment_method: 'pm_card_visa',
       confirm: true,
       expand: ['latest_charge'],
@@ -99,7 +99,7 @@ describe('payment intents', () => {
   })
 
   it('confirms in a second step and refuses confirming twice', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] })
     const withMethod = await stripe.paymentIntents.update(pi.id, { payment_method: 'pm_card_mastercard' })
     expect(withMethod.status).toBe('requires_confirmation')
     const confirmed = await stripe.paymentIntents.confirm(pi.id, { return_url: 'https://example.com/done' })
@@ -111,7 +111,7 @@ describe('payment intents', () => {
   })
 
   it('refuses to confirm without a payment method', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] })
     expect(await stripeError(() => stripe.paymentIntents.confirm(pi.id))).toMatchObject({
       code: 'payment_intent_unexpected_state',
     })
@@ -133,7 +133,7 @@ describe('payment intents', () => {
   ]
   for (const [number, code, declineCode, message] of declines) {
     it(`declines ${number} with ${declineCode}`, async () => {
-      const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })
+      const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] })
       const error = await stripeError(() =>
         stripe.paymentIntents.confirm(pi.id, { payment_method_data: card(number) } as Stripe.PaymentIntentConfirmParams),
       )
@@ -158,7 +158,7 @@ describe('payment intents', () => {
   }
 
   it('refuses a number failing Luhn before any charge', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] })
     const error = await stripeError(() =>
       stripe.paymentIntents.confirm(pi.id, {
         payment_method_data: card('4242424242424241'),
@@ -171,7 +171,7 @@ describe('payment intents', () => {
   })
 
   it('refuses an expired expiry date', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] })
     const data = { type: 'card', card: { number: '4242424242424242', exp_month: '1', exp_year: '2020', cvc: '123' } }
     const error = await stripeError(() =>
       stripe.paymentIntents.confirm(pi.id, { payment_method_data: data } as Stripe.PaymentIntentConfirmParams),
@@ -180,7 +180,7 @@ describe('payment intents', () => {
   })
 
   it('can pay again after a decline', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] })
     await stripeError(() => stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa_chargeDeclined' }))
     const paid = await stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa' })
     expect(paid).toMatchObject({ status: 'succeeded', last_payment_error: null })
@@ -191,7 +191,7 @@ describe('payment intents', () => {
     const error = await stripeError(() =>
       stripe.paymentIntents.create({
         amount: 1000,
-        currency: 'usd',
+        currency: 'usd', allowed_payment_method_types: ['card'],
         payment_method: 'pm_card_chargeCustomerFail',
         confirm: true,
       }),
@@ -201,7 +201,7 @@ describe('payment intents', () => {
 
   for (const token of ['pm_card_authenticationRequired', 'pm_card_threeDSecure2Required']) {
     it(`${token} requires 3-D Secure, then completes through sandbox_authenticate`, async () => {
-      const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', payment_method: token, confirm: true })
+      const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'], payment_method: token, confirm: true })
       expect(pi.status).toBe('requires_action')
       expect(pi.next_action).toEqual({
         type: 'use_stripe_sdk',
@@ -221,7 +221,7 @@ describe('payment intents', () => {
   it('fails 3-D Secure with payment_intent_authentication_failure', async () => {
     const pi = await stripe.paymentIntents.create({
       amount: 1000,
-      currency: 'usd',
+      currency: 'usd', allowed_payment_method_types: ['card'],
       payment_method_data: card('4000002500003155'),
       confirm: true,
     } as Stripe.PaymentIntentCreateParams)
@@ -249,7 +249,7 @@ describe('payment intents', () => {
   it('serves the 3-D Secure page and completes from it', async () => {
     const pi = await stripe.paymentIntents.create({
       amount: 1000,
-      currency: 'usd',
+      currency: 'usd', allowed_payment_method_types: ['card'],
       payment_method: 'pm_card_threeDSecure2Required',
       confirm: true,
     })
@@ -265,7 +265,7 @@ describe('payment intents', () => {
   })
 
   it('updates open intents and cancels them', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', metadata: { a: '1' } })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'], metadata: { a: '1' } })
     const updated = await stripe.paymentIntents.update(pi.id, { amount: 1500, metadata: { b: '2' }, description: 'changed' })
     expect(updated).toMatchObject({ amount: 1500, metadata: { a: '1', b: '2' }, description: 'changed' })
     const canceled = await stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'requested_by_customer' })
@@ -282,9 +282,9 @@ describe('payment intents', () => {
   it('lists by customer and created, and expands customer', async () => {
     const customer = await stripe.customers.create({ email: 'lists@example.com' })
     clock += 100
-    const early = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id })
+    const early = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'], customer: customer.id })
     clock += 100
-    const late = await stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id })
+    const late = await stripe.paymentIntents.create({ amount: 2000, currency: 'usd', allowed_payment_method_types: ['card'], customer: customer.id })
     const mine = await stripe.paymentIntents.list({ customer: customer.id, expand: ['data.customer'] })
     expect(mine.data.map((pi) => pi.id)).toEqual([late.id, early.id])
     expect((mine.data[0]?.customer as Stripe.Customer).email).toBe('lists@example.com')

@@ -15,7 +15,7 @@ describe('restart with a file database', () => {
     const customer = await before.customers.create({ email: 'kept@example.com' }, { idempotencyKey: 'persist-1' })
     const pi = await before.paymentIntents.create({
       amount: 1200,
-      currency: 'usd',
+      currency: 'usd', allowed_payment_method_types: ['card'],
       customer: customer.id,
       payment_method: 'pm_card_visa',
       confirm: true,

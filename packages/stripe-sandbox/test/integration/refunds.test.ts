@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close())
 
 async function paidIntent(amount = 5000): Promise<Stripe.PaymentIntent> {
-  return stripe.paymentIntents.create({ amount, currency: 'usd', payment_method: 'pm_card_visa', confirm: true })
+  return stripe.paymentIntents.create({ amount, currency: 'usd', allowed_payment_method_types: ['card'], payment_method: 'pm_card_visa', confirm: true })
 }
 
 describe('refunds', () => {
@@ -57,7 +57,7 @@ describe('refunds', () => {
   })
 
   it('refuses intents without a successful charge and requests without a target', async () => {
-    const open = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })
+    const open = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'] })
     expect(await stripeError(() => stripe.refunds.create({ payment_intent: open.id }))).toMatchObject({
       statusCode: 400,
       param: 'payment_intent',

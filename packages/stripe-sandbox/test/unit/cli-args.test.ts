@@ -3,7 +3,14 @@ import { parseCliArgs } from '../../src/cli-args'
 
 describe('parseCliArgs', () => {
   it('defaults to a free port and an in-memory database', () => {
-    expect(parseCliArgs([])).toEqual({ port: 0, dataFile: ':memory:', allowedOrigins: [], help: false })
+    expect(parseCliArgs([])).toEqual({
+      port: 0,
+      dataFile: ':memory:',
+      allowedOrigins: [],
+      delivery: { ordered: false },
+      faults: {},
+      help: false,
+    })
   })
 
   it('reads every option, spaced or with =', () => {
@@ -33,8 +40,19 @@ describe('parseCliArgs', () => {
       secretKey: 'sk_test_mine',
       publishableKey: 'pk_test_mine',
       allowedOrigins: ['http://localhost:5173', 'app://till'],
+      delivery: { ordered: false },
+      faults: {},
       help: false,
     })
+  })
+
+  it('reads delivery order and faults', () => {
+    const parsed = parseCliArgs(['--seed', '42', '--ordered', '--copies', '3', '--shuffle', '--delay-ms=250', '--drop', '0.25'])
+    expect(parsed.delivery).toEqual({ ordered: true, seed: 42 })
+    expect(parsed.faults).toEqual({ copies: 3, shuffle: true, delayMs: 250, drop: 0.25 })
+    expect(() => parseCliArgs(['--copies', '0'])).toThrow(/--copies/)
+    expect(() => parseCliArgs(['--drop', '1.5'])).toThrow(/--drop/)
+    expect(() => parseCliArgs(['--seed', 'x'])).toThrow(/--seed/)
   })
 
   it('refuses unknown flags, missing values and bad ports or secrets', () => {

@@ -64,6 +64,8 @@ export function createBillingGateway(stripe: Stripe, installationId: string) {
             payment_method: input.paymentMethod,
             off_session: true,
             confirm: true,
+            // Cards only, as at the counter: no redirect-based method, so no return_url (Stripe refuses the confirm without one).
+            allowed_payment_method_types: ['card'],
             description: `CourseTill order #${input.orderId} (payment plan, automatic)`,
             metadata: { ...owner, order_id: String(input.orderId), attempt: String(input.attempt) },
           },

@@ -49,7 +49,8 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
             customer: input.customer,
             receipt_email: input.email,
             description: `CourseTill order #${input.orderId}`,
-            automatic_payment_methods: { enabled: true },
+            // A counter takes cards: no redirect or bank-debit methods, so no return_url and no days in processing.
+            allowed_payment_method_types: ['card'],
             ...(input.saveCard ? { setup_future_usage: 'off_session' as const } : {}),
             metadata: { ...owner, order_id: String(input.orderId), attempt: String(input.attempt) },
           },

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe'
+import { STRIPE_API_VERSION } from './api-version'
 import { AppError } from '@shared/errors'
 import { SUBSCRIBED_EVENTS } from '../payments/subscribed-events'
 import { call, toAppError } from './gateway'
@@ -50,7 +51,8 @@ export async function ensureWebhookEndpoint(stripe: Stripe, vault: EndpointVault
   const metadata = { [MANAGED_METADATA_KEY]: 'true', [INSTALL_METADATA_KEY]: installId }
   const saved = vault.load()
   const current = saved ? await retrieveOrNull(stripe, saved.id) : null
-  if (saved && current) {
+  // Payloads follow the endpoint's API version, which cannot be changed: one made for another version is replaced.
+  if (saved && current && current.api_version === STRIPE_API_VERSION) {
     const upToDate =
       current.url === url && sameSet(current.enabled_events, SUBSCRIBED_EVENTS) && current.status === 'enabled' && current.metadata?.[INSTALL_METADATA_KEY] === installId
     if (!upToDate) {
@@ -68,6 +70,8 @@ export async function ensureWebhookEndpoint(stripe: Stripe, vault: EndpointVault
       enabled_events: [...SUBSCRIBED_EVENTS],
       description: 'CourseTill till (managed automatically)',
       metadata,
+      // The SDK's pinned version, which the till's types describe; without it, the account's default applies.
+      api_version: STRIPE_API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
     })
   } catch (error) {
     // Someone may have added endpoints between our count and the create: Stripe's own refusal says the same.

@@ -33,6 +33,8 @@ export function CardPayment({ info, order, onSettled, onBusy }: { info: AppInfo;
   useEffect(() => {
     let current = true
     setCheckout(null)
+    // A new amount is a new attempt: an error about the old one no longer applies.
+    setError(null)
     api.invoke('payments:startCard', { orderId: order.id }).then(
       (opened) => current && setCheckout(opened),
       (failure: Error) => {

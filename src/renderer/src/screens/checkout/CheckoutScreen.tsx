@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { OrderDetail } from '@shared/domain'
+import { formatMoney } from '@shared/money'
 import { api } from '../../api/transport'
 import { useAppInfo } from '../../app/context'
 import { useLiveEvents } from '../../app/hooks'
@@ -36,6 +37,8 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
 
   if (!order || !info) return <Loading label="Opening the order…" />
   const paid = PAID.has(order.status)
+  // Cash already taken goes back to the customer if the order is canceled.
+  const cashTaken = order.payments.filter((p) => p.method === 'cash' && p.status === 'succeeded').reduce((sum, p) => sum + p.amountReceived, 0)
   const cardInFlight = order.payments.some((p) => p.method === 'card' && (p.status === 'requires_action' || p.status === 'processing'))
 
   return (
@@ -102,12 +105,12 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
             <div className="row end">
               <Button
                 variant="ghost"
-                disabled={confirming || cardInFlight || order.payments.some((p) => p.status === 'succeeded')}
+                disabled={confirming || cardInFlight || order.payments.some((p) => p.method === 'card' && p.status === 'succeeded')}
                 onClick={() =>
                   api.invoke('orders:cancel', { orderId: order.id }).then(setOrder, (error: Error) => toasts.error('The order could not be canceled', error.message))
                 }
               >
-                Cancel order
+                {cashTaken > 0 ? `Cancel order, hand back ${formatMoney(cashTaken, order.currency)}` : 'Cancel order'}
               </Button>
             </div>
           </>
