@@ -4,7 +4,7 @@ import { enterCard, startSale, watchConsole } from './fixtures/till-page'
 
 test('KWD: cash that would leave a rest no card can take is refused with what to take; a valid amount then pays by card', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const orderId = await startSale(page, ['Arabic Calligraphy'], 'Amelia')
   await expect(page.getByLabel('Amount due')).toContainText('15.000')
   const cash = page.getByLabel('Cash handed over (KWD)')
@@ -32,7 +32,7 @@ test('KWD: cash that would leave a rest no card can take is refused with what to
 })
 
 test('an order with cash taken can still be canceled: the button says what to hand back', async ({ page, host }) => {
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const orderId = await startSale(page, ['Arabic Calligraphy'], 'Amelia')
   await page.getByLabel('Cash handed over (KWD)').fill('5.120')
   await page.getByRole('button', { name: 'Take cash' }).click()

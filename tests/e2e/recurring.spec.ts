@@ -15,7 +15,7 @@ async function orderIdOnScreen(page: import('@playwright/test').Page): Promise<n
 
 test('sells a membership and a payment plan at the till, and shows them on the customer', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   await pickCustomer(page, 'Amelia')
   const memberships = page.getByRole('list', { name: 'Memberships' })
   const plan = memberships.getByRole('listitem').filter({ hasText: 'Small Business Membership' })
