@@ -69,7 +69,7 @@ test('sales made at the till filter by status and date, and export to a CSV that
   const errors = watchConsole(page)
   const call = <T>(channel: string, input: unknown) => apiCall<T>(host, channel, input)
   type Order = { id: number; status: string }
-  const odd = await call<{ id: number }>('accounts:create', { name: 'Zoë "Zed", Jr.', email: 'zed@example.com' })
+  const odd = await call<{ id: number }>('customers:create', { name: 'Zoë "Zed", Jr.', email: 'zed@example.com' })
   // Demo catalog: 1 Bookkeeping £49.00, 2 Excel £39.00, 9 Shodō ¥6,800, 11 Arabic Calligraphy KWD 15.000, 6 Photography €59.00.
   const gbp = await call<Order>('orders:create', { accountId: odd.id, courseIds: [1, 2] })
   await call('orders:recordCash', { orderId: gbp.id, tendered: 10_000 })
@@ -102,7 +102,7 @@ test('sales made at the till filter by status and date, and export to a CSV that
 
   // By status: pending and canceled.
   const chips = page.getByRole('group', { name: 'Status' })
-  await chips.getByRole('button', { name: 'Pending' }).click()
+  await chips.getByRole('button', { name: 'Awaiting payment' }).click()
   await expect(bodyRows(page)).toHaveCount(1)
   await expect(bodyRows(page).first()).toHaveAttribute('aria-label', new RegExp(`^Order ${pending.id},`))
   await chips.getByRole('button', { name: 'Canceled' }).click()

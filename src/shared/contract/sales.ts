@@ -6,8 +6,8 @@ import { channel, id, minorUnits, searchText } from './channel'
 export const salesChannels = {
   'app:info': channel<AppInfo>()(z.strictObject({})),
   'catalog:list': channel<Course[]>()(z.strictObject({ query: searchText.optional(), includeInactive: z.boolean().optional() })),
-  'accounts:search': channel<Account[]>()(z.strictObject({ query: searchText.optional(), limit: z.int().min(1).max(100).optional() })),
-  'accounts:create': channel<Account>()(
+  'customers:search': channel<Account[]>()(z.strictObject({ query: searchText.optional(), limit: z.int().min(1).max(100).optional() })),
+  'customers:create': channel<Account>()(
     z.strictObject({
       email: z.email().max(254),
       name: z.string().trim().min(1).max(200),

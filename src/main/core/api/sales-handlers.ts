@@ -20,8 +20,8 @@ export function salesHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor
   return {
     'app:info': () => info(),
     'catalog:list': (input) => listCourses(db, input),
-    'accounts:search': (input) => searchAccounts(db, input.query, input.limit),
-    'accounts:create': (input) => createAccount(ctx, { ...input, actor: STAFF }),
+    'customers:search': (input) => searchAccounts(db, input.query, input.limit),
+    'customers:create': (input) => createAccount(ctx, { ...input, actor: STAFF }),
     'orders:create': (input) => createOrder(ctx, { ...input, actor: STAFF }),
     'orders:get': (input) => getOrderDetail(db, input.orderId),
     'orders:cancel': (input) => withIntentsClosed(cancelOrder(ctx, { ...input, actor: STAFF })),

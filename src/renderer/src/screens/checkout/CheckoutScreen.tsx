@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { OrderDetail } from '@shared/domain'
+import { isPaid } from '@shared/order-rules'
 import { api } from '../../api/transport'
 import { useAppInfo } from '../../app/context'
 import { useLiveEvents } from '../../app/hooks'
 import { navigate } from '../../app/route'
-import { Badge } from '../../ui/Badge'
 import { Button } from '../../ui/Button'
 import { Money } from '../../ui/Money'
+import { OrderStatusBadge } from '../../ui/OrderStatusBadge'
 import { Loading, Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
 import { CardPayment } from './CardPayment'
@@ -14,8 +15,6 @@ import { CashPart } from './CashPart'
 import { Receipt } from './Receipt'
 import { StatusTimeline } from './StatusTimeline'
 import { TestCards } from './TestCards'
-
-const PAID = new Set(['successful', 'partially_refunded', 'refunded'])
 
 /** Checkout for one order: cash and/or card, a live status timeline, then the receipt. */
 export function CheckoutScreen({ orderId }: { orderId: number }) {
@@ -34,7 +33,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
   })
 
   if (!order || !info) return <Loading label="Opening the order…" />
-  const paid = PAID.has(order.status)
+  const paid = isPaid(order.status)
   const cardInFlight = order.payments.some((p) => p.method === 'card' && (p.status === 'requires_action' || p.status === 'processing'))
 
   return (
@@ -112,18 +111,4 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
       </div>
     </div>
   )
-}
-
-const STATUS_TONE = {
-  pending: 'info',
-  partially_paid: 'warning',
-  successful: 'success',
-  failed: 'danger',
-  canceled: 'neutral',
-  partially_refunded: 'warning',
-  refunded: 'neutral',
-} as const
-
-export function OrderStatusBadge({ status }: { status: OrderDetail['status'] }) {
-  return <Badge tone={STATUS_TONE[status]}>{status.replace('_', ' ')}</Badge>
 }

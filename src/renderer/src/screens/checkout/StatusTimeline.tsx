@@ -1,6 +1,7 @@
 import type { OrderDetail, Payment } from '@shared/domain'
 import { declineReason } from '@shared/decline-reasons'
 import { formatMoney } from '@shared/money'
+import { isPaid } from '@shared/order-rules'
 
 type StepState = 'done' | 'active' | 'failed' | 'waiting'
 interface Step {
@@ -17,7 +18,7 @@ export function timelineSteps(order: OrderDetail, confirming: boolean): Step[] {
     steps.push({ key: `cash-${cash.id}`, label: `Cash received ${formatMoney(cash.amount, cash.currency)}`, state: 'done' })
   }
   const card = latestCard(order.payments)
-  const paid = order.status === 'successful' || order.status === 'partially_refunded'
+  const paid = isPaid(order.status)
   if (order.status === 'canceled') return [...steps, { key: 'canceled', label: 'Order canceled', state: 'failed' }]
   if (!card) {
     if (!paid) steps.push({ key: 'awaiting', label: 'Awaiting card', detail: 'Enter the card and press Pay', state: 'active' })

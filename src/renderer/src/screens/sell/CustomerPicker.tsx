@@ -11,7 +11,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 export function CustomerPicker({ customer, onChange }: { customer: Account | null; onChange: (account: Account | null) => void }) {
   const [query, setQuery] = useState('')
   const [creating, setCreating] = useState(false)
-  const [results] = useQuery('accounts:search', { query, limit: 6 })
+  const [results] = useQuery('customers:search', { query, limit: 6 })
 
   if (customer) {
     return (
@@ -67,7 +67,7 @@ function NewCustomerForm({ initial, onCreated, onCancel }: { initial: string; on
     if (Object.keys(found).length > 0) return
     setBusy(true)
     try {
-      onCreated(await api.invoke('accounts:create', { name: name.trim(), email: email.trim(), phone: phone.trim() || null }))
+      onCreated(await api.invoke('customers:create', { name: name.trim(), email: email.trim(), phone: phone.trim() || null }))
     } catch (failure) {
       setErrors({ email: (failure as Error).message })
     } finally {

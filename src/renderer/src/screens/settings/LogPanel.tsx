@@ -4,7 +4,7 @@ import { api } from '../../api/transport'
 import { Button } from '../../ui/Button'
 import { EmptyState, Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
-import { useManagerCall } from './manager-call'
+import { useManagerAction } from '../../app/useManagerAction'
 
 const LINES = 200
 
@@ -22,7 +22,7 @@ function present(line: string): { at: string; level: string; event: string; rest
 /** The last lines of the log file, for a manager (it names customers and orders). */
 export function LogPanel() {
   const toasts = useToasts()
-  const asManager = useManagerCall()
+  const asManager = useManagerAction()
   const [tail, setTail] = useState<LogTail | null>(null)
   const [busy, setBusy] = useState(false)
 

@@ -1,13 +1,13 @@
 import type { OrderDetail } from '@shared/domain'
-import { orderPaidAndRefunded } from './money'
+import { orderMoney } from '@shared/order-rules'
 import { Button } from '../../../ui/Button'
 import { Money } from '../../../ui/Money'
-import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
+import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 import { formatDateTime } from './format'
 
 /** Who, what it came to, where the money stands, and whether a manager must look at it. */
 export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDetail; reviewReason: string | null; onReceipt: (() => void) | null }) {
-  const { paid, refunded } = orderPaidAndRefunded(order)
+  const { paid, refunded } = orderMoney(order)
   return (
     <section className="panel order-head" aria-labelledby="order-detail-title">
       <div className="order-head-top">

@@ -8,7 +8,7 @@ import { Dialog } from '../../../ui/Dialog'
 import { SelectField, TextField } from '../../../ui/Field'
 import { useToasts } from '../../../ui/toasts'
 import { describeFailure, METHOD_LABEL, REFUND_REASON_LABEL } from './format'
-import { useManagerAction } from './useManagerAction'
+import { useManagerAction } from '../../../app/useManagerAction'
 
 interface Props {
   order: OrderDetail

@@ -1,21 +1,12 @@
 import { useEffect, useState } from 'react'
 import { ORDER_STATUSES, type OrderStatus } from '@shared/domain'
 import type { MethodFilter } from '@shared/history'
+import { orderStatusLabel } from '@shared/order-rules'
 import { useQuery } from '../../../app/hooks'
 import { Button } from '../../../ui/Button'
 import { SelectField, TextField } from '../../../ui/Field'
 import { CustomerFilter } from './CustomerFilter'
 import { EMPTY_FORM, isFiltered, type FilterForm } from './filters-form'
-
-const STATUS_LABELS: Record<OrderStatus, string> = {
-  pending: 'Pending',
-  partially_paid: 'Partly paid',
-  successful: 'Successful',
-  failed: 'Failed',
-  canceled: 'Canceled',
-  partially_refunded: 'Partly refunded',
-  refunded: 'Refunded',
-}
 
 /** Every filter of the orders list; the search box waits for a pause in typing before it asks again. */
 export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChange: (form: FilterForm) => void; error: string | null }) {
@@ -61,7 +52,7 @@ export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChan
       <div className="orders-status-chips" role="group" aria-label="Status">
         {ORDER_STATUSES.map((status) => (
           <button key={status} type="button" className="orders-chip" aria-pressed={form.statuses.includes(status)} onClick={() => toggle(status)}>
-            {STATUS_LABELS[status]}
+            {orderStatusLabel(status)}
           </button>
         ))}
         {isFiltered(form) && (

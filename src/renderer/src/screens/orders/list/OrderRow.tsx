@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react'
 import type { OrderListRow } from '@shared/history'
+import { orderStatusLabel } from '@shared/order-rules'
 import { Money } from '../../../ui/Money'
-import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
+import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
@@ -17,7 +18,7 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
       tabIndex={active ? 0 : -1}
       className={['orders-row', index % 2 ? 'odd' : ''].join(' ')}
       style={style}
-      aria-label={`Order ${row.id}, ${row.customerName}, ${row.status.replace(/_/g, ' ')}`}
+      aria-label={`Order ${row.id}, ${row.customerName}, ${orderStatusLabel(row.status)}`}
       onClick={() => onOpen(row.id)}
       onFocus={() => onFocusRow(index)}
     >
