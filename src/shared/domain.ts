@@ -101,6 +101,8 @@ export interface OrderDetail extends OrderSummary {
   payments: Payment[]
   refunds: Refund[]
   ownership: Ownership[]
+  /** This order's courses the customer owns through another order (bought before, or sold again on purpose). */
+  ownedElsewhere: Ownership[]
   /** Still to be paid: amount less what succeeded payments brought in (never negative). */
   amountDue: number
   canceledAt: number | null

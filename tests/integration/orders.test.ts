@@ -91,11 +91,31 @@ describe('cash payments and ownership', () => {
     expect(s.events.map((e) => e.type)).toEqual(['order.changed', 'payment.changed', 'order.changed', 'payment.changed', 'order.changed'])
   })
 
+  it('refuses to sell a course the customer owns unless staff confirmed that course, and writes nothing', () => {
+    const s = shop()
+    const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
+    recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
+    const before = snapshot(s.db)
+    for (const confirmOwned of [undefined, [], [s.gbpB]]) {
+      let refusal: unknown
+      try {
+        createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpB, s.gbpA], confirmOwned, actor: 'staff' })
+      } catch (error) {
+        refusal = error
+      }
+      expect(refusal).toMatchObject({ code: 'conflict', message: /already owns one of these courses/, details: { alreadyOwned: [s.gbpA] } })
+    }
+    expect(snapshot(s.db)).toBe(before)
+    const again = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpB, s.gbpA], confirmOwned: [s.gbpA], actor: 'staff' })
+    expect(again.ownedElsewhere).toEqual([expect.objectContaining({ courseId: s.gbpA, orderId: first.id })])
+    expect(s.db.prepare("SELECT detail FROM audit_log WHERE action = 'order.created' AND order_id = ?").pluck().get(again.id)).toContain('"soldAgain":[' + s.gbpA + ']')
+  })
+
   it('leaves ownership from an earlier order in place when the same course is bought again', () => {
     const s = shop()
     const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
     recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
-    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], actor: 'staff' })
+    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], confirmOwned: [s.gbpA], actor: 'staff' })
     const paid = recordCashPayment(s.ctx, { orderId: second.id, tendered: 8800, actor: 'staff' })
     expect(paid.ownership.map((o) => o.courseId)).toEqual([s.gbpB])
     expect(s.db.prepare('SELECT order_id FROM account_has_course WHERE course_id = ?').pluck().get(s.gbpA)).toBe(first.id)
@@ -105,7 +125,7 @@ describe('cash payments and ownership', () => {
     const s = shop()
     const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
     recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
-    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], actor: 'staff' })
+    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], confirmOwned: [s.gbpA], actor: 'staff' })
     const paid = recordCashPayment(s.ctx, { orderId: second.id, tendered: 8800, actor: 'staff' })
     const refund = s.db.prepare(
       `INSERT INTO refund (payment_id, amount, currency, status, reason, requested_by, created_at, updated_at)
@@ -126,7 +146,7 @@ describe('cash payments and ownership', () => {
     const s = shop()
     const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
     const firstPaid = recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
-    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
+    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], confirmOwned: [s.gbpA], actor: 'staff' })
     recordCashPayment(s.ctx, { orderId: second.id, tendered: 4900, actor: 'staff' })
     expect(s.db.prepare('SELECT order_id FROM account_has_course').pluck().all()).toEqual([first.id])
     s.db.prepare(

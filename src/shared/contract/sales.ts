@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Account, AppInfo, CardCheckout, Course, OrderDetail } from '../domain'
+import type { Account, AppInfo, CardCheckout, Course, OrderDetail, Ownership } from '../domain'
 import { channel, id, minorUnits, searchText } from './channel'
 
 /** What the counter uses all day: catalog, customers, orders, cash and card. */
@@ -14,7 +14,9 @@ export const salesChannels = {
       phone: z.string().trim().min(3).max(40).nullable().optional(),
     }),
   ),
-  'orders:create': channel<OrderDetail>()(z.strictObject({ accountId: id, courseIds: z.array(id).max(50) })),
+  'orders:create': channel<OrderDetail>()(z.strictObject({ accountId: id, courseIds: z.array(id).max(50), confirmOwned: z.array(id).max(50).optional() })),
+  /** The courses a customer owns today (to warn before selling one again). */
+  'customers:owned': channel<Ownership[]>()(z.strictObject({ customerId: id })),
   'orders:get': channel<OrderDetail>()(z.strictObject({ orderId: id })),
   'orders:cancel': channel<OrderDetail>()(z.strictObject({ orderId: id })),
   'orders:recordCash': channel<OrderDetail>()(z.strictObject({ orderId: id, tendered: minorUnits })),

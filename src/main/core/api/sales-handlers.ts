@@ -3,6 +3,7 @@ import type { OrderDetail } from '@shared/domain'
 import { createAccount, searchAccounts } from '../accounts'
 import { listCourses } from '../catalog'
 import { cancelOrder, recordCashPayment } from '../orders/cash'
+import { ownedCourses } from '../orders/already-owned'
 import { createOrder } from '../orders/create-order'
 import { getOrderDetail } from '../orders/read-order'
 import { STAFF, type HandlerDeps, type HandlersFor } from './handler-types'
@@ -22,6 +23,7 @@ export function salesHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor
     'catalog:list': (input) => listCourses(db, input),
     'customers:search': (input) => searchAccounts(db, input.query, input.limit),
     'customers:create': (input) => createAccount(ctx, { ...input, actor: STAFF }),
+    'customers:owned': (input) => ownedCourses(db, input.customerId),
     'orders:create': (input) => createOrder(ctx, { ...input, actor: STAFF }),
     'orders:get': (input) => getOrderDetail(db, input.orderId),
     'orders:cancel': (input) => withIntentsClosed(cancelOrder(ctx, { ...input, actor: STAFF })),
