@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import { createAccount, searchAccounts } from '../../src/main/core/accounts'
+import { listCourses } from '../../src/main/core/catalog'
 import { cancelOrder, recordCashPayment } from '../../src/main/core/orders/cash'
 import { createOrder } from '../../src/main/core/orders/create-order'
 import { revokeCourse } from '../../src/main/core/orders/ownership'
@@ -220,6 +221,17 @@ describe('accounts', () => {
     expect(searchAccounts(db, 'ann').map((a) => a.name)).toEqual(['Ann Lee', 'Bob Annan'])
     expect(searchAccounts(db, 'EXAMPLE.com').length).toBe(2)
     expect(searchAccounts(db, '100%_')).toEqual([])
+  })
+
+  it('finds customers and courses whatever the accents: "zoe" finds Zoë, "shodo" finds Shōdō, and the other way round', () => {
+    const { ctx, db } = tempStore()
+    createAccount(ctx, { email: 'zoe@example.com', name: 'Zoë Ångström', actor: 'staff' })
+    expect(searchAccounts(db, 'zoe angstrom').map((a) => a.name)).toEqual(['Zoë Ångström'])
+    expect(searchAccounts(db, 'ZOË').map((a) => a.name)).toEqual(['Zoë Ångström'])
+    const shodo = addCourse(db, { price: 6800, currency: 'JPY', title: 'Shōdō for beginners' })
+    addCourse(db, { price: 100, currency: 'JPY', title: 'Sushi' })
+    expect(listCourses(db, { query: 'shodo' }).map((c) => c.id)).toEqual([shodo])
+    expect(listCourses(db, { query: 'SHŌDŌ' }).map((c) => c.id)).toEqual([shodo])
   })
 
   it.each([
