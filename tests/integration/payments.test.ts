@@ -110,6 +110,21 @@ describe('paying an order by card', () => {
     expect(t.detail(failed.id).payments[0]!.failureCode).toBe('payment_intent_authentication_failure')
   })
 
+  it('abandons a card attempt left in 3-D Secure: the intent is canceled at Stripe, and the order then takes cash', async () => {
+    t = await startTestTill()
+    const order = t.order([1])
+    const opened = await t.till.handlers['payments:startCard']({ orderId: order.id })
+    await payAs(t.stripe, opened.paymentIntentId, 'pm_card_authenticationRequired')
+    await t.deliveriesSettled()
+    await expect(t.call('orders:recordCash', { orderId: order.id, tendered: 4900 })).rejects.toMatchObject({ code: 'conflict', message: /in progress/ })
+    const abandoned = await t.call('payments:abandonCard', { orderId: order.id })
+    expect(abandoned.payments[0]!.status).toBe('canceled')
+    expect((await t.stripe.paymentIntents.retrieve(opened.paymentIntentId)).status).toBe('canceled')
+    expect((await t.call('orders:recordCash', { orderId: order.id, tendered: 5000 })).status).toBe('successful')
+    // Nothing to abandon on a paid order: the answer is the order as it stands.
+    expect((await t.call('payments:abandonCard', { orderId: order.id })).status).toBe('successful')
+  })
+
   it('charges the card only what is left after cash (split tender)', async () => {
     t = await startTestTill()
     const order = t.order([11])

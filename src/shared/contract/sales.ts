@@ -22,4 +22,6 @@ export const salesChannels = {
   'orders:recordCash': channel<OrderDetail>()(z.strictObject({ orderId: id, tendered: minorUnits })),
   'payments:startCard': channel<CardCheckout>()(z.strictObject({ orderId: id })),
   'payments:sync': channel<OrderDetail>()(z.strictObject({ orderId: id })),
+  /** Cancels a card attempt stuck waiting for 3-D Secure, so the order can take cash or another card. */
+  'payments:abandonCard': channel<OrderDetail>()(z.strictObject({ orderId: id })),
 } as const

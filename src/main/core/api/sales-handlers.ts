@@ -30,5 +30,6 @@ export function salesHandlers({ ctx, info, payments }: HandlerDeps): HandlersFor
     'orders:recordCash': (input) => withIntentsClosed(recordCashPayment(ctx, { ...input, actor: STAFF })),
     'payments:startCard': (input) => payments.payments.getOrCreatePaymentIntent(input.orderId),
     'payments:sync': (input) => payments.payments.syncOrderPayments(input.orderId),
+    'payments:abandonCard': (input) => payments.payments.abandonInterruptedCard(input.orderId),
   }
 }
