@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Badge } from '../ui/Badge'
 import { Icon, type IconName } from '../ui/Icon'
 import { useAppInfo, useManager } from './context'
+import { OfflineBanner } from './OfflineBanner'
 import { navigate, type Screen } from './route'
 import { useTheme, type ThemeChoice } from './theme'
 
@@ -67,6 +68,7 @@ export function Shell({ screen, children }: { screen: Screen; children: ReactNod
             )}
           </div>
         </header>
+        <OfflineBanner />
         <main className="content">{children}</main>
       </div>
     </div>

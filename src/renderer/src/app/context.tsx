@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { AppInfo } from '@shared/domain'
 import { api } from '../api/transport'
 import { useToasts } from '../ui/toasts'
-import { useLiveEvents } from './hooks'
+import { useLiveEvents, useReconnect } from './hooks'
 
 interface ManagerState {
   token: string | null
@@ -40,6 +40,7 @@ export function AppProviders({ children, renderPinDialog }: { children: ReactNod
     api.invoke('app:info', {}).then(setInfo, (error: Error) => toasts.error('CourseTill is not answering', error.message))
   }, [toasts])
   useEffect(loadInfo, [loadInfo])
+  useReconnect(loadInfo)
   // Shop name, keys and mode are announced as live.changed: the whole app sees them without a reload.
   useLiveEvents((event) => event.type === 'live.changed' && loadInfo())
 

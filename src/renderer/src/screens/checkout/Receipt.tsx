@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { AppInfo, OrderDetail } from '@shared/domain'
 import { Button } from '../../ui/Button'
+import { formatMoney } from '@shared/money'
 import { Money } from '../../ui/Money'
 
 const METHOD_LABEL = { card: 'Card', cash: 'Cash' } as const
@@ -10,8 +11,16 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
   const owned = new Set(order.ownership.map((o) => o.courseId))
   const paid = order.payments.filter((p) => p.status === 'succeeded')
   const paidAt = paid.at(-1)?.updatedAt ?? order.updatedAt
+  const lastCash = paid.filter((p) => p.method === 'cash').at(-1)
+  const change = lastCash?.tenderedAmount ? lastCash.tenderedAmount - lastCash.amount : 0
+  const ownedBefore = new Map(order.ownedElsewhere.map((o) => [o.courseId, o.orderId]))
   return (
     <article className="receipt" aria-label="Receipt">
+      {change > 0 && (
+        <p className="change-due change-due-big no-print" role="status">
+          Change due <strong>{formatMoney(change, order.currency)}</strong>
+        </p>
+      )}
       <header className="receipt-head">
         <h2>{info.shopName}</h2>
         <div className="muted small">Receipt for order #{order.id}</div>
@@ -64,6 +73,20 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
               .filter((item) => owned.has(item.courseId))
               .map((item) => (
                 <li key={item.courseId}>{item.title}</li>
+              ))}
+          </ul>
+        </section>
+      )}
+      {ownedBefore.size > 0 && (
+        <section className="receipt-courses">
+          <h3>Already yours</h3>
+          <ul aria-label="Courses already owned">
+            {order.items
+              .filter((item) => ownedBefore.has(item.courseId))
+              .map((item) => (
+                <li key={item.courseId}>
+                  {item.title} <span className="muted small">(from order #{ownedBefore.get(item.courseId)})</span>
+                </li>
               ))}
           </ul>
         </section>

@@ -1,5 +1,5 @@
 import type { OrderDetail } from '@shared/domain'
-import { orderMoney } from '@shared/order-rules'
+import { isPayable, orderMoney } from '@shared/order-rules'
 import { Button } from '../../../ui/Button'
 import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
@@ -19,6 +19,11 @@ export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDe
           <a className="btn btn-ghost btn-sm" href="#/orders">
             All orders
           </a>
+          {isPayable(order.status) && (
+            <a className="btn btn-primary btn-sm" href={`#/sell/order/${order.id}`}>
+              Resume checkout
+            </a>
+          )}
           {onReceipt && (
             <Button size="sm" onClick={onReceipt}>
               Reprint receipt
