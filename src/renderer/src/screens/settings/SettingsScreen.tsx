@@ -14,7 +14,7 @@ export function SettingsScreen() {
 
   return (
     <div className="settings">
-      <h1 className="settings-title">Settings</h1>
+      <h1 className="settings-title" tabIndex={-1}>Settings</h1>
       {status.state === 'loading' && <Loading />}
       {status.state === 'error' && (
         <Panel>

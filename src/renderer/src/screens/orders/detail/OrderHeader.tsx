@@ -12,7 +12,7 @@ export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDe
     <section className="panel order-head" aria-labelledby="order-detail-title">
       <div className="order-head-top">
         <div className="order-head-title">
-          <h1 id="order-detail-title">Order #{order.id}</h1>
+          <h1 id="order-detail-title" tabIndex={-1}>Order #{order.id}</h1>
           <OrderStatusBadge status={order.status} />
         </div>
         <div className="row">
