@@ -103,6 +103,8 @@ export interface OrderDetail extends OrderSummary {
   ownership: Ownership[]
   /** This order's courses the customer owns through another order (bought before, or sold again on purpose). */
   ownedElsewhere: Ownership[]
+  /** Courses of this order refunded by line (and so taken back). */
+  refundedLines: number[]
   /** Still to be paid: amount less what succeeded payments brought in (never negative). */
   amountDue: number
   canceledAt: number | null

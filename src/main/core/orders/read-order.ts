@@ -56,6 +56,7 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
          FROM purchase_order_item i JOIN account_has_course h ON h.account_id = ? AND h.course_id = i.course_id
         WHERE i.order_id = ? AND h.order_id <> ? ORDER BY h.course_id`,
     ).all(row.account_id, orderId, orderId) as Ownership[],
+    refundedLines: sql(db, 'SELECT course_id FROM refund_line WHERE order_id = ? ORDER BY course_id').pluck().all(orderId) as number[],
   }
 }
 
