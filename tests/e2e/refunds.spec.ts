@@ -49,6 +49,9 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
   await page.getByRole('button', { name: /^Refund card payment/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Refund payment' })
   const amount = dialog.getByLabel('Amount (GBP)')
+  // Never prefilled: one Enter must not refund everything.
+  await expect(amount).toHaveValue('')
+  await dialog.getByRole('button', { name: 'Fill in all that is left (£49.00)' }).click()
   await expect(amount).toHaveValue('49.00')
   await amount.fill('60')
   await dialog.getByRole('button', { name: 'Refund £60.00' }).click()
@@ -79,7 +82,7 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
   // The manager session ends behind the screen's back (the PIN is changed elsewhere): the refund asks again.
   expect((await post('manager:setPin', { pin: '2468', currentPin: '2468' })).status).toBe(200)
   await page.getByRole('button', { name: /^Refund card payment/ }).click()
-  await expect(amount).toHaveValue('39.00')
+  await expect(amount).toHaveValue('')
   await amount.fill('20')
   await dialog.getByRole('button', { name: 'Refund £20.00' }).click()
   const unlock = page.getByRole('dialog', { name: 'Manager PIN' })
@@ -90,6 +93,7 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
 
   // The rest: the default is what is left, and the session is open again (no PIN asked).
   await page.getByRole('button', { name: /^Refund card payment/ }).click()
+  await dialog.getByRole('button', { name: 'Fill in all that is left (£19.00)' }).click()
   await expect(amount).toHaveValue('19.00')
   // A double click sends at most one request, and the request key would make a second one a no-op anyway.
   await dialog.getByRole('button', { name: 'Refund £19.00' }).dblclick()
@@ -97,7 +101,7 @@ test('a manager refunds part, then the rest, of a card order from its detail scr
   await expect(head).toContainText('Refunded')
   await expect(head).not.toContainText('Part refunded')
   await expect(page.getByRole('button', { name: /^Refund card payment/ })).toHaveCount(0)
-  await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Not granted')
+  await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Revoked (refunded)')
   await expect(page.getByRole('list', { name: 'History' })).toContainText('Access revoked: Bookkeeping Basics')
   await screenshotThemes(page, 'order-detail-refunded', path)
 
@@ -127,6 +131,7 @@ test('without the manager PIN a refund is refused and nothing changes, in the sc
   await page.goto(`${host.url}/#/orders/${created.id}`)
   await page.getByRole('button', { name: /^Refund cash payment/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Refund payment' })
+  await dialog.getByRole('button', { name: /^Fill in all that is left/ }).click()
   await dialog.getByRole('button', { name: 'Refund £49.00' }).click()
   const pin = page.getByRole('dialog', { name: 'Choose a manager PIN' })
   await expect(pin).toBeVisible()
@@ -160,7 +165,7 @@ test('without the manager PIN a refund is refused and nothing changes, in the sc
   await pin.getByLabel('Repeat PIN').fill('8642')
   await pin.getByRole('button', { name: 'Set PIN' }).click()
   await expect(page.getByRole('status').filter({ hasText: '"Bookkeeping Basics" revoked' })).toBeVisible()
-  await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Not granted')
+  await expect(page.getByRole('table', { name: 'Courses' })).toContainText('Revoked')
   await expect(page.getByRole('list', { name: 'History' })).toContainText('Chargeback from the bank')
   const after = await orderFromApi(created.id)
   expect(after.ownership).toEqual([])
@@ -168,4 +173,27 @@ test('without the manager PIN a refund is refused and nothing changes, in the sc
   await page.getByLabel('Theme').selectOption('dark')
   await page.screenshot({ path: testInfo.outputPath('order-detail-revoked-dark.png') })
   expect(errors).toEqual([])
+})
+
+test('a manager refunds one course of a two-course order: exactly its price goes back and only that course is revoked', async ({ page }) => {
+  const created = (await post('orders:create', { accountId: 3, courseIds: [1, 2] })).body.value as { id: number }
+  await post('orders:recordCash', { orderId: created.id, tendered: 8800 })
+  await page.goto(`${host.url}/#/orders/${created.id}`)
+  const courses = page.getByRole('table', { name: 'Courses' })
+  await courses.getByRole('button', { name: 'Refund Excel for Small Business' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Refund a course' })
+  await dialog.getByRole('button', { name: 'Refund £39.00 and revoke' }).click()
+  const pin = page.getByRole('dialog', { name: /manager PIN/ })
+  await pin.getByLabel('PIN', { exact: true }).fill('1357')
+  if (await pin.getByLabel('Repeat PIN').isVisible()) await pin.getByLabel('Repeat PIN').fill('1357')
+  await pin.getByRole('button', { name: /Set PIN|Unlock/ }).click()
+  await expect(dialog).toBeHidden()
+  await expect(courses.getByRole('row', { name: /Excel for Small Business/ })).toContainText('Revoked (refunded)')
+  await expect(courses.getByRole('row', { name: /Bookkeeping Basics/ })).toContainText('Granted')
+  await expect(courses.getByRole('button', { name: 'Refund Excel for Small Business' })).toHaveCount(0)
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Course refunded: Excel for Small Business')
+  const order = await orderFromApi(created.id)
+  expect(order.refunds.map((r) => r.amount)).toEqual([3900])
+  expect(order.ownership.map((o) => o.courseId)).toEqual([1])
+  expect(order.status).toBe('partially_refunded')
 })
