@@ -108,6 +108,12 @@ test('sales made at the till filter by status and date, and export to a CSV that
   await chips.getByRole('button', { name: 'Canceled' }).click()
   await expect(bodyRows(page)).toHaveCount(2)
   await expect(page.getByText('2 orders', { exact: true })).toBeVisible()
+  // The filters live in the address: an order opened and Back returns to the same filtered list.
+  await bodyRows(page).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Order #/ })).toBeVisible()
+  await page.goBack()
+  await expect(bodyRows(page)).toHaveCount(2)
+  await expect(chips.getByRole('button', { name: 'Canceled' })).toHaveAttribute('aria-pressed', 'true')
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(bodyRows(page)).toHaveCount(5)
 
@@ -124,6 +130,8 @@ test('sales made at the till filter by status and date, and export to a CSV that
   await expect(bodyRows(page)).toHaveCount(4)
   await page.getByLabel('From', { exact: true }).fill(day(1))
   await expect(page.getByText('No orders match these filters')).toBeVisible()
+  await page.getByRole('group', { name: 'Dates' }).getByRole('button', { name: 'Today' }).click()
+  await expect(bodyRows(page)).toHaveCount(4)
   await page.getByRole('button', { name: 'Clear filters' }).click()
 
   // Export: the manager PIN (first use: choose one), then the file downloads.

@@ -4,6 +4,7 @@ import type { Stripe } from '@stripe/stripe-js'
 import type { AppInfo, CardCheckout, OrderDetail } from '@shared/domain'
 import { declineReason } from '@shared/decline-reasons'
 import { api } from '../../api/transport'
+import { useIsDark } from '../../app/theme'
 import { loadStripeFor } from '../../stripe/stripe-factory'
 import { Button } from '../../ui/Button'
 import { Loading } from '../../ui/Panel'
@@ -25,8 +26,8 @@ export function CardPayment({ info, order, onSettled, onBusy }: { info: AppInfo;
   const [attempt, setAttempt] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const stripe = useMemo(() => stripeFor(info), [info])
-  const chosen = document.documentElement.getAttribute('data-theme')
-  const dark = chosen === 'dark' || (chosen === null && window.matchMedia('(prefers-color-scheme: dark)').matches)
+  // The card form follows the theme when it changes, not only the theme it was opened in.
+  const dark = useIsDark()
 
   // (Re)opens the order's intent whenever what is owed changes (cash taken): the main process reuses it.
   useEffect(() => {
@@ -54,7 +55,7 @@ export function CardPayment({ info, order, onSettled, onBusy }: { info: AppInfo;
   }
   if (!checkout) return <Loading label="Preparing the card payment…" />
   return (
-    <Elements key={`${checkout.clientSecret}:${checkout.amount}`} stripe={stripe} options={{ clientSecret: checkout.clientSecret, appearance: { theme: dark ? 'night' : 'stripe' } }}>
+    <Elements key={`${checkout.clientSecret}:${checkout.amount}:${dark ? 'night' : 'stripe'}`} stripe={stripe} options={{ clientSecret: checkout.clientSecret, appearance: { theme: dark ? 'night' : 'stripe' } }}>
       <PayForm checkout={checkout} onSettled={onSettled} onBusy={onBusy} />
     </Elements>
   )

@@ -6,7 +6,7 @@ import { useQuery } from '../../../app/hooks'
 import { Button } from '../../../ui/Button'
 import { SelectField, TextField } from '../../../ui/Field'
 import { CustomerFilter } from './CustomerFilter'
-import { EMPTY_FORM, isFiltered, type FilterForm } from './filters-form'
+import { DATE_PRESETS, EMPTY_FORM, isFiltered, presetRange, type FilterForm } from './filters-form'
 
 /** Every filter of the orders list; the search box waits for a pause in typing before it asks again. */
 export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChange: (form: FilterForm) => void; error: string | null }) {
@@ -55,6 +55,17 @@ export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChan
             {orderStatusLabel(status)}
           </button>
         ))}
+        <span className="orders-presets" role="group" aria-label="Dates">
+          {DATE_PRESETS.map((preset) => {
+            const range = presetRange(preset, new Date())
+            const on = form.from === range.from && form.to === range.to
+            return (
+              <button key={preset} type="button" className="orders-chip" aria-pressed={on} onClick={() => set(on ? { from: '', to: '' } : range)}>
+                {preset}
+              </button>
+            )
+          })}
+        </span>
         {isFiltered(form) && (
           <Button variant="ghost" size="sm" onClick={() => onChange(EMPTY_FORM)}>
             Clear filters

@@ -49,3 +49,20 @@ export function toOrderFilters(form: FilterForm): { filters: OrderFilters; error
 export function isFiltered(form: FilterForm): boolean {
   return JSON.stringify(form) !== JSON.stringify(EMPTY_FORM)
 }
+
+export const DATE_PRESETS = ['Today', 'Yesterday', 'This week'] as const
+export type DatePreset = (typeof DATE_PRESETS)[number]
+
+const isoDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+
+/** The from/to days of a preset, weeks starting on Monday. */
+export function presetRange(preset: DatePreset, now: Date): { from: string; to: string } {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate())
+  if (preset === 'Today') return { from: isoDay(day), to: isoDay(day) }
+  if (preset === 'Yesterday') {
+    const yesterday = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 1)
+    return { from: isoDay(yesterday), to: isoDay(yesterday) }
+  }
+  const monday = new Date(day.getFullYear(), day.getMonth(), day.getDate() - ((day.getDay() + 6) % 7))
+  return { from: isoDay(monday), to: isoDay(day) }
+}
