@@ -18,7 +18,7 @@ export const isFinal = (status: OrderStatus) => FINAL_STATUSES.includes(status)
 
 /** Words for staff. "failed" is not final: the customer may pay again, so it says declined, not failed. */
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
-  pending: 'Awaiting payment',
+  pending: 'Unpaid',
   partially_paid: 'Part paid',
   successful: 'Paid',
   failed: 'Declined',

@@ -102,7 +102,7 @@ test('sales made at the till filter by status and date, and export to a CSV that
 
   // By status: pending and canceled.
   const chips = page.getByRole('group', { name: 'Status' })
-  await chips.getByRole('button', { name: 'Awaiting payment' }).click()
+  await chips.getByRole('button', { name: 'Unpaid' }).click()
   await expect(bodyRows(page)).toHaveCount(1)
   await expect(bodyRows(page).first()).toHaveAttribute('aria-label', new RegExp(`^Order ${pending.id},`))
   await chips.getByRole('button', { name: 'Canceled' }).click()
