@@ -117,6 +117,10 @@ export interface AppInfo {
   version: string
   mode: AppMode
   shopName: string
+  /** The shop's IANA time zone: its days (reports, date filters) and every time shown. */
+  timeZone: string
+  /** The shop's locale for dates and numbers, e.g. en-GB. */
+  locale: string
   /** What the checkout needs to build its `stripe` object; never a secret. */
   stripe: { publishableKey: string; sandboxApiUrl: string | null }
 }

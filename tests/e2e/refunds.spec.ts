@@ -194,6 +194,6 @@ test('a manager refunds one course of a two-course order: exactly its price goes
   await expect(page.getByRole('list', { name: 'History' })).toContainText('Course refunded: Excel for Small Business')
   const order = await orderFromApi(created.id)
   expect(order.refunds.map((r) => r.amount)).toEqual([3900])
-  expect(order.ownership.map((o) => o.courseId)).toEqual([1])
+  expect((order.ownership as Array<{ courseId: number }>).map((o) => o.courseId)).toEqual([1])
   expect(order.status).toBe('partially_refunded')
 })

@@ -16,6 +16,7 @@ import { logLiveEvents } from './live/log-events'
 import { shouldActOnWake, watchForSleep } from './live/wake'
 import { createRotatingFile } from './logging/log-file'
 import { createLogger, type Logger } from './logging/logger'
+import { readShopLocale } from './shop-locale'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -76,6 +77,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
     // From the runtime, not the environment: keys saved in Settings switch the mode without a restart.
     mode: running.client.mode,
     shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
+    ...readShopLocale(db),
     stripe: { publishableKey: running.client.publishableKey, sandboxApiUrl: running.client.sandboxApiUrl },
   })
   const manager = createManagerAccess(ctx)

@@ -3,6 +3,7 @@ import type { AppInfo } from '@shared/domain'
 import { api } from '../api/transport'
 import { useToasts } from '../ui/toasts'
 import { useLiveEvents, useReconnect } from './hooks'
+import { setShopFormat } from './shop-format'
 
 interface ManagerState {
   token: string | null
@@ -37,7 +38,11 @@ export function AppProviders({ children, renderPinDialog }: { children: ReactNod
   const [pinRequest, setPinRequest] = useState<PinRequest | null>(null)
 
   const loadInfo = useCallback(() => {
-    api.invoke('app:info', {}).then(setInfo, (error: Error) => toasts.error('CourseTill is not answering', error.message))
+    api.invoke('app:info', {}).then((next) => {
+      // Before the screens render with it: every date they show follows the shop's locale and zone.
+      setShopFormat(next.locale, next.timeZone)
+      setInfo(next)
+    }, (error: Error) => toasts.error('CourseTill is not answering', error.message))
   }, [toasts])
   useEffect(loadInfo, [loadInfo])
   useReconnect(loadInfo)

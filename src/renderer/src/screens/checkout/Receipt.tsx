@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { AppInfo, OrderDetail } from '@shared/domain'
+import { formatDateTime } from '../../app/shop-format'
 import { Button } from '../../ui/Button'
 import { formatMoney } from '@shared/money'
 import { Money } from '../../ui/Money'
@@ -24,7 +25,7 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
       <header className="receipt-head">
         <h2>{info.shopName}</h2>
         <div className="muted small">Receipt for order #{order.id}</div>
-        <div className="muted small">{new Date(paidAt).toLocaleString()}</div>
+        <div className="muted small">{formatDateTime(paidAt)}</div>
       </header>
       <div className="receipt-customer">
         <strong>{order.accountName}</strong> <span className="muted">{order.accountEmail}</span>

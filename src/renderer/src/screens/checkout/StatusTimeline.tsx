@@ -2,6 +2,7 @@ import type { OrderDetail, Payment } from '@shared/domain'
 import { declineReason } from '@shared/decline-reasons'
 import { formatMoney } from '@shared/money'
 import { isPaid } from '@shared/order-rules'
+import { formatTime } from '../../app/shop-format'
 
 type StepState = 'done' | 'active' | 'failed' | 'waiting'
 interface Step {
@@ -13,7 +14,7 @@ interface Step {
 
 /** created → awaiting card → authenticating → succeeded / failed, fed by the main process's live updates. */
 export function timelineSteps(order: OrderDetail, confirming: boolean, interrupted = false): Step[] {
-  const steps: Step[] = [{ key: 'created', label: `Order #${order.id} created`, detail: new Date(order.createdAt).toLocaleTimeString(), state: 'done' }]
+  const steps: Step[] = [{ key: 'created', label: `Order #${order.id} created`, detail: formatTime(order.createdAt), state: 'done' }]
   for (const cash of order.payments.filter((p) => p.method === 'cash')) {
     steps.push({ key: `cash-${cash.id}`, label: `Cash received ${formatMoney(cash.amount, cash.currency)}`, state: 'done' })
   }

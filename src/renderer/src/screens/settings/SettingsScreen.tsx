@@ -2,6 +2,7 @@ import { useLiveEvents, useQuery } from '../../app/hooks'
 import { EmptyState, Loading, Panel } from '../../ui/Panel'
 import { CatchUpPanel } from './CatchUpPanel'
 import { LogPanel } from './LogPanel'
+import { ShopLocalePanel } from './ShopLocalePanel'
 import { ShopNamePanel } from './ShopNamePanel'
 import { StripePanel } from './StripePanel'
 import { WebhooksPanel } from './WebhooksPanel'
@@ -26,6 +27,7 @@ export function SettingsScreen() {
           <div className="stack">
             <StripePanel status={status.data} />
             <ShopNamePanel />
+            <ShopLocalePanel />
           </div>
           <div className="stack">
             <WebhooksPanel status={status.data} />

@@ -1,4 +1,5 @@
 import { AppError } from '@shared/errors'
+import { formatDateTime } from '../../app/shop-format'
 
 /** The form field a refusal names (details.field), to show the message next to it. */
 export function fieldOf(error: unknown): string | null {
@@ -7,5 +8,5 @@ export function fieldOf(error: unknown): string | null {
 }
 
 export function formatTime(ms: number | null): string {
-  return ms === null ? '—' : new Date(ms).toLocaleString()
+  return ms === null ? '—' : formatDateTime(ms)
 }

@@ -3,6 +3,7 @@ import { ORDER_STATUSES, type OrderStatus } from '@shared/domain'
 import type { MethodFilter } from '@shared/history'
 import { orderStatusLabel } from '@shared/order-rules'
 import { useQuery } from '../../../app/hooks'
+import { shopDay } from '../../../app/shop-format'
 import { Button } from '../../../ui/Button'
 import { SelectField, TextField } from '../../../ui/Field'
 import { CustomerFilter } from './CustomerFilter'
@@ -57,7 +58,7 @@ export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChan
         ))}
         <span className="orders-presets" role="group" aria-label="Dates">
           {DATE_PRESETS.map((preset) => {
-            const range = presetRange(preset, new Date())
+            const range = presetRange(preset, shopDay())
             const on = form.from === range.from && form.to === range.to
             return (
               <button key={preset} type="button" className="orders-chip" aria-pressed={on} onClick={() => set(on ? { from: '', to: '' } : range)}>
