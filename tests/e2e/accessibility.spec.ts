@@ -27,7 +27,7 @@ async function checkScreen(page: Page, name: string) {
 }
 
 test('every screen passes axe (no critical or serious violation) at 1024×640 in both themes', async ({ page, host }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(420_000)
   const sale = await apiCall<{ id: number }>(host, 'orders:create', { accountId: 1, courseIds: [1, 2] })
   await apiCall(host, 'orders:recordCash', { orderId: sale.id, tendered: 10000 })
   const open = await apiCall<{ id: number }>(host, 'orders:create', { accountId: 2, courseIds: [3] })
@@ -73,4 +73,7 @@ test('every screen passes axe (no critical or serious violation) at 1024×640 in
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   await page.waitForLoadState('networkidle')
   await checkScreen(page, 'settings')
+  await page.getByText(/^Technical details/).click()
+  await expect(page.getByRole('region', { name: 'Webhooks' })).toBeVisible()
+  await checkScreen(page, 'settings-technical')
 })

@@ -1,6 +1,7 @@
 import { useLiveEvents, useQuery } from '../../app/hooks'
 import { EmptyState, Loading, Panel } from '../../ui/Panel'
 import { CatchUpPanel } from './CatchUpPanel'
+import { GoLiveChecklist } from './GoLiveChecklist'
 import { LogPanel } from './LogPanel'
 import { ShopLocalePanel } from './ShopLocalePanel'
 import { ShopNamePanel } from './ShopNamePanel'
@@ -23,18 +24,28 @@ export function SettingsScreen() {
         </Panel>
       )}
       {status.state === 'ready' && (
-        <div className="settings-grid">
-          <div className="stack">
-            <StripePanel status={status.data} />
-            <ShopNamePanel />
-            <ShopLocalePanel />
+        <>
+          <div className="settings-grid">
+            <GoLiveChecklist status={status.data} />
+            <div className="stack">
+              <ShopNamePanel />
+              <ShopLocalePanel />
+            </div>
           </div>
-          <div className="stack">
-            <WebhooksPanel status={status.data} />
-            <CatchUpPanel />
-          </div>
-          <LogPanel />
-        </div>
+          <details className="settings-technical">
+            <summary>Technical details: Stripe keys, webhooks, catch-up and the log</summary>
+            <div className="settings-grid">
+              <div className="stack">
+                <StripePanel status={status.data} />
+              </div>
+              <div className="stack">
+                <WebhooksPanel status={status.data} />
+                <CatchUpPanel />
+              </div>
+              <LogPanel />
+            </div>
+          </details>
+        </>
       )}
     </div>
   )

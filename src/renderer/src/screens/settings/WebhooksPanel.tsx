@@ -15,7 +15,8 @@ const ENDPOINT: Record<EndpointState, [Tone, string]> = { off: ['neutral', 'Not 
 /** How Stripe reaches this till: the ngrok tunnel to the webhook listener and the endpoint registered for it. */
 export function WebhooksPanel({ status }: { status: LiveStatus }) {
   const { tunnel, endpoint } = status
-  const [tunnelTone, tunnelLabel] = TUNNEL[tunnel.state]
+  // In the sandbox nothing needs a tunnel: say so rather than show a "Stopped" beside "Webhooks arrive".
+  const [tunnelTone, tunnelLabel] = status.keys.mode === 'sandbox' && tunnel.state === 'stopped' ? (['neutral', 'Not needed'] as [Tone, string]) : TUNNEL[tunnel.state]
   const [endpointTone, endpointLabel] = ENDPOINT[endpoint.state]
   return (
     <Panel
