@@ -119,6 +119,6 @@ test('with test keys from the environment and no tunnel: masked keys, and why we
 async function openTechnicalDetails(page: Page) {
   const details = page.locator('details.settings-technical')
   await expect(details).toBeVisible()
-  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await page.getByText(/^Technical details/).click()
+  if (!(await details.evaluate((element) => element.hasAttribute('open')))) await page.getByText(/^Technical details/).click()
   await expect(page.getByRole('region', { name: 'Webhooks' })).toBeVisible()
 }
