@@ -20,7 +20,7 @@ describe('opening the store', () => {
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all()
     expect(tables).toEqual([
       'account', 'account_has_course', 'app_setting', 'audit_log', 'course', 'order_day_total', 'order_history',
-      'order_history_course', 'payment', 'purchase_order', 'purchase_order_item', 'refund', 'stripe_event',
+      'order_history_course', 'payment', 'purchase_order', 'purchase_order_item', 'refund', 'refund_line', 'stripe_event',
     ])
     // FULL: an acknowledged webhook's effects survive a power cut.
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
