@@ -123,6 +123,13 @@ describe('paying an order by card', () => {
     expect((await t.call('orders:recordCash', { orderId: order.id, tendered: 5000 })).status).toBe('successful')
     // Nothing to abandon on a paid order: the answer is the order as it stands.
     expect((await t.call('payments:abandonCard', { orderId: order.id })).status).toBe('successful')
+    // Only an attempt waiting for 3-D Secure is stopped: a card payment that went through is left alone.
+    const byCard = t.order([2])
+    const paid = await t.till.handlers['payments:startCard']({ orderId: byCard.id })
+    await payAs(t.stripe, paid.paymentIntentId, 'pm_card_visa')
+    await t.deliveriesSettled()
+    expect((await t.call('payments:abandonCard', { orderId: byCard.id })).payments.map((p) => p.status)).toEqual(['succeeded'])
+    expect((await t.stripe.paymentIntents.retrieve(paid.paymentIntentId)).status).toBe('succeeded')
   })
 
   it('charges the card only what is left after cash (split tender)', async () => {
