@@ -40,7 +40,7 @@ function prepareTill(file: string) {
   db.transaction(() => {
     for (let i = 0; i < EVENTS; i++) {
       const accountId = Number(account.run(`bench${i}@example.com`, `Bench ${i}`).lastInsertRowid)
-      const order = createOrder(ctx, { accountId, courseIds: [1], actor: 'bench' })
+      const order = createOrder(ctx, { accountId, courseIds: [1], confirmOwned: [1], actor: 'bench' })
       payment.run(order.id, `pi_bench_${i}`, now, now)
       orderIds.push(order.id)
     }

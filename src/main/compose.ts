@@ -26,6 +26,7 @@ import { createManagerAccess } from './core/manager/pin'
 import { createCommitBatcher } from './core/payments/commit-batcher'
 import type { CorePorts } from './core/ports'
 import { readSetting } from './core/settings'
+import { readShopLocale } from './core/shop-locale'
 import { openDatabase } from './core/store/db'
 import { ensurePrivateDir, narrowTree } from './core/private-files'
 import { openSqlite } from './core/store/sqlite'
@@ -151,6 +152,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       // From the runtime, not the environment: keys saved in Settings switch the mode without a restart.
       mode: account.current().client.mode,
       shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
+      ...readShopLocale(db),
       installationId: ctx.installationId,
       stripe: { publishableKey: account.current().client.publishableKey, sandboxApiUrl: account.current().client.sandboxApiUrl },
     })

@@ -101,6 +101,10 @@ export interface OrderDetail extends OrderSummary {
   payments: Payment[]
   refunds: Refund[]
   ownership: Ownership[]
+  /** This order's courses the customer owns through another order (bought before, or sold again on purpose). */
+  ownedElsewhere: Ownership[]
+  /** Courses of this order refunded by line (and so taken back). */
+  refundedLines: number[]
   /** Still to be paid: amount less what succeeded payments brought in (never negative). */
   amountDue: number
   canceledAt: number | null
@@ -120,6 +124,10 @@ export interface AppInfo {
    * everything it creates in Stripe. Made with the store; a store restored from a backup keeps it.
    */
   installationId: string
+  /** The shop's IANA time zone: its days (reports, date filters) and every time shown. */
+  timeZone: string
+  /** The shop's locale for dates and numbers, e.g. en-GB. */
+  locale: string
   /** What the checkout needs to build its `stripe` object; never a secret. */
   stripe: { publishableKey: string; sandboxApiUrl: string | null }
 }

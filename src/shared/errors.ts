@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'forbidden',
+  /** A manager-only call without a live manager session: the window asks for the PIN and tries once more. */
+  'manager_required',
   'unavailable',
   'payment_failed',
   'internal',

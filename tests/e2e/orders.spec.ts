@@ -68,7 +68,7 @@ test('sales made at the till filter by status and date, and export to a CSV that
   const errors = watchConsole(page)
   const call = <T>(channel: string, input: unknown) => apiCall<T>(host, channel, input)
   type Order = { id: number; status: string }
-  const odd = await call<{ id: number }>('accounts:create', { name: 'Zoë "Zed", Jr.', email: 'zed@example.com' })
+  const odd = await call<{ id: number }>('customers:create', { name: 'Zoë "Zed", Jr.', email: 'zed@example.com' })
   // Demo catalog: 1 Bookkeeping £49.00, 2 Excel £39.00, 9 Shodō ¥6,800, 11 Arabic Calligraphy KWD 15.000, 6 Photography €59.00.
   const gbp = await call<Order>('orders:create', { accountId: odd.id, courseIds: [1, 2] })
   await call('orders:recordCash', { orderId: gbp.id, tendered: 10_000 })
@@ -101,12 +101,18 @@ test('sales made at the till filter by status and date, and export to a CSV that
 
   // By status: pending and canceled.
   const chips = page.getByRole('group', { name: 'Status' })
-  await chips.getByRole('button', { name: 'Pending' }).click()
+  await chips.getByRole('button', { name: 'Unpaid' }).click()
   await expect(bodyRows(page)).toHaveCount(1)
   await expect(bodyRows(page).first()).toHaveAttribute('aria-label', new RegExp(`^Order ${pending.id},`))
   await chips.getByRole('button', { name: 'Canceled' }).click()
   await expect(bodyRows(page)).toHaveCount(2)
   await expect(page.getByText('2 orders', { exact: true })).toBeVisible()
+  // The filters live in the address: an order opened and Back returns to the same filtered list.
+  await bodyRows(page).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Order #/ })).toBeVisible()
+  await page.goBack()
+  await expect(bodyRows(page)).toHaveCount(2)
+  await expect(chips.getByRole('button', { name: 'Canceled' })).toHaveAttribute('aria-pressed', 'true')
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(bodyRows(page)).toHaveCount(5)
 
@@ -123,6 +129,8 @@ test('sales made at the till filter by status and date, and export to a CSV that
   await expect(bodyRows(page)).toHaveCount(4)
   await page.getByLabel('From', { exact: true }).fill(day(1))
   await expect(page.getByText('No orders match these filters')).toBeVisible()
+  await page.getByRole('group', { name: 'Dates' }).getByRole('button', { name: 'Today' }).click()
+  await expect(bodyRows(page)).toHaveCount(4)
   await page.getByRole('button', { name: 'Clear filters' }).click()
 
   // Export: the manager PIN (first use: choose one), then the file downloads.

@@ -19,6 +19,8 @@ async function enterPin(page: Page, pin = '2468') {
 test('a manager renames the shop; the sidebar and the receipt show it', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
   await page.goto(`${host.openUrl}#/settings`)
+  await expect(page.getByRole('list', { name: 'Go-live checklist' })).toContainText('Practice mode: no money moves')
+  await openTechnicalDetails(page)
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Stripe', exact: true })).toContainText('built-in Stripe sandbox')
   await page.screenshot({ path: testInfo.outputPath('settings-light.png') })
@@ -43,6 +45,7 @@ test('a manager renames the shop; the sidebar and the receipt show it', async ({
 test('catch-up runs on demand and reports that it finished', async ({ page, host }, testInfo) => {
   const errors = watchConsole(page)
   await page.goto(`${host.openUrl}#/settings`)
+  await openTechnicalDetails(page)
   const panel = page.getByRole('region', { name: 'Catch-up' })
   await expect(panel.getByText('Up to date')).toBeVisible()
   const before = await apiCall<CatchUpStatus>(host, 'sync:status')
@@ -62,6 +65,7 @@ test('the browser host refuses to store keys, and says where they go instead', a
   const answers: Array<Promise<string>> = []
   page.on('response', (response) => void (response.url().includes('/api/') && !response.url().endsWith('/api/events') && answers.push(response.text().catch(() => ''))))
   await page.goto(`${host.openUrl}#/settings`)
+  await openTechnicalDetails(page)
   const stripe = page.getByRole('region', { name: 'Stripe', exact: true })
   await expect(stripe).toContainText('The browser host has no encrypted store for secrets')
   await stripe.getByLabel('Publishable key').fill('pk_test_abcdefgh1234')
@@ -93,6 +97,7 @@ test('with test keys from the environment and no tunnel: masked keys, and why we
   const host = await startBrowserHost({ STRIPE_SECRET_KEY: 'sk_test_e2eSecret98765', STRIPE_PUBLISHABLE_KEY: 'pk_test_e2ePublic12345', STRIPE_API_URL: stripe.url })
   try {
     await page.goto(`${host.openUrl}#/settings`)
+    await openTechnicalDetails(page)
     const panel = page.getByRole('region', { name: 'Stripe', exact: true })
     await expect(panel.getByText('Stripe test mode')).toBeVisible()
     const keys = panel.getByRole('definition')
@@ -109,3 +114,11 @@ test('with test keys from the environment and no tunnel: masked keys, and why we
     await stripe.close()
   }
 })
+
+/** Settings shows the go-live checklist first; keys, webhooks, catch-up and the log are one click away. */
+async function openTechnicalDetails(page: Page) {
+  const details = page.locator('details.settings-technical')
+  await expect(details).toBeVisible()
+  if (!(await details.evaluate((element) => element.hasAttribute('open')))) await page.getByText(/^Technical details/).click()
+  await expect(page.getByRole('region', { name: 'Webhooks' })).toBeVisible()
+}

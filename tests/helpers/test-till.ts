@@ -67,7 +67,7 @@ export async function startTestTill(
     dataDir,
     stripe,
     events,
-    order: (courseIds, accountId = 1) => handlers['orders:create']({ accountId, courseIds }) as OrderDetail,
+    order: (courseIds, accountId = 1) => handlers['orders:create']({ accountId, courseIds, confirmOwned: courseIds }) as OrderDetail,
     detail: (orderId) => handlers['orders:get']({ orderId }) as OrderDetail,
     count: (table, where = '1') => db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
     async call(channel, input) {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   host = await startHostServer({ dispatch: t.till.dispatch, bus: t.till.ctx.bus, rendererDir, csp: contentSecurityPolicy({ realStripe: false }), port: 0 })
   managerToken = await t.managerToken()
   // Demo catalog: 1 Bookkeeping £49.00, 2 Excel £39.00, 9 Shodō ¥6,800, 11 Arabic Calligraphy KWD 15.000, 6 Photography €59.00.
-  const oddCustomer = await t.call('accounts:create', { name: odd, email: 'odd@example.com' })
+  const oddCustomer = await t.call('customers:create', { name: odd, email: 'odd@example.com' })
   const cash = t.order([1, 2], oddCustomer.id)
   await t.call('orders:recordCash', { orderId: cash.id, tendered: 10_000 })
   const kwd = t.order([11], 4)
@@ -134,7 +134,7 @@ describe('orders:export', () => {
     const before = snapshot(db())
     for (const token of [undefined, 'f'.repeat(64)]) {
       const result = await t.till.dispatch('orders:export', token ? { managerToken: token } : {})
-      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: /manager PIN/ } })
+      expect(result).toMatchObject({ ok: false, error: { code: 'manager_required', message: /manager PIN/ } })
     }
     expect(snapshot(db())).toBe(before)
     expect(existsSync(join(t.dataDir, 'exports'))).toBe(false)

@@ -102,7 +102,7 @@ describe('browser host', () => {
     ['a negative id', 'orders:get', { orderId: -4 }, 400, /orderId/],
     ['a fractional amount', 'orders:recordCash', { orderId: 1, tendered: 12.5 }, 400, /tendered/],
     ['unknown fields', 'orders:create', { accountId: 1, courseIds: [1], price: 1 }, 400, /price/],
-    ['a bad email', 'accounts:create', { email: 'nope', name: 'N' }, 400, /email/],
+    ['a bad email', 'customers:create', { email: 'nope', name: 'N' }, 400, /email/],
     ['an unknown channel', 'orders:delete', {}, 400, /Unknown API call "orders:delete"/],
     ['an unknown order', 'orders:get', { orderId: 999 }, 404, /Order 999 does not exist/],
     ['a mixed-currency cart', 'orders:create', { accountId: 1, courseIds: [1, 9] }, 400, /cannot mix currencies/],
@@ -121,7 +121,7 @@ describe('browser host', () => {
     const malformed = await post('orders:create', '{"accountId": 1,')
     expect(malformed.status).toBe(400)
     expect(JSON.parse(malformed.body).error.message).toBe('Malformed JSON')
-    const huge = await post('accounts:create', { email: 'a@b.co', name: 'x'.repeat(200_000) })
+    const huge = await post('customers:create', { email: 'a@b.co', name: 'x'.repeat(200_000) })
     expect(huge.status).toBe(413)
     expect(JSON.parse(huge.body).error.message).toBe('Request body too large')
     const form = await send('/api/orders:create', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' })
@@ -133,20 +133,20 @@ describe('browser host', () => {
   it('refuses foreign Host and Origin headers (DNS rebinding, cross-site pages)', async () => {
     const before = snapshot(till.ctx.db)
     expect((await send('/', { headers: { Host: 'evil.example' } })).status).toBe(421)
-    expect((await post('accounts:create', { email: 'x@y.zz', name: 'X' }, { Host: `attacker.test:${host.port}` })).status).toBe(421)
-    expect((await post('accounts:create', { email: 'x@y.zz', name: 'X' }, { Origin: 'https://evil.example' })).status).toBe(403)
-    expect((await post('accounts:create', { email: 'x@y.zz', name: 'X' }, { Origin: `http://localhost:${host.port}` })).status).toBe(200)
+    expect((await post('customers:create', { email: 'x@y.zz', name: 'X' }, { Host: `attacker.test:${host.port}` })).status).toBe(421)
+    expect((await post('customers:create', { email: 'x@y.zz', name: 'X' }, { Origin: 'https://evil.example' })).status).toBe(403)
+    expect((await post('customers:create', { email: 'x@y.zz', name: 'X' }, { Origin: `http://localhost:${host.port}` })).status).toBe(200)
     expect(snapshot(till.ctx.db)).not.toBe(before)
   })
 
   it('answers 401 to the API, its event stream and exports without this launch\'s token, and changes nothing', async () => {
     const before = snapshot(till.ctx.db)
-    const bare = await send('/api/accounts:create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'x@y.zz', name: 'X' }), withoutToken: true })
+    const bare = await send('/api/customers:create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'x@y.zz', name: 'X' }), withoutToken: true })
     expect(bare.status).toBe(401)
     expect(JSON.parse(bare.body)).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/open the address CourseTill printed/) } })
     const wrongToken = `coursetill_${host.port}=${'0'.repeat(64)}`
     for (const cookie of [wrongToken, `coursetill_1=${new URL(host.openUrl).searchParams.get('token')}`, 'coursetill=1']) {
-      expect((await post('accounts:create', { email: 'x@y.zz', name: 'X' }, { Cookie: cookie })).status).toBe(401)
+      expect((await post('customers:create', { email: 'x@y.zz', name: 'X' }, { Cookie: cookie })).status).toBe(401)
     }
     expect((await send('/api/events', { withoutToken: true })).status).toBe(401)
     expect((await send('/exports/0123456789abcdef01234567', { withoutToken: true })).status).toBe(401)

@@ -13,7 +13,7 @@ export function insightStore() {
     /** An order paid in cash at `at` (all of it unless `tendered` says less). */
     sell(accountId: number, courseIds: number[], at: number, tendered?: number): OrderDetail {
       store.clock.now = at
-      const order = createOrder(store.ctx, { accountId, courseIds, actor: 'staff' })
+      const order = createOrder(store.ctx, { accountId, courseIds, confirmOwned: courseIds, actor: 'staff' })
       return recordCashPayment(store.ctx, { orderId: order.id, tendered: tendered ?? order.amount, actor: 'staff' })
     },
     /** A cash refund at `at` (cash refunds succeed at once). */

@@ -42,7 +42,7 @@ describe('saving Stripe keys in Settings', () => {
     t = await startLiveTill({ STRIPE_API_URL: account.url }, { secrets: { cipher: testCipher() } })
     await t.managerToken()
     const refused = await refusal(t.till.dispatch('settings:saveKeys', { managerToken: 'f'.repeat(64), secretKey: SECRET, publishableKey: PUBLISHABLE }).then((e) => (e.ok ? e : Promise.reject(e.error))))
-    expect(refused.code).toBe('forbidden')
+    expect(refused.code).toBe('manager_required')
   })
 
   it('stores the secret encrypted, switches payments to Stripe at once, and never hands the secret back', async () => {

@@ -43,7 +43,7 @@ describe('the shop name', () => {
     t = await startLiveTill({})
     const managerToken = await t.managerToken()
     const before = snapshot(t.till.ctx.db)
-    expect((await refusal(t.call('settings:setShopName', { managerToken: 'a'.repeat(64), shopName: 'X' }))).code).toBe('forbidden')
+    expect((await refusal(t.call('settings:setShopName', { managerToken: 'a'.repeat(64), shopName: 'X' }))).code).toBe('manager_required')
     expect(await refusal(t.call('settings:setShopName', { managerToken, shopName: '   ' }))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/shopName/) })
     expect((await refusal(t.call('settings:setShopName', { managerToken, shopName: 'x'.repeat(81) }))).code).toBe('invalid_input')
     expect(snapshot(t.till.ctx.db)).toBe(before)
@@ -77,7 +77,7 @@ describe('the log', () => {
     expect(lines.join('\n')).not.toContain(checkout.clientSecret)
     expect(lines.join('\n')).not.toContain(sandboxSecretKey)
     expect((await t.call('logs:tail', { managerToken, lines: 2 })).lines).toHaveLength(2)
-    expect((await refusal(t.call('logs:tail', { managerToken: 'b'.repeat(64) }))).code).toBe('forbidden')
+    expect((await refusal(t.call('logs:tail', { managerToken: 'b'.repeat(64) }))).code).toBe('manager_required')
   })
 
   it('a wake runs catch-up once for signals arriving together', async () => {

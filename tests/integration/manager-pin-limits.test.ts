@@ -95,6 +95,6 @@ describe('manager PIN limits', () => {
       expect((await status()) as unknown).toMatchObject({ ok: false, error: { code: 'not_found' } })
     }
     now = start + SESSION_MAX_MS
-    expect((await status()) as unknown).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/manager PIN/) } })
+    expect((await status()) as unknown).toMatchObject({ ok: false, error: { code: 'manager_required', message: expect.stringMatching(/manager PIN/) } })
   })
 })

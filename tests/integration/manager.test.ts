@@ -20,9 +20,9 @@ describe('manager PIN', () => {
     const before = snapshot(t.till.ctx.db)
     for (const managerToken of [undefined, 'not-a-token', 'a'.repeat(64), 42]) {
       const refused = await t.till.dispatch('payments:refund', { paymentId, amount: 100, reason: 'duplicate', managerToken })
-      expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/manager PIN/) } })
+      expect(refused).toEqual({ ok: false, error: { code: 'manager_required', message: expect.stringMatching(/manager PIN/) } })
       const revoke = await t.till.dispatch('ownership:revoke', { orderId, courseId: 1, reason: 'x', managerToken })
-      expect(revoke).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      expect(revoke).toMatchObject({ ok: false, error: { code: 'manager_required' } })
     }
     expect(snapshot(t.till.ctx.db)).toBe(before)
   })
@@ -47,7 +47,7 @@ describe('manager PIN', () => {
     expect(t.till.ctx.db.prepare("SELECT actor FROM audit_log WHERE action = 'refund.requested'").pluck().get()).toBe('manager')
 
     await t.call('manager:lock', { managerToken: session.token })
-    await expect(t.call('ownership:revoke', { orderId, courseId: 1, reason: 'x', managerToken: session.token })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(t.call('ownership:revoke', { orderId, courseId: 1, reason: 'x', managerToken: session.token })).rejects.toMatchObject({ code: 'manager_required' })
   })
 
   it('expires idle sessions and slows down PIN guessing', async () => {
@@ -58,7 +58,7 @@ describe('manager PIN', () => {
     try {
       const later = Date.now() + 6 * 60_000
       t.till.ctx.now = () => later
-      await expect(t.call('ownership:revoke', { orderId, courseId: 1, reason: 'chargeback', managerToken: session.token })).rejects.toMatchObject({ code: 'forbidden' })
+      await expect(t.call('ownership:revoke', { orderId, courseId: 1, reason: 'chargeback', managerToken: session.token })).rejects.toMatchObject({ code: 'manager_required' })
     } finally {
       t.till.ctx.now = clock
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import { createAccount, searchAccounts } from '../../src/main/core/accounts'
+import { listCourses } from '../../src/main/core/catalog'
 import { cancelOrder, recordCashPayment } from '../../src/main/core/orders/cash'
 import { createOrder } from '../../src/main/core/orders/create-order'
 import { revokeCourse } from '../../src/main/core/orders/ownership'
@@ -91,11 +92,31 @@ describe('cash payments and ownership', () => {
     expect(s.events.map((e) => e.type)).toEqual(['order.changed', 'payment.changed', 'order.changed', 'payment.changed', 'order.changed'])
   })
 
+  it('refuses to sell a course the customer owns unless staff confirmed that course, and writes nothing', () => {
+    const s = shop()
+    const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
+    recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
+    const before = snapshot(s.db)
+    for (const confirmOwned of [undefined, [], [s.gbpB]]) {
+      let refusal: unknown
+      try {
+        createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpB, s.gbpA], confirmOwned, actor: 'staff' })
+      } catch (error) {
+        refusal = error
+      }
+      expect(refusal).toMatchObject({ code: 'conflict', message: /already owns one of these courses/, details: { alreadyOwned: [s.gbpA] } })
+    }
+    expect(snapshot(s.db)).toBe(before)
+    const again = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpB, s.gbpA], confirmOwned: [s.gbpA], actor: 'staff' })
+    expect(again.ownedElsewhere).toEqual([expect.objectContaining({ courseId: s.gbpA, orderId: first.id })])
+    expect(s.db.prepare("SELECT detail FROM audit_log WHERE action = 'order.created' AND order_id = ?").pluck().get(again.id)).toContain('"soldAgain":[' + s.gbpA + ']')
+  })
+
   it('leaves ownership from an earlier order in place when the same course is bought again', () => {
     const s = shop()
     const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
     recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
-    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], actor: 'staff' })
+    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], confirmOwned: [s.gbpA], actor: 'staff' })
     const paid = recordCashPayment(s.ctx, { orderId: second.id, tendered: 8800, actor: 'staff' })
     expect(paid.ownership.map((o) => o.courseId)).toEqual([s.gbpB])
     expect(s.db.prepare('SELECT order_id FROM account_has_course WHERE course_id = ?').pluck().get(s.gbpA)).toBe(first.id)
@@ -105,7 +126,7 @@ describe('cash payments and ownership', () => {
     const s = shop()
     const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
     recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
-    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], actor: 'staff' })
+    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], confirmOwned: [s.gbpA], actor: 'staff' })
     const paid = recordCashPayment(s.ctx, { orderId: second.id, tendered: 8800, actor: 'staff' })
     const refund = s.db.prepare(
       `INSERT INTO refund (payment_id, amount, currency, status, reason, requested_by, created_at, updated_at)
@@ -126,7 +147,7 @@ describe('cash payments and ownership', () => {
     const s = shop()
     const first = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
     const firstPaid = recordCashPayment(s.ctx, { orderId: first.id, tendered: 4900, actor: 'staff' })
-    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], actor: 'staff' })
+    const second = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA], confirmOwned: [s.gbpA], actor: 'staff' })
     recordCashPayment(s.ctx, { orderId: second.id, tendered: 4900, actor: 'staff' })
     expect(s.db.prepare('SELECT order_id FROM account_has_course').pluck().all()).toEqual([first.id])
     s.db.prepare(
@@ -200,6 +221,17 @@ describe('accounts', () => {
     expect(searchAccounts(db, 'ann').map((a) => a.name)).toEqual(['Ann Lee', 'Bob Annan'])
     expect(searchAccounts(db, 'EXAMPLE.com').length).toBe(2)
     expect(searchAccounts(db, '100%_')).toEqual([])
+  })
+
+  it('finds customers and courses whatever the accents: "zoe" finds Zoë, "shodo" finds Shōdō, and the other way round', () => {
+    const { ctx, db } = tempStore()
+    createAccount(ctx, { email: 'zoe@example.com', name: 'Zoë Ångström', actor: 'staff' })
+    expect(searchAccounts(db, 'zoe angstrom').map((a) => a.name)).toEqual(['Zoë Ångström'])
+    expect(searchAccounts(db, 'ZOË').map((a) => a.name)).toEqual(['Zoë Ångström'])
+    const shodo = addCourse(db, { price: 6800, currency: 'JPY', title: 'Shōdō for beginners' })
+    addCourse(db, { price: 100, currency: 'JPY', title: 'Sushi' })
+    expect(listCourses(db, { query: 'shodo' }).map((c) => c.id)).toEqual([shodo])
+    expect(listCourses(db, { query: 'SHŌDŌ' }).map((c) => c.id)).toEqual([shodo])
   })
 
   it.each([

@@ -111,6 +111,28 @@ describe('paying an order by card', () => {
     expect(t.detail(failed.id).payments[0]!.failureCode).toBe('payment_intent_authentication_failure')
   })
 
+  it('abandons a card attempt left in 3-D Secure: the intent is canceled at Stripe, and the order then takes cash', async () => {
+    t = await startTestTill()
+    const order = t.order([1])
+    const opened = await t.till.handlers['payments:startCard']({ orderId: order.id })
+    await payAs(t.stripe, opened.paymentIntentId, 'pm_card_authenticationRequired')
+    await t.deliveriesSettled()
+    await expect(t.call('orders:recordCash', { orderId: order.id, tendered: 4900 })).rejects.toMatchObject({ code: 'conflict', message: /in progress/ })
+    const abandoned = await t.call('payments:abandonCard', { orderId: order.id })
+    expect(abandoned.payments[0]!.status).toBe('canceled')
+    expect((await t.stripe.paymentIntents.retrieve(opened.paymentIntentId)).status).toBe('canceled')
+    expect((await t.call('orders:recordCash', { orderId: order.id, tendered: 5000 })).status).toBe('successful')
+    // Nothing to abandon on a paid order: the answer is the order as it stands.
+    expect((await t.call('payments:abandonCard', { orderId: order.id })).status).toBe('successful')
+    // Only an attempt waiting for 3-D Secure is stopped: a card payment that went through is left alone.
+    const byCard = t.order([2])
+    const paid = await t.till.handlers['payments:startCard']({ orderId: byCard.id })
+    await payAs(t.stripe, paid.paymentIntentId, 'pm_card_visa')
+    await t.deliveriesSettled()
+    expect((await t.call('payments:abandonCard', { orderId: byCard.id })).payments.map((p) => p.status)).toEqual(['succeeded'])
+    expect((await t.stripe.paymentIntents.retrieve(paid.paymentIntentId)).status).toBe('succeeded')
+  })
+
   it('charges the card only what is left after cash (split tender)', async () => {
     t = await startTestTill()
     const order = t.order([11])

@@ -21,7 +21,7 @@ describe('card numbers in free text', () => {
       ['payments:refund', { paymentId, amount: 100, reason: 'requested_by_customer', note: 'card was 4242 4242 4242 4242', managerToken }, /^Invalid input for payments:refund: note: looks like a card number/],
       ['payments:refund', { paymentId, amount: 100, reason: 'other', note: 'amex 3782-822463-10005 exp 12/34', managerToken }, /note: looks like a card number/],
       ['ownership:revoke', { orderId: order.id, courseId: 1, reason: 'chargeback on 4000056655665556', managerToken }, /reason: looks like a card number/],
-      ['accounts:create', { email: 'card@example.com', name: 'Ann 4242424242424242' }, /name: looks like a card number/],
+      ['customers:create', { email: 'card@example.com', name: 'Ann 4242424242424242' }, /name: looks like a card number/],
       ['settings:setShopName', { shopName: '6011 1111 1111 1117', managerToken }, /shopName: looks like a card number/],
     ]
     for (const [channel, input, message] of attempts) {

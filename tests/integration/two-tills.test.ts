@@ -176,8 +176,8 @@ describe('two tills on one Stripe account', () => {
     const sandbox = await sandboxOn()
     const stripe = sandboxClient(sandbox)
     const [a, b] = [await till(sandbox), await till(sandbox)]
-    const ada = await a.call('accounts:create', { email: 'ada@example.com', name: 'Ada Lovelace' })
-    const bo = await b.call('accounts:create', { email: 'bo@example.com', name: 'Bo Diddley' })
+    const ada = await a.call('customers:create', { email: 'ada@example.com', name: 'Ada Lovelace' })
+    const bo = await b.call('customers:create', { email: 'bo@example.com', name: 'Bo Diddley' })
     expect(bo.id).toBe(ada.id)
     a.order([1], ada.id)
     b.order([1], bo.id)

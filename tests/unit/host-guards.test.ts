@@ -34,6 +34,7 @@ describe('browser host request checks', () => {
     expect(httpStatusFor('not_found')).toBe(404)
     expect(httpStatusFor('conflict')).toBe(409)
     expect(httpStatusFor('forbidden')).toBe(403)
+    expect(httpStatusFor('manager_required')).toBe(403)
     expect(httpStatusFor('something_new')).toBe(500)
   })
 })

@@ -4,6 +4,7 @@ import { audit } from './audit'
 import { inTransaction, type CoreContext } from './context'
 import type { Db } from './store/db'
 import { sql } from './store/statements'
+import { foldText } from '@shared/fold-text'
 
 const ACCOUNT_COLUMNS = 'id, email, name, phone, stripe_customer_id AS stripeCustomerId, created_at AS createdAt'
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -48,15 +49,15 @@ export function getAccount(db: Db, id: number): Account | undefined {
 
 /** Customers whose name or email contains the query, best matches (prefix) first. */
 export function searchAccounts(db: Db, query = '', limit = 20): Account[] {
-  const needle = query.trim().toLowerCase()
+  const needle = foldText(query.trim())
   if (needle === '') return sql(db, `SELECT ${ACCOUNT_COLUMNS} FROM account ORDER BY name COLLATE NOCASE LIMIT ?`).all(limit) as Account[]
   const pattern = `%${escapeLike(needle)}%`
   const prefix = `${escapeLike(needle)}%`
   return sql(
     db,
     `SELECT ${ACCOUNT_COLUMNS} FROM account
-      WHERE lower(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\'
-      ORDER BY (lower(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\') DESC, name COLLATE NOCASE
+      WHERE fold(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\'
+      ORDER BY (fold(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\') DESC, name COLLATE NOCASE
       LIMIT ?`,
   ).all(pattern, pattern, prefix, prefix, limit) as Account[]
 }

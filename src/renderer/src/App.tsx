@@ -10,7 +10,7 @@ export function App() {
   return (
     <ToastProvider>
       <AppProviders renderPinDialog={(request, done) => <PinDialog request={request} done={done} />}>
-        <Shell screen={route.screen}>
+        <Shell screen={route.screen} path={[route.screen, ...route.params].join('/')}>
           <ScreenRouter route={route} />
         </Shell>
       </AppProviders>

@@ -24,7 +24,8 @@ const revenueInput = z
   .strictObject({
     from: isoDay,
     to: isoDay,
-    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London'),
+    /** Defaults to the shop's zone (Settings), not the zone of the machine asking. */
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO currency code such as GBP').optional(),
   })
   .refine((input) => !isIsoDay(input.from) || !isIsoDay(input.to) || input.to >= input.from, { message: '"to" is before "from"', path: ['to'] })

@@ -15,5 +15,7 @@ export const liveChannels = {
   /** Null removes the saved token. */
   'settings:saveNgrokToken': managerChannel<LiveStatus>()({ authtoken: z.string().trim().min(1).max(200).nullable() }),
   'settings:setShopName': managerChannel<AppInfo>()({ shopName: storedText(80).pipe(z.string().min(1, 'required')) }),
+  /** The shop's time zone and locale, used by every screen, report and date filter. Checked by the handler. */
+  'settings:setShopLocale': managerChannel<AppInfo>()({ timeZone: z.string().trim().min(1).max(64), locale: z.string().trim().min(2).max(35) }),
   'logs:tail': managerChannel<LogTail>()({ lines: z.int().min(1).max(2000).optional() }),
 } as const

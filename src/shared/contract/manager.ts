@@ -17,6 +17,14 @@ export const managerChannels = {
     note: storedText(500).nullable().optional(),
     requestKey: z.string().min(8).max(100).optional(),
   }),
+  /** Refunds one course of a paid order (the price it was sold at) and takes the course back. */
+  'payments:refundLine': managerChannel<OrderDetail>()({
+    orderId: id,
+    courseId: id,
+    reason: z.enum(REFUND_REASONS),
+    note: storedText(500).nullable().optional(),
+    requestKey: z.string().min(8).max(100).optional(),
+  }),
   'ownership:revoke': managerChannel<OrderDetail>()({ orderId: id, courseId: id, reason: storedText(200).pipe(z.string().min(1)) }),
   'sync:status': channel<CatchUpStatus>()(z.strictObject({})),
   'sync:run': channel<CatchUpStatus>()(z.strictObject({})),

@@ -28,7 +28,7 @@ async function dispatch(
   if (!isChannel(channel)) return failure({ code: 'invalid_input', message: `Unknown API call "${String(channel).slice(0, 80)}"` })
   const spec = channels[channel]
   if (spec.manager && !manager.isValid((payload as { managerToken?: unknown } | null)?.managerToken)) {
-    return failure({ code: 'forbidden', message: 'This needs the manager PIN: unlock manager mode and try again' })
+    return failure({ code: 'manager_required', message: 'This needs the manager PIN: unlock manager mode and try again' })
   }
   const parsed = spec.input.safeParse(payload ?? {})
   if (!parsed.success) {

@@ -3,6 +3,7 @@ import type { OrderDetail } from '@shared/domain'
 import { createAccount, searchAccounts } from '../accounts'
 import { listCourses } from '../catalog'
 import { cancelOrder, recordCashPayment } from '../orders/cash'
+import { ownedCourses } from '../orders/already-owned'
 import { createOrder } from '../orders/create-order'
 import { getOrderDetail } from '../orders/read-order'
 import { STAFF, type HandlerDeps, type HandlersFor } from './handler-types'
@@ -22,13 +23,15 @@ export function salesHandlers({ ctx, info, log, cardPayments }: Pick<HandlerDeps
   return {
     'app:info': () => info(),
     'catalog:list': (input) => listCourses(db, input),
-    'accounts:search': (input) => searchAccounts(db, input.query, input.limit),
-    'accounts:create': (input) => createAccount(ctx, { ...input, actor: STAFF }),
+    'customers:search': (input) => searchAccounts(db, input.query, input.limit),
+    'customers:create': (input) => createAccount(ctx, { ...input, actor: STAFF }),
+    'customers:owned': (input) => ownedCourses(db, input.customerId),
     'orders:create': (input) => createOrder(ctx, { ...input, actor: STAFF }),
     'orders:get': (input) => getOrderDetail(db, input.orderId),
     'orders:cancel': (input) => withIntentsClosed(cancelOrder(ctx, { ...input, actor: STAFF })),
     'orders:recordCash': (input) => withIntentsClosed(recordCashPayment(ctx, { ...input, actor: STAFF })),
     'payments:startCard': (input) => cardPayments().getOrCreatePaymentIntent(input.orderId),
     'payments:sync': (input) => cardPayments().syncOrderPayments(input.orderId),
+    'payments:abandonCard': (input) => cardPayments().abandonInterruptedCard(input.orderId),
   }
 }

@@ -1,5 +1,6 @@
 import type { liveChannels } from '@shared/contract/live'
 import { MANAGER, type HandlerDeps, type HandlersFor } from '../api/handler-types'
+import { setShopLocale } from '../shop-locale'
 import { setShopName } from '../shop-name'
 
 const DEFAULT_LOG_LINES = 200
@@ -14,6 +15,10 @@ export function settingsHandlers({ ctx, info, log, connection }: Pick<HandlerDep
     'settings:setShopName': (input) => {
       setShopName(ctx, input.shopName, MANAGER)
       log.info('settings.shop_name_changed', { shopName: input.shopName })
+      return info()
+    },
+    'settings:setShopLocale': ({ managerToken: _token, ...input }) => {
+      setShopLocale(ctx, input, MANAGER)
       return info()
     },
     'logs:tail': (input) => ({ file: log.file ?? '', lines: log.tail(input.lines ?? DEFAULT_LOG_LINES) }),

@@ -4,9 +4,10 @@ import type { CurrencyTotal, CustomerCursor, CustomerDetail, CustomerOrders, Cus
 import { escapeLike } from '../accounts'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
+import { foldText } from '@shared/fold-text'
 
 const COLUMNS = 'id, name, email, phone, created_at AS createdAt'
-const MATCH = `(lower(name) LIKE @pattern ESCAPE '\\' OR email LIKE @pattern ESCAPE '\\')`
+const MATCH = `(fold(name) LIKE @pattern ESCAPE '\\' OR email LIKE @pattern ESCAPE '\\')`
 // Keyset: the index on name (NOCASE, then rowid) is read from the cursor on; no OFFSET that rescans earlier pages.
 const AFTER = `name COLLATE NOCASE >= @afterName AND (name COLLATE NOCASE > @afterName OR id > @afterId)`
 const ORDER = 'ORDER BY name COLLATE NOCASE, id LIMIT @limit'
@@ -15,7 +16,7 @@ type AccountRow = Omit<CustomerSummary, 'totals'>
 
 export function listCustomers(db: Db, input: { query?: string; after?: CustomerCursor; limit?: number }): CustomerPage {
   const limit = input.limit ?? 25
-  const needle = (input.query ?? '').trim().toLowerCase()
+  const needle = foldText((input.query ?? '').trim())
   const where = [needle ? MATCH : null, input.after ? AFTER : null].filter(Boolean)
   // Four fixed texts at most (with or without a query, a cursor): each is prepared once and cached.
   const text = `SELECT ${COLUMNS} FROM account ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER}`

@@ -1,6 +1,7 @@
 import type { insightChannels } from '@shared/contract/insight'
 import type { HandlerDeps, HandlersFor } from '../api/handler-types'
 import { getCustomer, listCustomerOrders, listCustomers } from './customers'
+import { readShopLocale } from '../shop-locale'
 import { revenueReport } from './revenue'
 import { getOrderTimeline } from './timeline'
 
@@ -12,6 +13,6 @@ export function insightHandlers({ ctx }: Pick<HandlerDeps, 'ctx'>): HandlersFor<
     'customers:list': (input) => listCustomers(db, input),
     'customers:get': (input) => getCustomer(db, input.customerId),
     'customers:orders': (input) => listCustomerOrders(db, input),
-    'reports:revenue': (input) => revenueReport(db, input),
+    'reports:revenue': (input) => revenueReport(db, { ...input, timeZone: input.timeZone ?? readShopLocale(db).timeZone }),
   }
 }

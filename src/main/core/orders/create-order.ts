@@ -3,11 +3,14 @@ import { conflict, invalidInput, notFound } from '@shared/errors'
 import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
 import { sql } from '../store/statements'
+import { refuseUnconfirmedResale } from './already-owned'
 import { getOrderDetail } from './read-order'
 
 export interface CreateOrderInput {
   accountId: number
   courseIds: readonly number[]
+  /** Courses the customer already owns that staff confirmed selling again. */
+  confirmOwned?: readonly number[]
   actor: string
 }
 
@@ -29,6 +32,7 @@ export function createOrder(ctx: CoreContext, input: CreateOrderInput): OrderDet
   return inTransaction(ctx, (queue) => {
     const { db } = ctx
     if (!sql(db, 'SELECT 1 FROM account WHERE id = ?').get(accountId)) throw notFound(`Customer ${accountId} does not exist`)
+    refuseUnconfirmedResale(db, accountId, courseIds, input.confirmOwned ?? [])
     const courses = courseIds.map((id) => {
       const course = sql(db, 'SELECT id, title, price_amount, currency, active FROM course WHERE id = ?').get(id) as
         | CourseRow
@@ -66,7 +70,7 @@ export function createOrder(ctx: CoreContext, input: CreateOrderInput): OrderDet
       entityType: 'purchase_order',
       entityId: orderId,
       orderId,
-      detail: { accountId, courseIds, amount, currency: currencies[0] },
+      detail: { accountId, courseIds, amount, currency: currencies[0], ...(input.confirmOwned?.length ? { soldAgain: input.confirmOwned.filter((id) => courseIds.includes(id)) } : {}) },
     })
     queue({ type: 'order.changed', orderId, status: 'pending' })
     return getOrderDetail(db, orderId)

@@ -1,26 +1,8 @@
-import type { OrderStatus, PaymentStatus, RefundStatus } from '@shared/domain'
+import type { OrderStatus } from '@shared/domain'
+import { orderMoney, type OrderFacts } from '@shared/order-rules'
 
-export interface OrderFacts {
-  amount: number
-  canceled: boolean
-  payments: ReadonlyArray<{ status: PaymentStatus; amountReceived: number }>
-  refunds: ReadonlyArray<{ status: RefundStatus; amount: number }>
-}
-
-export interface OrderMoney {
-  /** What succeeded payments brought in. */
-  paid: number
-  /** What succeeded refunds gave back. */
-  refunded: number
-  /** Still owed before the order is fully paid (never negative). */
-  due: number
-}
-
-export function orderMoney(facts: OrderFacts): OrderMoney {
-  const paid = facts.payments.reduce((sum, p) => (p.status === 'succeeded' ? sum + p.amountReceived : sum), 0)
-  const refunded = facts.refunds.reduce((sum, r) => (r.status === 'succeeded' ? sum + r.amount : sum), 0)
-  return { paid, refunded, due: Math.max(0, facts.amount - paid) }
-}
+// The vocabulary (paid, payable, money of an order) lives in @shared/order-rules, shared with the renderer.
+export { orderMoney, type OrderFacts, type OrderMoney } from '@shared/order-rules'
 
 /**
  * The one place an order's status comes from: its payments and refunds (and whether staff canceled it).

@@ -52,6 +52,13 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
       `SELECT account_id AS accountId, course_id AS courseId, order_id AS orderId, granted_at AS grantedAt
          FROM account_has_course WHERE order_id = ? ORDER BY course_id`,
     ).all(orderId) as Ownership[],
+    ownedElsewhere: sql(
+      db,
+      `SELECT h.account_id AS accountId, h.course_id AS courseId, h.order_id AS orderId, h.granted_at AS grantedAt
+         FROM purchase_order_item i JOIN account_has_course h ON h.account_id = ? AND h.course_id = i.course_id
+        WHERE i.order_id = ? AND h.order_id <> ? ORDER BY h.course_id`,
+    ).all(row.account_id, orderId, orderId) as Ownership[],
+    refundedLines: sql(db, 'SELECT course_id FROM refund_line WHERE order_id = ? ORDER BY course_id').pluck().all(orderId) as number[],
   }
 }
 

@@ -162,7 +162,20 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
     }
   }
 
-  return { getOrCreatePaymentIntent, syncOrderPayments, cancelOpenIntents }
+  /**
+   * Staff give up on a card attempt left waiting for 3-D Secure (the page was reloaded or closed mid-way): the
+   * intent is canceled at Stripe, so it can never be completed later, and the order takes cash or a new card.
+   */
+  async function abandonInterruptedCard(orderId: number): Promise<OrderDetail> {
+    const order = getOrderDetail(ctx.db, orderId)
+    for (const payment of order.payments) {
+      if (payment.method !== 'card' || payment.status !== 'requires_action' || !payment.stripePaymentIntentId) continue
+      applyFresh(await gateway.cancelIntent(payment.stripePaymentIntentId))
+    }
+    return getOrderDetail(ctx.db, orderId)
+  }
+
+  return { getOrCreatePaymentIntent, syncOrderPayments, cancelOpenIntents, abandonInterruptedCard }
 }
 
 function checkout(orderId: number, paymentId: number, intent: IntentFacts & { client_secret: string | null }): CardCheckout {

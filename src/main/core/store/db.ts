@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { migrations as shippedMigrations, type Migration } from './migrations'
 import { latestVersion, orderedMigrations } from './migrations/ordered'
 import { openSqlite } from './sqlite'
+import { foldText } from '@shared/fold-text'
 
 export type Db = Database.Database
 
@@ -34,6 +35,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const found = schemaVersion(db)
     if (found > latest) throw new DatabaseTooNewError(file, found, latest)
     db.pragma('busy_timeout = 5000')
+    // fold(text): accent- and case-insensitive matching in searches (the same rule as the renderer's filtering).
+    db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : value))
     db.pragma('foreign_keys = ON')
     if (!options.readonly) {
       db.pragma('journal_mode = WAL')

@@ -1,6 +1,7 @@
 import type { LiveEvent } from '@shared/domain'
 import { AppError, type Envelope } from '@shared/errors'
 import type { Channel, ChannelInput, ChannelResult, CourseTillApi } from '@shared/ipc-contract'
+import { reportOffline, reportOnline } from './connection'
 
 /** The raw bridge the preload exposes in Electron: envelopes in, envelopes out. */
 export interface PreloadBridge {
@@ -31,7 +32,7 @@ export function ipcApi(bridge: PreloadBridge): CourseTillApi {
 export function httpApi(base = ''): CourseTillApi {
   let source: EventSource | null = null
   const listeners = new Set<(event: LiveEvent) => void>()
-  return {
+  const transport: CourseTillApi = {
     async invoke<C extends Channel>(channel: C, input: ChannelInput<C>) {
       let response: Response
       try {
@@ -41,8 +42,10 @@ export function httpApi(base = ''): CourseTillApi {
           body: JSON.stringify(input ?? {}),
         })
       } catch {
-        throw new AppError('unavailable', 'CourseTill is not answering; check that it is still running')
+        reportOffline(probe)
+        throw new AppError('unavailable', 'CourseTill is not answering just now; it will carry on by itself when it is back')
       }
+      reportOnline()
       const body = (await response.json().catch(() => null)) as Envelope<unknown> | null
       if (!body) throw new AppError('internal', `CourseTill answered ${response.status} without a result`)
       return unwrap<ChannelResult<C>>(body)
@@ -51,6 +54,9 @@ export function httpApi(base = ''): CourseTillApi {
       listeners.add(listener)
       if (!source) {
         source = new EventSource(`${base}/api/events`)
+        // EventSource reconnects by itself; its error and open events tell when the host went away and came back.
+        source.onerror = () => reportOffline(probe)
+        source.onopen = () => reportOnline()
         source.onmessage = (message) => {
           const event = JSON.parse(message.data as string) as LiveEvent
           for (const l of [...listeners]) l(event)
@@ -65,6 +71,9 @@ export function httpApi(base = ''): CourseTillApi {
       }
     },
   }
+  // Any cheap call that reaches the host proves it is back.
+  const probe = () => transport.invoke('manager:status', {}).then(() => true, () => false)
+  return transport
 }
 
 /** The renderer's one API object; it does not know which transport it has. */

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { Badge } from '../ui/Badge'
 import { Icon, type IconName } from '../ui/Icon'
 import { useAppInfo, useManager } from './context'
+import { OfflineBanner } from './OfflineBanner'
 import { navigate, type Screen } from './route'
 import { useTheme, type ThemeChoice } from './theme'
 
@@ -13,8 +14,19 @@ const NAV: Array<{ screen: Screen; label: string; icon: IconName }> = [
   { screen: 'settings', label: 'Settings', icon: 'settings' },
 ]
 
-export function Shell({ screen, children }: { screen: Screen; children: ReactNode }) {
+export function Shell({ screen, path, children }: { screen: Screen; path: string; children: ReactNode }) {
   const info = useAppInfo()
+  const content = useRef<HTMLElement>(null)
+  // On every screen change, focus the new screen's h1 (unless the screen already put focus somewhere useful),
+  // so a screen reader announces where the person is now.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const main = content.current
+      if (!main || main.contains(document.activeElement)) return
+      main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true })
+    }, 0)
+    return () => clearTimeout(timer)
+  }, [path])
   const manager = useManager()
   const [theme, setTheme] = useTheme()
   return (
@@ -67,7 +79,10 @@ export function Shell({ screen, children }: { screen: Screen; children: ReactNod
             )}
           </div>
         </header>
-        <main className="content">{children}</main>
+        <OfflineBanner />
+        <main className="content" ref={content}>
+          {children}
+        </main>
       </div>
     </div>
   )

@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { AppInfo } from '@shared/domain'
 import { api } from '../api/transport'
 import { useToasts } from '../ui/toasts'
-import { useLiveEvents } from './hooks'
+import { useLiveEvents, useReconnect } from './hooks'
+import { setShopFormat } from './shop-format'
 
 interface ManagerState {
   token: string | null
@@ -37,9 +38,14 @@ export function AppProviders({ children, renderPinDialog }: { children: ReactNod
   const [pinRequest, setPinRequest] = useState<PinRequest | null>(null)
 
   const loadInfo = useCallback(() => {
-    api.invoke('app:info', {}).then(setInfo, (error: Error) => toasts.error('CourseTill is not answering', error.message))
+    api.invoke('app:info', {}).then((next) => {
+      // Before the screens render with it: every date they show follows the shop's locale and zone.
+      setShopFormat(next.locale, next.timeZone)
+      setInfo(next)
+    }, (error: Error) => toasts.error('CourseTill is not answering', error.message))
   }, [toasts])
   useEffect(loadInfo, [loadInfo])
+  useReconnect(loadInfo)
   // Shop name, keys and mode are announced as live.changed: the whole app sees them without a reload.
   useLiveEvents((event) => event.type === 'live.changed' && loadInfo())
 

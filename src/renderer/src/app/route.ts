@@ -10,7 +10,8 @@ export interface Route {
 }
 
 export function parseHash(hash: string): Route {
-  const [first, ...params] = hash.replace(/^#\/?/, '').split('/').filter(Boolean)
+  // A ?query (a screen's own state, e.g. the Orders filters) is not part of the route.
+  const [first, ...params] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean)
   const screen = (SCREENS as readonly string[]).includes(first ?? '') ? (first as Screen) : 'sell'
   return { screen, params }
 }

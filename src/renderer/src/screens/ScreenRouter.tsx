@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Route } from '../app/route'
 import { CheckoutScreen } from './checkout/CheckoutScreen'
 import { CustomersScreen } from './customers/CustomersScreen'
@@ -9,22 +10,61 @@ import { SettingsScreen } from './settings/SettingsScreen'
 
 const numeric = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null)
 
+/**
+ * Screens without a visible title of their own get a level-one heading for screen readers; the Shell moves focus
+ * to the screen's h1 on navigation, so the new screen is announced.
+ */
+function Titled({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <h1 className="visually-hidden" tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </>
+  )
+}
+
 /** One screen per route (#/screen/params…); each screen owns its data loading. */
 export function ScreenRouter({ route }: { route: Route }) {
   const [first, second] = route.params
   switch (route.screen) {
     case 'sell': {
       const orderId = first === 'order' ? numeric(second) : null
-      return orderId ? <CheckoutScreen orderId={orderId} /> : <SellScreen />
+      return orderId ? (
+        <Titled title={`Checkout, order ${orderId}`}>
+          <CheckoutScreen orderId={orderId} />
+        </Titled>
+      ) : (
+        <Titled title="Sell">
+          <SellScreen />
+        </Titled>
+      )
     }
     case 'orders': {
       const orderId = numeric(first)
-      return orderId ? <OrderDetailScreen orderId={orderId} /> : <OrdersScreen />
+      return orderId ? (
+        <OrderDetailScreen orderId={orderId} />
+      ) : (
+        <Titled title="Orders">
+          <OrdersScreen />
+        </Titled>
+      )
     }
     case 'customers':
-      return <CustomersScreen customerId={numeric(first)} />
+      return numeric(first) ? (
+        <CustomersScreen customerId={numeric(first)} />
+      ) : (
+        <Titled title="Customers">
+          <CustomersScreen customerId={null} />
+        </Titled>
+      )
     case 'reports':
-      return <ReportsScreen />
+      return (
+        <Titled title="Reports">
+          <ReportsScreen />
+        </Titled>
+      )
     case 'settings':
       return <SettingsScreen />
   }

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger'
 
@@ -7,11 +7,13 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: 'md' | 'lg' | 'sm'
   /** Shows a spinner and disables the button while an action runs. */
   busy?: boolean
+  ref?: Ref<HTMLButtonElement>
 }
 
-export function Button({ variant = 'secondary', size = 'md', busy = false, disabled, className, children, ...rest }: ButtonProps) {
+export function Button({ variant = 'secondary', size = 'md', busy = false, disabled, className, children, ref, ...rest }: ButtonProps) {
   return (
     <button
+      ref={ref}
       type="button"
       {...rest}
       disabled={disabled || busy}

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 
 export interface Toast {
   id: number
@@ -23,11 +23,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (toast: Omit<Toast, 'id'>) => {
       const id = Date.now() + Math.random()
       setToasts((all) => [...all.slice(-3), { ...toast, id }])
-      // Errors stay until dismissed: a person at a till may be looking at the customer.
-      if (toast.tone !== 'error') setTimeout(() => dismiss(id), 5000)
+      // Errors stay longer (the person at the till may be looking at the customer), but never for good: a toast
+      // that outlives its moment covers the screen and tells the next customer's story wrong.
+      setTimeout(() => dismiss(id), toast.tone === 'error' ? 12_000 : 5000)
     },
     [dismiss],
   )
+  // A toast belongs to the screen it was raised on.
+  useEffect(() => {
+    const clear = () => setToasts([])
+    window.addEventListener('hashchange', clear)
+    return () => window.removeEventListener('hashchange', clear)
+  }, [])
   const api = useMemo<ToastApi>(
     () => ({
       show,

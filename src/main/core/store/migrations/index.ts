@@ -6,6 +6,7 @@ import { installation } from './005-installation'
 import { pinThrottle } from './006-pin-throttle'
 import { cashRequestKey } from './007-cash-request-key'
 import { recurring } from './008-recurring'
+import { refundLines } from './009-refund-lines'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   pinThrottle,
   cashRequestKey,
   recurring,
+  refundLines,
 ])
 
 export type { Migration }

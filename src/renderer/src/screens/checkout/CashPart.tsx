@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import type { OrderDetail } from '@shared/domain'
 import { currencyExponent, formatMoney, parseAmount } from '@shared/money'
+import { quickCashAmounts } from './quick-cash'
 import { api } from '../../api/transport'
 import { Button } from '../../ui/Button'
 import { TextField } from '../../ui/Field'
 
 /** Split tender: take some or all in cash; the card is then charged only what is left. */
-export function CashPart({ order, onChanged, disabled }: { order: OrderDetail; onChanged: (order: OrderDetail) => void; disabled: boolean }) {
+export function CashPart({ order, onChanged, disabled, autoFocus }: { order: OrderDetail; onChanged: (order: OrderDetail) => void; disabled: boolean; autoFocus?: boolean }) {
   const [typed, setTyped] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -24,6 +25,10 @@ export function CashPart({ order, onChanged, disabled }: { order: OrderDetail; o
       return setError((failure as Error).message)
     }
     if (tendered <= 0) return setError('Enter the cash handed over')
+    await record(tendered)
+  }
+
+  async function record(tendered: number) {
     setBusy(true)
     setError(null)
     try {
@@ -49,10 +54,18 @@ export function CashPart({ order, onChanged, disabled }: { order: OrderDetail; o
         error={error}
         disabled={disabled}
         hint={`Still to pay: ${formatMoney(order.amountDue, order.currency)}`}
+        autoFocus={autoFocus}
       />
       <Button type="submit" busy={busy} disabled={disabled || typed.trim() === ''}>
         Take cash
       </Button>
+      <div className="quick-cash" role="group" aria-label="Quick cash">
+        {quickCashAmounts(order.amountDue, order.currency).map((amount, index) => (
+          <Button key={amount} size="sm" disabled={disabled || busy} onClick={() => void record(amount)}>
+            {index === 0 ? `Exact ${formatMoney(amount, order.currency)}` : formatMoney(amount, order.currency)}
+          </Button>
+        ))}
+      </div>
       {change > 0 && (
         <p className="change-due" role="status">
           Change due: <strong>{formatMoney(change, order.currency)}</strong>

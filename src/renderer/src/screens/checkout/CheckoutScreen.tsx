@@ -1,45 +1,80 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { OrderDetail } from '@shared/domain'
 import { formatMoney } from '@shared/money'
+import { isPaid } from '@shared/order-rules'
 import { api } from '../../api/transport'
 import { useAppInfo } from '../../app/context'
-import { useLiveEvents } from '../../app/hooks'
+import { useLiveEvents, useReconnect } from '../../app/hooks'
 import { navigate } from '../../app/route'
-import { Badge } from '../../ui/Badge'
 import { Button } from '../../ui/Button'
 import { Money } from '../../ui/Money'
+import { OrderStatusBadge } from '../../ui/OrderStatusBadge'
 import { Loading, Panel } from '../../ui/Panel'
-import { useToasts } from '../../ui/toasts'
 import { CardPayment } from './CardPayment'
 import { CashPart } from './CashPart'
+import { InterruptedCard } from './InterruptedCard'
 import { Receipt } from './Receipt'
 import { StatusTimeline } from './StatusTimeline'
 import { TestCards } from './TestCards'
 import { OrderKindBadge } from '../recurring/OrderKindBadge'
 
-const PAID = new Set(['successful', 'partially_refunded', 'refunded'])
-
 /** Checkout for one order: cash and/or card, a live status timeline, then the receipt. */
 export function CheckoutScreen({ orderId }: { orderId: number }) {
   const info = useAppInfo()
-  const toasts = useToasts()
   const [order, setOrder] = useState<OrderDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
+  const checkedOnOpen = useRef(false)
 
+  const show = useCallback((next: OrderDetail) => {
+    setOrder(next)
+    setError(null)
+  }, [])
   const reload = useCallback(() => {
-    api.invoke('orders:get', { orderId }).then(setOrder, (error: Error) => toasts.error('The order could not be loaded', error.message))
-  }, [orderId, toasts])
+    api.invoke('orders:get', { orderId }).then(show, (failure: Error) => setError(`The order could not be loaded: ${failure.message}`))
+  }, [orderId, show])
   useEffect(reload, [reload])
+  useReconnect(reload)
   // The webhook or the direct check settles the order in the main process; this screen just listens.
   useLiveEvents((event) => {
     if ((event.type === 'order.changed' || event.type === 'payment.changed') && event.orderId === orderId) reload()
   })
+  // Reopened mid-payment (a reload during 3-D Secure, another tab): ask Stripe once where the card attempt stands.
+  useEffect(() => {
+    if (!order || checkedOnOpen.current) return
+    checkedOnOpen.current = true
+    if (order.payments.some((p) => p.status === 'requires_action' || p.status === 'processing')) {
+      api.invoke('payments:sync', { orderId }).then(show, () => undefined)
+    }
+  }, [order, orderId, show])
 
-  if (!order || !info) return <Loading label="Opening the order…" />
-  const paid = PAID.has(order.status)
+  if (!order || !info) {
+    return error ? (
+      <Panel title="Checkout" labelledBy="checkout-error-title">
+        <p role="alert" className="error">
+          {error}
+        </p>
+        <Button onClick={reload}>Try again</Button>
+      </Panel>
+    ) : (
+      <Loading label="Opening the order…" />
+    )
+  }
+  const paid = isPaid(order.status)
+  const awaitingAuth = order.payments.some((p) => p.method === 'card' && p.status === 'requires_action')
   // Cash already taken goes back to the customer if the order is canceled.
   const cashTaken = order.payments.filter((p) => p.method === 'cash' && p.status === 'succeeded').reduce((sum, p) => sum + p.amountReceived, 0)
   const cardInFlight = order.payments.some((p) => p.method === 'card' && (p.status === 'requires_action' || p.status === 'processing'))
+  // This page did not start the 3-D Secure step it sees, so nobody is completing it here: offer a way out.
+  const interrupted = awaitingAuth && !confirming
+
+  async function cancel() {
+    try {
+      show(await api.invoke('orders:cancel', { orderId }))
+    } catch (failure) {
+      setError(`The order could not be canceled: ${(failure as Error).message}`)
+    }
+  }
 
   return (
     <div className="checkout">
@@ -69,46 +104,50 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
           </div>
         </Panel>
         <Panel title="Status" labelledBy="checkout-status-title">
-          <StatusTimeline order={order} confirming={confirming} />
+          <StatusTimeline order={order} confirming={confirming} interrupted={interrupted} />
         </Panel>
       </div>
       <div className="checkout-main stack">
+        {error && (
+          <p role="alert" className="inline-error">
+            {error}
+          </p>
+        )}
         {paid ? (
           <Panel>
             <Receipt
               info={info}
               order={order}
               actions={
-                <Button variant="primary" onClick={() => navigate('sell')}>
+                <Button variant="primary" autoFocus onClick={() => navigate('sell')}>
                   New sale
                 </Button>
               }
             />
           </Panel>
         ) : order.status === 'canceled' ? (
-          <Panel title="This order was canceled">
-            <Button variant="primary" onClick={() => navigate('sell')}>
+          <Panel title="This order was canceled" labelledBy="checkout-canceled-title">
+            <Button variant="primary" autoFocus onClick={() => navigate('sell')}>
               New sale
             </Button>
           </Panel>
         ) : (
           <>
+            {interrupted && <InterruptedCard orderId={order.id} onChanged={show} />}
             {order.kind !== 'membership' && (
               <Panel title="Cash" labelledBy="checkout-cash-title">
-                <CashPart order={order} onChanged={setOrder} disabled={confirming || cardInFlight} />
+                <CashPart order={order} onChanged={show} disabled={confirming || cardInFlight} autoFocus={!cardInFlight} />
               </Panel>
             )}
             <Panel title="Card" labelledBy="checkout-card-title" className="checkout-card">
-              <CardPayment info={info} order={order} onSettled={setOrder} onBusy={setConfirming} />
+              <CardPayment info={info} order={order} onSettled={show} onBusy={setConfirming} />
               {info.mode === 'sandbox' && <TestCards />}
             </Panel>
             <div className="row end">
               <Button
                 variant="ghost"
                 disabled={confirming || cardInFlight || order.payments.some((p) => p.method === 'card' && p.status === 'succeeded')}
-                onClick={() =>
-                  api.invoke('orders:cancel', { orderId: order.id }).then(setOrder, (error: Error) => toasts.error('The order could not be canceled', error.message))
-                }
+                onClick={() => void cancel()}
               >
                 {cashTaken > 0 ? `Cancel order, hand back ${formatMoney(cashTaken, order.currency)}` : 'Cancel order'}
               </Button>
@@ -118,18 +157,4 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
       </div>
     </div>
   )
-}
-
-const STATUS_TONE = {
-  pending: 'info',
-  partially_paid: 'warning',
-  successful: 'success',
-  failed: 'danger',
-  canceled: 'neutral',
-  partially_refunded: 'warning',
-  refunded: 'neutral',
-} as const
-
-export function OrderStatusBadge({ status }: { status: OrderDetail['status'] }) {
-  return <Badge tone={STATUS_TONE[status]}>{status.replace('_', ' ')}</Badge>
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import type { AppInfo, OrderDetail } from '@shared/domain'
+import { formatDateTime } from '../../app/shop-format'
 import { Button } from '../../ui/Button'
 import { RenewalNote } from '../recurring/RenewalNote'
+import { formatMoney } from '@shared/money'
 import { Money } from '../../ui/Money'
 
 const METHOD_LABEL = { card: 'Card', cash: 'Cash' } as const
@@ -11,12 +13,20 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
   const owned = new Set(order.ownership.map((o) => o.courseId))
   const paid = order.payments.filter((p) => p.status === 'succeeded')
   const paidAt = paid.at(-1)?.updatedAt ?? order.updatedAt
+  const lastCash = paid.filter((p) => p.method === 'cash').at(-1)
+  const change = lastCash?.tenderedAmount ? lastCash.tenderedAmount - lastCash.amount : 0
+  const ownedBefore = new Map(order.ownedElsewhere.map((o) => [o.courseId, o.orderId]))
   return (
     <article className="receipt" aria-label="Receipt">
+      {change > 0 && (
+        <p className="change-due change-due-big no-print" role="status">
+          Change due <strong>{formatMoney(change, order.currency)}</strong>
+        </p>
+      )}
       <header className="receipt-head">
         <h2>{info.shopName}</h2>
         <div className="muted small">Receipt for order #{order.id}</div>
-        <div className="muted small">{new Date(paidAt).toLocaleString()}</div>
+        <div className="muted small">{formatDateTime(paidAt)}</div>
       </header>
       <div className="receipt-customer">
         <strong>{order.accountName}</strong> <span className="muted">{order.accountEmail}</span>
@@ -70,6 +80,20 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
         </section>
       )}
       <RenewalNote order={order} />
+      {ownedBefore.size > 0 && (
+        <section className="receipt-courses">
+          <h3>Already yours</h3>
+          <ul aria-label="Courses already owned">
+            {order.items
+              .filter((item) => ownedBefore.has(item.courseId))
+              .map((item) => (
+                <li key={item.courseId}>
+                  {item.title} <span className="muted small">(from order #{ownedBefore.get(item.courseId)})</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
       <footer className="receipt-foot muted small">Thank you. Keep this receipt for your records.</footer>
       <div className="row end no-print">
         <Button onClick={() => window.print()}>Print or save as PDF</Button>

@@ -1,6 +1,8 @@
 import type { OrderDetail, Payment } from '@shared/domain'
 import { declineReason } from '@shared/decline-reasons'
 import { formatMoney } from '@shared/money'
+import { isPaid } from '@shared/order-rules'
+import { formatTime } from '../../app/shop-format'
 
 type StepState = 'done' | 'active' | 'failed' | 'waiting'
 interface Step {
@@ -11,37 +13,40 @@ interface Step {
 }
 
 /** created → awaiting card → authenticating → succeeded / failed, fed by the main process's live updates. */
-export function timelineSteps(order: OrderDetail, confirming: boolean): Step[] {
-  const steps: Step[] = [{ key: 'created', label: `Order #${order.id} created`, detail: new Date(order.createdAt).toLocaleTimeString(), state: 'done' }]
+export function timelineSteps(order: OrderDetail, confirming: boolean, interrupted = false): Step[] {
+  const steps: Step[] = [{ key: 'created', label: `Order #${order.id} created`, detail: formatTime(order.createdAt), state: 'done' }]
   for (const cash of order.payments.filter((p) => p.method === 'cash')) {
     steps.push({ key: `cash-${cash.id}`, label: `Cash received ${formatMoney(cash.amount, cash.currency)}`, state: 'done' })
   }
   const card = latestCard(order.payments)
-  const paid = order.status === 'successful' || order.status === 'partially_refunded'
+  const paid = isPaid(order.status)
   if (order.status === 'canceled') return [...steps, { key: 'canceled', label: 'Order canceled', state: 'failed' }]
   if (!card) {
-    if (!paid) steps.push({ key: 'awaiting', label: 'Awaiting card', detail: 'Enter the card and press Pay', state: 'active' })
+    if (!paid) steps.push({ key: 'awaiting', label: 'Awaiting payment', detail: 'Take cash, or enter the card and press Pay', state: 'active' })
   } else {
     const authenticating = card.status === 'requires_action'
     const awaitingState: StepState = card.status === 'pending' || card.status === 'failed' ? 'active' : 'done'
     steps.push({ key: 'awaiting', label: confirming && card.status === 'pending' ? 'Sending to the bank…' : 'Awaiting card', state: awaitingState })
     if (authenticating || (card.status === 'failed' && card.failureCode === 'payment_intent_authentication_failure')) {
-      steps.push({ key: 'auth', label: 'Authenticating', detail: authenticating ? 'The customer completes 3-D Secure' : undefined, state: authenticating ? 'active' : card.status === 'failed' ? 'failed' : 'done' })
+      const detail = authenticating ? (interrupted ? 'Interrupted: retry the card, or stop the attempt' : 'The customer completes 3-D Secure') : undefined
+      steps.push({ key: 'auth', label: 'Authenticating', detail, state: authenticating ? (interrupted ? 'failed' : 'active') : card.status === 'failed' ? 'failed' : 'done' })
     }
     if (card.status === 'failed') {
       steps.push({ key: 'failed', label: 'Payment failed', detail: declineReason(card.failureCode, card.failureMessage), state: 'failed' })
     }
   }
-  steps.push({ key: 'succeeded', label: paid ? 'Payment succeeded' : 'Paid', state: paid ? 'done' : 'waiting' })
+  const cashOnly = order.payments.every((p) => p.method === 'cash')
+  steps.push({ key: 'succeeded', label: paid ? (cashOnly ? 'Paid in cash' : 'Payment succeeded') : 'Paid', state: paid ? 'done' : 'waiting' })
   return steps
 }
 
 function latestCard(payments: Payment[]): Payment | undefined {
-  return [...payments].reverse().find((p) => p.method === 'card')
+  // An attempt stopped by staff (or closed by the till) is no longer part of the story of this payment.
+  return [...payments].reverse().find((p) => p.method === 'card' && p.status !== 'canceled')
 }
 
-export function StatusTimeline({ order, confirming }: { order: OrderDetail; confirming: boolean }) {
-  const steps = timelineSteps(order, confirming)
+export function StatusTimeline({ order, confirming, interrupted = false }: { order: OrderDetail; confirming: boolean; interrupted?: boolean }) {
+  const steps = timelineSteps(order, confirming, interrupted)
   return (
     <ol className="timeline" aria-label="Payment status" aria-live="polite">
       {steps.map((step) => (

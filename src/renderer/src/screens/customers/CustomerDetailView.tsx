@@ -31,7 +31,7 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
     <div className="customer-detail stack">
       <section className="panel customer-head" aria-labelledby="customer-title">
         <div className="row between">
-          <h1 id="customer-title">{c.name}</h1>
+          <h1 id="customer-title" tabIndex={-1}>{c.name}</h1>
           <a className="btn btn-ghost btn-sm" href="#/customers">
             All customers
           </a>

@@ -5,7 +5,7 @@ import { api } from '../../api/transport'
 import { Button } from '../../ui/Button'
 import { Money } from '../../ui/Money'
 import { EmptyState, Loading, Panel } from '../../ui/Panel'
-import { OrderStatusBadge } from '../checkout/CheckoutScreen'
+import { OrderStatusBadge } from '../../ui/OrderStatusBadge'
 import { formatDateTime } from '../orders/detail/format'
 
 /** The customer's orders, newest first; "Show more" fetches the next page after the last one shown. */

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import type { Payment } from '@shared/domain'
+import type { OrderItem, Payment } from '@shared/domain'
 import { useAppInfo } from '../../app/context'
 import { Button } from '../../ui/Button'
 import { EmptyState, Loading, Panel } from '../../ui/Panel'
 import { Receipt } from '../checkout/Receipt'
 import { EventTimeline } from './detail/EventTimeline'
 import { ItemsPanel } from './detail/ItemsPanel'
+import { LineRefundDialog } from './detail/LineRefundDialog'
 import { OrderHeader } from './detail/OrderHeader'
 import { PaymentsPanel } from './detail/PaymentsPanel'
 import { RefundDialog } from './detail/RefundDialog'
@@ -21,6 +22,7 @@ export function OrderDetailScreen({ orderId }: { orderId: number }) {
   const [refunding, setRefunding] = useState<Payment | null>(null)
   const [revoking, setRevoking] = useState<RevokeTarget | null>(null)
   const [receipt, setReceipt] = useState(false)
+  const [refundingLine, setRefundingLine] = useState<OrderItem | null>(null)
 
   if (error && !order) {
     return (
@@ -54,13 +56,14 @@ export function OrderDetailScreen({ orderId }: { orderId: number }) {
       <OrderHeader order={order} reviewReason={timeline?.reviewReason ?? null} onReceipt={hasPaid ? () => setReceipt(true) : null} />
       <div className="order-detail-grid">
         <div className="stack">
-          <ItemsPanel order={order} onRevoke={setRevoking} />
+          <ItemsPanel order={order} onRevoke={setRevoking} onRefundLine={setRefundingLine} />
           <PaymentsPanel order={order} onRefund={setRefunding} />
           <RefundsPanel order={order} />
         </div>
         <EventTimeline order={order} timeline={timeline} />
       </div>
       <RefundDialog order={order} payment={refunding} onRefunded={replace} onClose={() => setRefunding(null)} onStale={reload} />
+      <LineRefundDialog order={order} item={refundingLine} onRefunded={replace} onClose={() => setRefundingLine(null)} onStale={reload} />
       <RevokeDialog order={order} target={revoking} onRevoked={replace} onClose={() => setRevoking(null)} onStale={reload} />
     </div>
   )

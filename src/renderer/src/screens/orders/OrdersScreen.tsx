@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { DEFAULT_ORDER_SORT, type OrderSort } from '@shared/history'
+import type { OrderSort } from '@shared/history'
 import { useLiveEvents, useQuery } from '../../app/hooks'
 import { Button } from '../../ui/Button'
 import { Panel } from '../../ui/Panel'
 import { ExportButton } from './list/ExportButton'
 import { FiltersBar } from './list/FiltersBar'
-import { EMPTY_FORM, isFiltered, toOrderFilters, type FilterForm } from './list/filters-form'
+import { isFiltered, toOrderFilters, type FilterForm } from './list/filters-form'
+import { readOrdersView, writeOrdersView } from './list/orders-url'
 import { OrdersGrid } from './list/OrdersGrid'
 import { OrderCount, TotalsBar } from './list/TotalsBar'
 import { useOrderPages } from './list/useOrderPages'
@@ -15,8 +16,10 @@ const TOTALS_REFRESH_MS = 2_000
 
 /** Every order in the store, filtered, sorted and totalled; reads only the local store, so it works offline. */
 export function OrdersScreen() {
-  const [form, setForm] = useState<FilterForm>(EMPTY_FORM)
-  const [sort, setSort] = useState<OrderSort>(DEFAULT_ORDER_SORT)
+  const [initial] = useState(() => readOrdersView(window.location.hash))
+  const [form, setForm] = useState<FilterForm>(initial.form)
+  const [sort, setSort] = useState<OrderSort>(initial.sort)
+  useEffect(() => writeOrdersView({ form, sort }), [form, sort])
   const { filters, error } = useMemo(() => toOrderFilters(form), [form])
   const usable = error ? null : filters
   const pages = useOrderPages(usable, sort)

@@ -2,12 +2,12 @@ import { api } from '../../api/transport'
 import { useQuery } from '../../app/hooks'
 import { Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
-import { useManagerCall } from '../settings/manager-call'
+import { useManagerAction } from '../../app/useManagerAction'
 
 /** Settings: charge payment plans' due parts automatically with the customer's saved card (manager PIN). */
 export function AutoChargePanel() {
   const toasts = useToasts()
-  const managerCall = useManagerCall()
+  const managerCall = useManagerAction()
   const [settings, reload] = useQuery('installments:settings', {})
   if (settings.state !== 'ready') return null
   return (
@@ -18,7 +18,7 @@ export function AutoChargePanel() {
           checked={settings.data.autoCharge}
           onChange={(event) => {
             const enabled = event.target.checked
-            managerCall((managerToken) => api.invoke('installments:setAutoCharge', { enabled, managerToken })).then(reload, (error: Error) =>
+            managerCall((managerToken: string) => api.invoke('installments:setAutoCharge', { enabled, managerToken })).then(reload, (error: Error) =>
               toasts.error('The setting could not be saved', error.message),
             )
           }}

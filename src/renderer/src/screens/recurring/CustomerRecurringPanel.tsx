@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Membership, MembershipStatus } from '@shared/recurring'
 import { api } from '../../api/transport'
-import { useManager } from '../../app/context'
+import { useManagerAction } from '../../app/useManagerAction'
 import { useLiveEvents, useQuery } from '../../app/hooks'
 import { navigate } from '../../app/route'
 import { Badge, type Tone } from '../../ui/Badge'
@@ -51,7 +51,7 @@ export function CustomerRecurringPanel({ customerId }: { customerId: number }) {
 
 function MembershipRow({ membership: m, onChanged }: { membership: Membership; onChanged: () => void }) {
   const toasts = useToasts()
-  const { requireManager } = useManager()
+  const asManager = useManagerAction()
   const [busy, setBusy] = useState(false)
   const live = m.status === 'active' || m.status === 'past_due' || m.status === 'trialing'
 
@@ -95,10 +95,8 @@ function MembershipRow({ membership: m, onChanged }: { membership: Membership; o
             busy={busy}
             onClick={() =>
               void run(async () => {
-                const managerToken = await requireManager()
-                if (!managerToken) return
                 const refundLastPeriod = window.confirm('Refund the last paid period too?')
-                await api.invoke('memberships:cancelNow', { membershipId: m.id, refundLastPeriod, managerToken })
+                await asManager((managerToken: string) => api.invoke('memberships:cancelNow', { membershipId: m.id, refundLastPeriod, managerToken }))
               }, 'The membership could not be canceled')
             }
           >

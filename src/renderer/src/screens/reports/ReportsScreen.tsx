@@ -7,14 +7,17 @@ import { CourseChart } from './CourseChart'
 import { CurrencyCards } from './CurrencyCards'
 import { ChartLegend, DayChart } from './DayChart'
 import { PeriodPicker, periodProblem, type Period } from './PeriodPicker'
-import { localTimeZone, localToday, longDayLabel } from './report-format'
+import { useAppInfo } from '../../app/context'
+import { shopTimeZone } from '../../app/shop-format'
+import { localToday, longDayLabel } from './report-format'
 import { RecurringReport } from '../recurring/RecurringReport'
 import { RevenueTable } from './RevenueTable'
 
 /** Revenue for a period, per currency: gross, refunds and net per day and per course. */
 export function ReportsScreen() {
   const today = useMemo(() => localToday(), [])
-  const timeZone = useMemo(() => localTimeZone(), [])
+  // The shop's zone from Settings: the same days whichever machine shows the report.
+  const timeZone = useAppInfo()?.timeZone ?? shopTimeZone()
   const [period, setPeriod] = useState<Period>(() => ({ choice: 'last7', ...presetPeriod('last7', today) }))
   // While a custom period is being typed, the last complete one stays on screen.
   const [shown, setShown] = useState({ from: period.from, to: period.to })

@@ -1,5 +1,6 @@
 import type { CurrencyRevenue, RevenueDay } from '@shared/insight'
 import { formatMoney } from '@shared/money'
+import { shopDay } from '../../app/shop-format'
 
 // A report day is a date on the till's calendar, not an instant: format it as that date, in UTC, so no zone shifts it.
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
@@ -7,13 +8,8 @@ const longDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'sho
 export const dayLabel = (day: string) => shortDay.format(Date.parse(`${day}T00:00:00Z`))
 export const longDayLabel = (day: string) => longDay.format(Date.parse(`${day}T00:00:00Z`))
 
-/** The till's calendar date today, YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
+/** The shop's calendar date today, YYYY-MM-DD (its zone from Settings, not this machine's). */
+export const localToday = () => shopDay()
 
 /** What a screen reader hears for the day chart: the totals and the best day, in words. */
 export function dayChartSummary(revenue: CurrencyRevenue, from: string, to: string): string {

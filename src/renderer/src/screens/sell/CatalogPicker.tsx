@@ -1,24 +1,28 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { Course } from '@shared/domain'
 import { useQuery } from '../../app/hooks'
 import { Money } from '../../ui/Money'
 import { EmptyState, Loading } from '../../ui/Panel'
 
 /** Keyboard first: type to search, arrows to move, Enter to add. Mouse works too. */
-export function CatalogPicker({ inCart, onAdd }: { inCart: ReadonlySet<number>; onAdd: (course: Course) => void }) {
+export function CatalogPicker({ inCart, owned, onAdd, inputRef: search }: { inCart: ReadonlySet<number>; owned: ReadonlySet<number>; onAdd: (course: Course) => boolean; inputRef: RefObject<HTMLInputElement | null> }) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const [catalog] = useQuery('catalog:list', { query })
-  const search = useRef<HTMLInputElement>(null)
   const courses = catalog.state === 'ready' ? catalog.data : []
 
   useEffect(() => setActive(0), [query])
-  useEffect(() => search.current?.focus(), [])
+  useEffect(() => search.current?.focus(), [search])
+
+  // Cleared after each add, so the next typed name or scanned code starts afresh.
+  function add(course: Course) {
+    if (onAdd(course)) setQuery('')
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown') setActive((i) => Math.min(courses.length - 1, i + 1))
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1))
-    else if (event.key === 'Enter' && courses[active]) onAdd(courses[active])
+    else if (event.key === 'Enter' && courses[active]) add(courses[active])
     else return
     event.preventDefault()
   }
@@ -56,7 +60,7 @@ export function CatalogPicker({ inCart, onAdd }: { inCart: ReadonlySet<number>; 
             aria-selected={index === active}
             className={['course-option', index === active ? 'active' : '', inCart.has(course.id) ? 'in-cart' : ''].join(' ')}
             onMouseEnter={() => setActive(index)}
-            onClick={() => onAdd(course)}
+            onClick={() => add(course)}
           >
             <div className="course-main">
               <span className="course-title">{course.title}</span>
@@ -64,7 +68,7 @@ export function CatalogPicker({ inCart, onAdd }: { inCart: ReadonlySet<number>; 
             </div>
             <div className="course-side">
               <Money amount={course.priceAmount} currency={course.currency} className="course-price" />
-              <span className="course-code">{inCart.has(course.id) ? 'In cart' : course.code}</span>
+              <span className="course-code">{inCart.has(course.id) ? 'In cart' : owned.has(course.id) ? 'Already owned' : course.code}</span>
             </div>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react'
 import type { Account } from '@shared/domain'
 import { api } from '../../api/transport'
 import { useQuery } from '../../app/hooks'
@@ -7,11 +7,25 @@ import { TextField } from '../../ui/Field'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Find a customer by name or email, or create one inline. */
-export function CustomerPicker({ customer, onChange }: { customer: Account | null; onChange: (account: Account | null) => void }) {
+/** Find a customer by name or email (arrows and Enter pick one), or create one inline. */
+export function CustomerPicker({ customer, onChange, inputRef }: { customer: Account | null; onChange: (account: Account | null) => void; inputRef: RefObject<HTMLInputElement | null> }) {
   const [query, setQuery] = useState('')
+  const [active, setActive] = useState(0)
   const [creating, setCreating] = useState(false)
-  const [results] = useQuery('accounts:search', { query, limit: 6 })
+  const [results] = useQuery('customers:search', { query, limit: 6 })
+  // An empty box lists nobody: the list would push the cart down for nothing.
+  const matches = results.state === 'ready' && query.trim() !== '' ? results.data : []
+
+  useEffect(() => setActive(0), [query])
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown') setActive((i) => Math.min(matches.length - 1, i + 1))
+    else if (event.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1))
+    else if (event.key === 'Enter' && matches[active]) onChange(matches[active])
+    else if (event.key === 'Enter' && query.trim() && results.state === 'ready') setCreating(true)
+    else return
+    event.preventDefault()
+  }
 
   if (customer) {
     return (
@@ -27,22 +41,38 @@ export function CustomerPicker({ customer, onChange }: { customer: Account | nul
     )
   }
   if (creating) return <NewCustomerForm initial={query} onCreated={onChange} onCancel={() => setCreating(false)} />
+  const activeId = matches[active] ? `customer-option-${matches[active].id}` : undefined
   return (
-    <div className="stack">
-      <TextField label="Customer" placeholder="Search by name or email" value={query} onChange={(event) => setQuery(event.target.value)} />
-      {results.state === 'ready' && (
-        <ul className="customer-results" aria-label="Matching customers">
-          {results.data.map((account) => (
-            <li key={account.id}>
-              <button type="button" className="customer-result" onClick={() => onChange(account)}>
-                <span>{account.name}</span>
-                <span className="muted small">{account.email}</span>
-              </button>
+    <div className="stack customer-picker">
+      <div className="field">
+        <label htmlFor="customer-search">Customer</label>
+        <input
+          ref={inputRef}
+          id="customer-search"
+          className="input"
+          type="search"
+          placeholder="Name or email — Enter picks"
+          role="combobox"
+          aria-expanded={matches.length > 0}
+          aria-controls="customer-options"
+          aria-activedescendant={activeId}
+          autoComplete="off"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {results.state === 'ready' && query.trim() !== '' && (
+        <ul id="customer-options" role="listbox" className="customer-results" aria-label="Matching customers">
+          {matches.map((account, index) => (
+            <li key={account.id} id={`customer-option-${account.id}`} role="option" aria-selected={index === active} className={['customer-result', index === active ? 'active' : ''].join(' ')} onMouseEnter={() => setActive(index)} onClick={() => onChange(account)}>
+              <span>{account.name}</span>
+              <span className="muted small">{account.email}</span>
             </li>
           ))}
-          {results.data.length === 0 && <li className="muted small">No customer matches “{query}”.</li>}
         </ul>
       )}
+      {results.state === 'ready' && query.trim() !== '' && matches.length === 0 && <p className="muted small">No customer matches “{query}”. Enter adds a new one.</p>}
       <Button variant="ghost" size="sm" onClick={() => setCreating(true)}>
         + New customer
       </Button>
@@ -67,7 +97,7 @@ function NewCustomerForm({ initial, onCreated, onCancel }: { initial: string; on
     if (Object.keys(found).length > 0) return
     setBusy(true)
     try {
-      onCreated(await api.invoke('accounts:create', { name: name.trim(), email: email.trim(), phone: phone.trim() || null }))
+      onCreated(await api.invoke('customers:create', { name: name.trim(), email: email.trim(), phone: phone.trim() || null }))
     } catch (failure) {
       setErrors({ email: (failure as Error).message })
     } finally {

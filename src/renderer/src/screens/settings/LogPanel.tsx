@@ -4,7 +4,8 @@ import { api } from '../../api/transport'
 import { Button } from '../../ui/Button'
 import { EmptyState, Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
-import { useManagerCall } from './manager-call'
+import { useManagerAction } from '../../app/useManagerAction'
+import { formatDateTime } from '../../app/shop-format'
 
 const LINES = 200
 
@@ -13,7 +14,7 @@ function present(line: string): { at: string; level: string; event: string; rest
   try {
     const { at, level, event, ...rest } = JSON.parse(line) as Record<string, unknown>
     const details = Object.entries(rest).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    return { at: new Date(String(at)).toLocaleString(), level: String(level), event: String(event), rest: details.join(' ') }
+    return { at: formatDateTime(Date.parse(String(at))), level: String(level), event: String(event), rest: details.join(' ') }
   } catch {
     return { at: '', level: '', event: '', rest: line }
   }
@@ -22,7 +23,7 @@ function present(line: string): { at: string; level: string; event: string; rest
 /** The last lines of the log file, for a manager (it names customers and orders). */
 export function LogPanel() {
   const toasts = useToasts()
-  const asManager = useManagerCall()
+  const asManager = useManagerAction()
   const [tail, setTail] = useState<LogTail | null>(null)
   const [busy, setBusy] = useState(false)
 

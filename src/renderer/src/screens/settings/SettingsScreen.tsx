@@ -1,7 +1,9 @@
 import { useLiveEvents, useQuery } from '../../app/hooks'
 import { EmptyState, Loading, Panel } from '../../ui/Panel'
 import { CatchUpPanel } from './CatchUpPanel'
+import { GoLiveChecklist } from './GoLiveChecklist'
 import { LogPanel } from './LogPanel'
+import { ShopLocalePanel } from './ShopLocalePanel'
 import { ShopNamePanel } from './ShopNamePanel'
 import { StripePanel } from './StripePanel'
 import { ThisTillPanel } from './ThisTillPanel'
@@ -16,7 +18,7 @@ export function SettingsScreen() {
 
   return (
     <div className="settings">
-      <h1 className="settings-title">Settings</h1>
+      <h1 className="settings-title" tabIndex={-1}>Settings</h1>
       {status.state === 'loading' && <Loading />}
       {status.state === 'error' && (
         <Panel>
@@ -24,19 +26,30 @@ export function SettingsScreen() {
         </Panel>
       )}
       {status.state === 'ready' && (
-        <div className="settings-grid">
-          <div className="stack">
-            <StripePanel status={status.data} />
-            <ShopNamePanel />
-            <ThisTillPanel />
+        <>
+          <div className="settings-grid">
+            <GoLiveChecklist status={status.data} />
+            <div className="stack">
+              <ShopNamePanel />
+              <ShopLocalePanel />
+              <AutoChargePanel />
+            </div>
           </div>
-          <div className="stack">
-            <WebhooksPanel status={status.data} />
-            <CatchUpPanel />
-            <AutoChargePanel />
-          </div>
-          <LogPanel />
-        </div>
+          <details className="settings-technical">
+            <summary>Technical details: Stripe keys, webhooks, catch-up, this till's id and the log</summary>
+            <div className="settings-grid">
+              <div className="stack">
+                <StripePanel status={status.data} />
+                <ThisTillPanel />
+              </div>
+              <div className="stack">
+                <WebhooksPanel status={status.data} />
+                <CatchUpPanel />
+              </div>
+              <LogPanel />
+            </div>
+          </details>
+        </>
       )}
     </div>
   )

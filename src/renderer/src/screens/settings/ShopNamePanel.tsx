@@ -5,13 +5,13 @@ import { Button } from '../../ui/Button'
 import { TextField } from '../../ui/Field'
 import { Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
-import { useManagerCall } from './manager-call'
+import { useManagerAction } from '../../app/useManagerAction'
 
 /** The name printed on receipts and shown in the sidebar. */
 export function ShopNamePanel() {
   const info = useAppInfo()
   const toasts = useToasts()
-  const asManager = useManagerCall()
+  const asManager = useManagerAction()
   const [name, setName] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

@@ -6,7 +6,8 @@ import { Button } from '../../ui/Button'
 import { TextField } from '../../ui/Field'
 import { Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
-import { fieldOf, useManagerCall } from './manager-call'
+import { fieldOf } from './manager-call'
+import { useManagerAction } from '../../app/useManagerAction'
 
 const MODE = {
   sandbox: { badge: <Badge tone="warning">Sandbox</Badge>, text: 'Payments go to the built-in Stripe sandbox on this computer: no money moves.' },
@@ -48,7 +49,7 @@ export function StripePanel({ status }: { status: LiveStatus }) {
 
 function KeysForm({ saved }: { saved: boolean }) {
   const toasts = useToasts()
-  const asManager = useManagerCall()
+  const asManager = useManagerAction()
   const [publishableKey, setPublishableKey] = useState('')
   const [secretKey, setSecretKey] = useState('')
   const [errors, setErrors] = useState<{ field: string | null; message: string } | null>(null)

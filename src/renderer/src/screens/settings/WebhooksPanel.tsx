@@ -6,7 +6,8 @@ import { Button } from '../../ui/Button'
 import { TextField } from '../../ui/Field'
 import { Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
-import { fieldOf, formatTime, useManagerCall } from './manager-call'
+import { fieldOf, formatTime } from './manager-call'
+import { useManagerAction } from '../../app/useManagerAction'
 
 const TUNNEL: Record<TunnelState, [Tone, string]> = { stopped: ['neutral', 'Stopped'], connecting: ['info', 'Connecting'], online: ['success', 'Online'], error: ['danger', 'Error'] }
 const ENDPOINT: Record<EndpointState, [Tone, string]> = { off: ['neutral', 'Not registered'], registering: ['info', 'Registering'], registered: ['success', 'Registered'], error: ['danger', 'Error'] }
@@ -14,7 +15,8 @@ const ENDPOINT: Record<EndpointState, [Tone, string]> = { off: ['neutral', 'Not 
 /** How Stripe reaches this till: the ngrok tunnel to the webhook listener and the endpoint registered for it. */
 export function WebhooksPanel({ status }: { status: LiveStatus }) {
   const { tunnel, endpoint } = status
-  const [tunnelTone, tunnelLabel] = TUNNEL[tunnel.state]
+  // In the sandbox nothing needs a tunnel: say so rather than show a "Stopped" beside "Webhooks arrive".
+  const [tunnelTone, tunnelLabel] = status.keys.mode === 'sandbox' && tunnel.state === 'stopped' ? (['neutral', 'Not needed'] as [Tone, string]) : TUNNEL[tunnel.state]
   const [endpointTone, endpointLabel] = ENDPOINT[endpoint.state]
   return (
     <Panel
@@ -81,7 +83,7 @@ export function WebhooksPanel({ status }: { status: LiveStatus }) {
 
 function TokenForm({ saved }: { saved: boolean }) {
   const toasts = useToasts()
-  const asManager = useManagerCall()
+  const asManager = useManagerAction()
   const [token, setToken] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

@@ -1,9 +1,10 @@
+import { useState } from 'react'
 import type { OrderDetail } from '@shared/domain'
 import type { OrderTimeline, TimelineEntry } from '@shared/insight'
 import { Badge, type Tone } from '../../../ui/Badge'
 import { EmptyState, Loading, Panel } from '../../../ui/Panel'
 import { formatDate, formatTime } from './format'
-import { describeAudit, describeStripe } from './timeline-text'
+import { describeAudit, describeStripe, isQuietStripeEntry } from './timeline-text'
 
 const OUTCOME_TONE: Record<Extract<TimelineEntry, { kind: 'stripe' }>['outcome'], Tone> = {
   applied: 'success',
@@ -18,6 +19,9 @@ const OUTCOME_TONE: Record<Extract<TimelineEntry, { kind: 'stripe' }>['outcome']
 export function EventTimeline({ order, timeline }: { order: OrderDetail; timeline: OrderTimeline | null }) {
   const titles = new Map(order.items.map((item) => [item.courseId, item.title]))
   const courseTitle = (id: number) => titles.get(id) ?? `course ${id}`
+  const [showAll, setShowAll] = useState(false)
+  const quiet = timeline ? timeline.entries.filter(isQuietStripeEntry).length : 0
+  const entries = timeline ? (showAll ? timeline.entries : timeline.entries.filter((entry) => !isQuietStripeEntry(entry))) : []
   let lastDay = ''
   return (
     <Panel title="History" labelledBy="order-history-title" className="order-history">
@@ -28,8 +32,14 @@ export function EventTimeline({ order, timeline }: { order: OrderDetail; timelin
       ) : (
         <>
           {timeline.truncated && <p className="muted small">Only the latest {timeline.entries.length} entries are shown.</p>}
-          <ol className="history" aria-labelledby="order-history-title">
-            {timeline.entries.map((entry) => {
+          {quiet > 0 && (
+            <button type="button" className="link-button small" aria-pressed={showAll} onClick={() => setShowAll((v) => !v)}>
+              {showAll ? 'Hide' : 'Show'} {quiet} Stripe {quiet === 1 ? 'event' : 'events'} that changed nothing
+            </button>
+          )}
+          {/* Focusable so the list scrolls from the keyboard too. */}
+          <ol className="history" aria-labelledby="order-history-title" tabIndex={0}>
+            {entries.map((entry) => {
               const day = formatDate(entry.at)
               const showDay = day !== lastDay
               lastDay = day
@@ -42,14 +52,14 @@ export function EventTimeline({ order, timeline }: { order: OrderDetail; timelin
                   </time>
                   <div className="history-body">
                     <div className="history-title">
-                      {entry.kind === 'stripe' ? <code className="mono">{described.title}</code> : described.title}
+                      {entry.kind === 'stripe' ? <span title={`${entry.type} · ${entry.eventId}`}>{described.title}</span> : described.title}
                     </div>
                     {described.detail && <div className="muted small history-detail">{described.detail}</div>}
                   </div>
                   <div className="history-source">
                     {entry.kind === 'stripe' ? (
                       <Badge tone={OUTCOME_TONE[entry.outcome]} title={`Stripe event ${entry.eventId}`}>
-                        Stripe · {entry.outcome}
+                        Stripe
                       </Badge>
                     ) : (
                       <Badge tone="neutral">{entry.actor}</Badge>

@@ -1,4 +1,5 @@
-import type { OrderDetail } from '@shared/domain'
+import type { OrderDetail, OrderItem } from '@shared/domain'
+import { isPaid } from '@shared/order-rules'
 import { Button } from '../../../ui/Button'
 import { Money } from '../../../ui/Money'
 import { Panel } from '../../../ui/Panel'
@@ -6,8 +7,10 @@ import { formatShortDateTime } from './format'
 import type { RevokeTarget } from './RevokeDialog'
 
 /** The courses sold, their price as sold, and whether this order gives the customer access to each. */
-export function ItemsPanel({ order, onRevoke }: { order: OrderDetail; onRevoke: (target: RevokeTarget) => void }) {
+export function ItemsPanel({ order, onRevoke, onRefundLine }: { order: OrderDetail; onRevoke: (target: RevokeTarget) => void; onRefundLine: (item: OrderItem) => void }) {
   const granted = new Map(order.ownership.map((o) => [o.courseId, o]))
+  const elsewhere = new Map(order.ownedElsewhere.map((o) => [o.courseId, o.orderId]))
+  const refundable = isPaid(order.status) && order.status !== 'refunded'
   return (
     <Panel title="Courses" labelledBy="order-items-title">
       <table className="table" aria-labelledby="order-items-title">
@@ -30,8 +33,13 @@ export function ItemsPanel({ order, onRevoke }: { order: OrderDetail; onRevoke: 
                 <td className="num">
                   <Money amount={item.unitAmount} currency={order.currency} />
                 </td>
-                <td>{grant ? <span className="access-granted">Granted {formatShortDateTime(grant.grantedAt)}</span> : <span className="muted">Not granted</span>}</td>
-                <td className="num">
+                <td>{grant ? <span className="access-granted">Granted {formatShortDateTime(grant.grantedAt)}</span> : <span className="muted">{accessWithout(order, item.courseId, elsewhere.get(item.courseId))}</span>}</td>
+                <td className="num row-actions">
+                  {refundable && !order.refundedLines.includes(item.courseId) && (
+                    <Button size="sm" variant="ghost" onClick={() => onRefundLine(item)} aria-label={`Refund ${item.title}`}>
+                      Refund
+                    </Button>
+                  )}
                   {grant && (
                     <Button size="sm" variant="ghost" onClick={() => onRevoke({ courseId: item.courseId, title: item.title })} aria-label={`Revoke ${item.title}`}>
                       Revoke
@@ -54,4 +62,12 @@ export function ItemsPanel({ order, onRevoke }: { order: OrderDetail; onRevoke: 
       </table>
     </Panel>
   )
+}
+
+/** Why this order gives no access to a course, in words a manager can act on. */
+function accessWithout(order: OrderDetail, courseId: number, ownedThrough: number | undefined): string {
+  if (order.refundedLines.includes(courseId) || order.status === 'refunded') return 'Revoked (refunded)'
+  if (ownedThrough !== undefined) return `Owned through order #${ownedThrough}`
+  if (isPaid(order.status)) return 'Revoked'
+  return order.status === 'canceled' ? 'Not granted (canceled)' : 'Not granted until paid'
 }

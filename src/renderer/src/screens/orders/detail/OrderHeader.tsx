@@ -1,19 +1,19 @@
 import type { OrderDetail } from '@shared/domain'
-import { orderPaidAndRefunded } from './money'
+import { isPayable, orderMoney } from '@shared/order-rules'
 import { Button } from '../../../ui/Button'
 import { Money } from '../../../ui/Money'
-import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
+import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 import { OrderKindBadge } from '../../recurring/OrderKindBadge'
 import { formatDateTime } from './format'
 
 /** Who, what it came to, where the money stands, and whether a manager must look at it. */
 export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDetail; reviewReason: string | null; onReceipt: (() => void) | null }) {
-  const { paid, refunded } = orderPaidAndRefunded(order)
+  const { paid, refunded } = orderMoney(order)
   return (
     <section className="panel order-head" aria-labelledby="order-detail-title">
       <div className="order-head-top">
         <div className="order-head-title">
-          <h1 id="order-detail-title">Order #{order.id}</h1>
+          <h1 id="order-detail-title" tabIndex={-1}>Order #{order.id}</h1>
           <OrderStatusBadge status={order.status} />
           <OrderKindBadge kind={order.kind} />
         </div>
@@ -21,6 +21,11 @@ export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDe
           <a className="btn btn-ghost btn-sm" href="#/orders">
             All orders
           </a>
+          {isPayable(order.status) && (
+            <a className="btn btn-primary btn-sm" href={`#/sell/order/${order.id}`}>
+              Resume checkout
+            </a>
+          )}
           {onReceipt && (
             <Button size="sm" onClick={onReceipt}>
               Reprint receipt

@@ -8,7 +8,7 @@ import { Dialog } from '../../../ui/Dialog'
 import { SelectField, TextField } from '../../../ui/Field'
 import { useToasts } from '../../../ui/toasts'
 import { describeFailure, METHOD_LABEL, REFUND_REASON_LABEL } from './format'
-import { useManagerAction } from './useManagerAction'
+import { useManagerAction } from '../../../app/useManagerAction'
 
 interface Props {
   order: OrderDetail
@@ -33,7 +33,8 @@ function RefundForm({ order, payment, onRefunded, onClose, onStale }: Props & { 
   const asManager = useManagerAction()
   const left = refundableLeft(payment, order.refunds)
   const money = (amount: number) => formatMoney(amount, payment.currency)
-  const [typed, setTyped] = useState(() => toDecimalString(left, payment.currency))
+  // Empty on purpose: a prefilled full amount made one Enter refund everything.
+  const [typed, setTyped] = useState('')
   const [reason, setReason] = useState<RefundReason>('requested_by_customer')
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -106,6 +107,11 @@ function RefundForm({ order, payment, onRefunded, onClose, onStale }: Props & { 
         error={error}
         hint={payment.method === 'card' ? 'Goes back to the card through Stripe.' : 'Hand this back in cash.'}
       />
+      <div>
+        <Button size="sm" variant="ghost" onClick={() => setTyped(toDecimalString(left, payment.currency))}>
+          Fill in all that is left ({money(left)})
+        </Button>
+      </div>
       <SelectField label="Reason" value={reason} onChange={(e) => setReason(e.target.value as RefundReason)}>
         {REFUND_REASONS.map((r) => (
           <option key={r} value={r}>

@@ -6,7 +6,7 @@ import { Dialog } from '../../../ui/Dialog'
 import { TextField } from '../../../ui/Field'
 import { useToasts } from '../../../ui/toasts'
 import { describeFailure } from './format'
-import { useManagerAction } from './useManagerAction'
+import { useManagerAction } from '../../../app/useManagerAction'
 
 export interface RevokeTarget {
   courseId: number

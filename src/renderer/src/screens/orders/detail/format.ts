@@ -1,14 +1,7 @@
 import type { RefundReason } from '@shared/domain'
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const shortDateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
-const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
-
-export const formatDateTime = (at: number) => dateTime.format(at)
-export const formatShortDateTime = (at: number) => shortDateTime.format(at)
-export const formatDate = (at: number) => dateOnly.format(at)
-export const formatTime = (at: number) => timeOnly.format(at)
+// Dates in the shop's locale and zone (Settings), the same on every screen.
+export { formatDate, formatDateTime, formatShortDateTime, formatTime } from '../../../app/shop-format'
 
 export const REFUND_REASON_LABEL: Record<RefundReason, string> = {
   requested_by_customer: 'Requested by the customer',

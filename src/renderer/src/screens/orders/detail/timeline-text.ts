@@ -61,6 +61,8 @@ export function describeAudit(entry: Audit, currency: string, courseTitle: (id: 
       return { title: `Refund ${states(d).split(' → ')[1]}`, detail: states(d) }
     case 'refund.failed':
       return { title: 'Refund failed', detail: text(d.message) ?? undefined }
+    case 'refund.line':
+      return { title: `Course refunded: ${course()}`, detail: money(d.amount) }
     case 'refund.recorded_from_stripe':
       return { title: `Refund made in Stripe: ${money(d.amount)}`, detail: text(d.stripeRefund) ?? undefined }
     default:
@@ -68,6 +70,32 @@ export function describeAudit(entry: Audit, currency: string, courseTitle: (id: 
   }
 }
 
-export function describeStripe(entry: Stripe): Described {
-  return { title: entry.type, detail: entry.error ? `${OUTCOME[entry.outcome]}: ${entry.error}` : OUTCOME[entry.outcome] }
+// Stripe's event names in the words of the shop floor; anything else falls back to its name made readable.
+const STRIPE_EVENT: Record<string, string> = {
+  'payment_intent.created': 'Card payment opened at Stripe',
+  'payment_intent.requires_action': 'Stripe asked for 3-D Secure',
+  'payment_intent.processing': 'Stripe is processing the payment',
+  'payment_intent.succeeded': 'Stripe: payment succeeded',
+  'payment_intent.payment_failed': 'Stripe: payment declined',
+  'payment_intent.canceled': 'Stripe: card payment canceled',
+  'payment_intent.amount_capturable_updated': 'Stripe: amount to capture changed',
+  'charge.succeeded': 'Stripe: card charged',
+  'charge.failed': 'Stripe: card charge failed',
+  'charge.refunded': 'Stripe: charge refunded',
+  'charge.refund.updated': 'Stripe: refund updated',
+  'charge.dispute.created': 'Stripe: the customer disputed the payment',
+  'refund.created': 'Stripe: refund created',
+  'refund.updated': 'Stripe: refund updated',
+  'refund.failed': 'Stripe: refund failed',
 }
+
+export function stripeEventTitle(type: string): string {
+  return STRIPE_EVENT[type] ?? `Stripe: ${humanize(type).toLowerCase()}`
+}
+
+export function describeStripe(entry: Stripe): Described {
+  return { title: stripeEventTitle(entry.type), detail: entry.error ? `${OUTCOME[entry.outcome]}: ${entry.error}` : OUTCOME[entry.outcome] }
+}
+
+/** Events that changed nothing (already known, or of no use to the till) are noise in an order's story. */
+export const isQuietStripeEntry = (entry: TimelineEntry) => entry.kind === 'stripe' && (entry.outcome === 'skipped' || entry.outcome === 'unhandled')

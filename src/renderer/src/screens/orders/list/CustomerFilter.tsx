@@ -8,7 +8,7 @@ type Customer = { id: number; name: string }
 export function CustomerFilter({ customer, onChange }: { customer: Customer | null; onChange: (customer: Customer | null) => void }) {
   const [query, setQuery] = useState('')
   const [open, setOpen] = useState(false)
-  const [matches] = useQuery('accounts:search', { query, limit: 6 })
+  const [matches] = useQuery('customers:search', { query, limit: 6 })
   if (customer) {
     return (
       <div className="field">

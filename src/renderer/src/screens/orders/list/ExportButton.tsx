@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { OrderExport, OrderFilters, OrderSort } from '@shared/history'
 import { api } from '../../../api/transport'
-import { useManager } from '../../../app/context'
 import { useLiveEvents } from '../../../app/hooks'
+import { useManagerAction } from '../../../app/useManagerAction'
 import { Button } from '../../../ui/Button'
 import { useToasts } from '../../../ui/toasts'
 
@@ -10,7 +10,7 @@ type State = { phase: 'idle' } | { phase: 'running'; rows: number; total: number
 
 /** CSV of the filtered orders for the accountant; needs the manager PIN. */
 export function ExportButton({ filters, sort }: { filters: OrderFilters | null; sort: OrderSort }) {
-  const manager = useManager()
+  const asManager = useManagerAction()
   const toasts = useToasts()
   const [state, setState] = useState<State>({ phase: 'idle' })
 
@@ -20,11 +20,12 @@ export function ExportButton({ filters, sort }: { filters: OrderFilters | null; 
 
   async function start() {
     if (!filters) return
-    const managerToken = await manager.requireManager()
-    if (!managerToken) return
-    setState({ phase: 'running', rows: 0, total: 0 })
     try {
-      const result = await api.invoke('orders:export', { filters, sort, managerToken, bom: true })
+      const result = await asManager((managerToken) => {
+        setState({ phase: 'running', rows: 0, total: 0 })
+        return api.invoke('orders:export', { filters, sort, managerToken, bom: true })
+      })
+      if (!result) return setState({ phase: 'idle' })
       setState({ phase: 'done', result })
       toasts.success('Export ready', `${result.rows.toLocaleString('en-GB')} orders in ${result.fileName}`)
     } catch (failure) {

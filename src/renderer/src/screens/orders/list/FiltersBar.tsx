@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'react'
 import { ORDER_STATUSES, type OrderStatus } from '@shared/domain'
 import type { MethodFilter } from '@shared/history'
+import { orderStatusLabel } from '@shared/order-rules'
 import { useQuery } from '../../../app/hooks'
+import { shopDay } from '../../../app/shop-format'
 import { Button } from '../../../ui/Button'
 import { SelectField, TextField } from '../../../ui/Field'
 import { CustomerFilter } from './CustomerFilter'
-import { EMPTY_FORM, isFiltered, type FilterForm } from './filters-form'
-
-const STATUS_LABELS: Record<OrderStatus, string> = {
-  pending: 'Pending',
-  partially_paid: 'Partly paid',
-  successful: 'Successful',
-  failed: 'Failed',
-  canceled: 'Canceled',
-  partially_refunded: 'Partly refunded',
-  refunded: 'Refunded',
-}
+import { DATE_PRESETS, EMPTY_FORM, isFiltered, presetRange, type FilterForm } from './filters-form'
 
 /** Every filter of the orders list; the search box waits for a pause in typing before it asks again. */
 export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChange: (form: FilterForm) => void; error: string | null }) {
@@ -61,9 +53,20 @@ export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChan
       <div className="orders-status-chips" role="group" aria-label="Status">
         {ORDER_STATUSES.map((status) => (
           <button key={status} type="button" className="orders-chip" aria-pressed={form.statuses.includes(status)} onClick={() => toggle(status)}>
-            {STATUS_LABELS[status]}
+            {orderStatusLabel(status)}
           </button>
         ))}
+        <span className="orders-presets" role="group" aria-label="Dates">
+          {DATE_PRESETS.map((preset) => {
+            const range = presetRange(preset, shopDay())
+            const on = form.from === range.from && form.to === range.to
+            return (
+              <button key={preset} type="button" className="orders-chip" aria-pressed={on} onClick={() => set(on ? { from: '', to: '' } : range)}>
+                {preset}
+              </button>
+            )
+          })}
+        </span>
         {isFiltered(form) && (
           <Button variant="ghost" size="sm" onClick={() => onChange(EMPTY_FORM)}>
             Clear filters

@@ -1,11 +1,11 @@
 import type { CSSProperties } from 'react'
 import type { OrderListRow } from '@shared/history'
+import { orderStatusLabel } from '@shared/order-rules'
+import { formatDate, formatTime } from '../../../app/shop-format'
 import { Money } from '../../../ui/Money'
-import { OrderStatusBadge } from '../../checkout/CheckoutScreen'
+import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 
 const KIND_LABEL = { sale: null, membership: 'Membership', renewal: 'Renewal', installment: 'Payment plan' } as const
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
 
 /** One order in the grid; positioned by the grid (translateY) so only rows in view exist in the page. */
 export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { row: OrderListRow; index: number; active: boolean; style: CSSProperties; onOpen: (id: number) => void; onFocusRow: (index: number) => void }) {
@@ -18,7 +18,7 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
       tabIndex={active ? 0 : -1}
       className={['orders-row', index % 2 ? 'odd' : ''].join(' ')}
       style={style}
-      aria-label={`Order ${row.id}, ${row.customerName}, ${row.status.replace(/_/g, ' ')}`}
+      aria-label={`Order ${row.id}, ${row.customerName}, ${orderStatusLabel(row.status)}`}
       onClick={() => onOpen(row.id)}
       onFocus={() => onFocusRow(index)}
     >
@@ -28,8 +28,8 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
         </a>
       </div>
       <div role="gridcell" className="orders-cell orders-when">
-        <span>{DAY.format(row.createdAt)}</span>
-        <span className="orders-sub">{TIME.format(row.createdAt)}</span>
+        <span>{formatDate(row.createdAt)}</span>
+        <span className="orders-sub">{formatTime(row.createdAt)}</span>
       </div>
       <div role="gridcell" className="orders-cell orders-customer">
         <span className="orders-name">{row.customerName}</span>

@@ -2,7 +2,6 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { OrderSort, OrderSortKey } from '@shared/history'
 import { navigate } from '../../../app/route'
 import { Button } from '../../../ui/Button'
-import { EmptyState } from '../../../ui/Panel'
 import { OrderRow } from './OrderRow'
 import type { OrderPages } from './useOrderPages'
 import { moveFocus, needsMore, revealRow, visibleRows } from './window-math'
@@ -116,17 +115,20 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
           ))}
         </div>
       </div>
-      <div role="rowgroup" ref={body} className="orders-body" onScroll={onScroll} onKeyDown={onKeyDown}>
+      {/* The scroller is a plain box: inside the grid only rows may carry roles (the footer is plain text). */}
+      <div ref={body} className="orders-body" onScroll={onScroll} onKeyDown={onKeyDown}>
         {empty && (
-          <EmptyState title={filtered ? 'No orders match these filters' : 'No orders yet'}>{filtered ? 'Clear a filter or widen the dates.' : 'Sales made at the counter appear here.'}</EmptyState>
+          <div className="orders-empty">
+            {filtered ? 'No orders match these filters. Clear a filter or widen the dates.' : 'No orders yet. Sales made at the counter appear here.'}
+          </div>
         )}
-        <div className="orders-spacer" style={{ height: rows.length * ROW_HEIGHT + (empty ? 0 : FOOTER) }}>
+        <div role="rowgroup" className="orders-spacer" style={{ height: rows.length * ROW_HEIGHT + (empty ? 0 : FOOTER) }}>
           {rows.slice(drawn.start, drawn.end).map((row, offset) => {
             const index = drawn.start + offset
             return <OrderRow key={row.id} row={row} index={index} active={index === active} style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }} onOpen={(id) => navigate('orders', id)} onFocusRow={setActive} />
           })}
           {!empty && (
-            <div className="orders-footer" style={{ transform: `translateY(${rows.length * ROW_HEIGHT}px)` }} role="status">
+            <div className="orders-footer" style={{ transform: `translateY(${rows.length * ROW_HEIGHT}px)` }}>
               {pages.error ? (
                 <>
                   <span className="error">The orders could not be loaded: {pages.error}</span>
@@ -136,8 +138,10 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
                 </>
               ) : pages.loading ? (
                 <span className="muted">Loading orders…</span>
-              ) : (
+              ) : pages.done ? (
                 <span className="muted">{rows.length.toLocaleString('en-GB')} orders — that is all of them</span>
+              ) : (
+                <span className="muted">{rows.length.toLocaleString('en-GB')} orders so far — scroll for more</span>
               )}
             </div>
           )}

@@ -1,6 +1,8 @@
 // Pure: the filter bar's fields as typed, turned into the orders:list filters the main process validates again.
 import type { OrderStatus } from '@shared/domain'
 import type { MethodFilter, OrderFilters } from '@shared/history'
+import { addDays } from '@shared/insight'
+import { shopDayStart } from '../../../app/shop-format'
 
 export interface FilterForm {
   statuses: OrderStatus[]
@@ -17,18 +19,14 @@ export const EMPTY_FORM: FilterForm = { statuses: [], from: '', to: '', courseId
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-/** Midnight starting that day in this machine's time zone, in unix ms; the store keeps ms and knows no zone. */
+/** The first instant of that day in the shop's time zone, in unix ms; the store keeps ms and knows no zone. */
 export function localDayStart(date: string): number | null {
-  const match = DATE.exec(date)
-  if (!match) return null
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime()
+  return DATE.test(date) ? shopDayStart(date) : null
 }
 
-/** The last millisecond of that local day (a day may be 23 or 25 hours long around a clock change). */
+/** The last millisecond of that shop day (a day may be 23 or 25 hours long around a clock change). */
 export function localDayEnd(date: string): number | null {
-  const match = DATE.exec(date)
-  if (!match) return null
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1).getTime() - 1
+  return DATE.test(date) ? shopDayStart(addDays(date, 1)) - 1 : null
 }
 
 export function toOrderFilters(form: FilterForm): { filters: OrderFilters; error: string | null } {
@@ -48,4 +46,15 @@ export function toOrderFilters(form: FilterForm): { filters: OrderFilters; error
 
 export function isFiltered(form: FilterForm): boolean {
   return JSON.stringify(form) !== JSON.stringify(EMPTY_FORM)
+}
+
+export const DATE_PRESETS = ['Today', 'Yesterday', 'This week'] as const
+export type DatePreset = (typeof DATE_PRESETS)[number]
+
+/** The from/to days of a preset on the shop's calendar (`today` is its date now), weeks starting on Monday. */
+export function presetRange(preset: DatePreset, today: string): { from: string; to: string } {
+  if (preset === 'Today') return { from: today, to: today }
+  if (preset === 'Yesterday') return { from: addDays(today, -1), to: addDays(today, -1) }
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7
+  return { from: addDays(today, -weekday), to: today }
 }
