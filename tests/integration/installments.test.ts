@@ -92,6 +92,15 @@ describe('payment plans', () => {
     expect(owned(t)).toEqual([3])
   })
 
+  it('suspends a late plan at catch-up, when nobody opens the customer', async () => {
+    const { clock } = await startPlan(3)
+    expect(owned(t)).toEqual([3])
+    clock.now += 30 * DAY_MS + 8 * DAY_MS
+    await t.till.payments.catchUp.run()
+    expect(owned(t)).toEqual([])
+    expect(t.count('audit_log', "action = 'installments.suspended'")).toBe(1)
+  })
+
   it('refuses a second plan for the same course while one is unpaid, and leaves the store unchanged', async () => {
     const { offer } = await startPlan(3)
     const before = snapshot(t.till.ctx.db)

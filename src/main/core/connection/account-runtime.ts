@@ -11,7 +11,7 @@ import type { StripeEventEnvelope } from '../payments/event-envelope'
 import { processStripeEvent, type ProcessResult } from '../payments/process-event'
 import { createRefunds } from '../payments/refunds'
 import { createRecurring } from '../memberships/recurring'
-import { chargeDueInstallments } from '../installments/auto-charge'
+import { reviewAndChargePlans } from '../installments/auto-charge'
 import type { LocalStripe, StartLocalStripe, StripeFactory } from '../ports'
 import { createStripeGateway } from '../stripe/gateway'
 import { sandboxKeys, tillOrigins } from './sandbox-access'
@@ -72,7 +72,7 @@ export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveK
     }
   }
 
-  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, onProgress: deps.onProgress, chargeDueInstallments: () => chargeDueInstallments(ctx, gateway) })
+  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, onProgress: deps.onProgress, paymentPlans: () => reviewAndChargePlans(ctx, gateway) })
   const client: StripeClientConfig = { mode: keys.mode, publishableKey, sandboxApiUrl: sandbox?.url ?? null }
   return { keys, client, stripe, payments, refunds, recurring, catchUp, sandbox, process, secretKey }
 }

@@ -6,6 +6,7 @@ import { readSetting } from '../settings'
 import { sql } from '../store/statements'
 import type { StripeGateway } from '../stripe/gateway'
 import { payInstallments } from './pay'
+import { reviewPlanAccess } from './covered'
 
 export const AUTO_CHARGE_SETTING = 'installment_autocharge'
 
@@ -69,4 +70,10 @@ async function savedCard(ctx: CoreContext, gateway: StripeGateway, planId: numbe
   const preferred = 'deleted' in found ? null : found.invoice_settings?.default_payment_method
   const paymentMethod = (typeof preferred === 'string' ? preferred : preferred?.id) ?? (typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id)
   return paymentMethod ? { customer, paymentMethod } : null
+}
+
+/** What catch-up does for payment plans: access follows lateness first, then due parts are charged if set to. */
+export async function reviewAndChargePlans(ctx: CoreContext, gateway: StripeGateway): Promise<number> {
+  inTransaction(ctx, (queue) => reviewPlanAccess(ctx.db, ctx.now(), 'system', queue))
+  return chargeDueInstallments(ctx, gateway)
 }

@@ -25,8 +25,11 @@ export interface CatchUpDeps {
   process: (event: StripeEventEnvelope) => Promise<ProcessResult>
   payments: CardPayments
   refunds: Refunds
-  /** Payment plans' parts charged off session when due (a setting); runs after the open payments are checked. */
-  chargeDueInstallments?: () => Promise<number>
+  /**
+   * Payment plans, after the open payments are checked: lateness reviewed (access suspended or restored, so it
+   * follows the schedule even when nobody opens the customer), then due parts charged off session (a setting).
+   */
+  paymentPlans?: () => Promise<number>
   onProgress?: (status: CatchUpStatus) => void
 }
 
@@ -76,7 +79,7 @@ export function createCatchUp(deps: CatchUpDeps) {
         update({ intentsChecked: status.intentsChecked + 1 })
       }
       update({ refundsRetried: await deps.refunds.retryPendingRefunds() })
-      if (deps.chargeDueInstallments) await deps.chargeDueInstallments()
+      if (deps.paymentPlans) await deps.paymentPlans()
       if (unchecked.length > 0) throw new Error(`${unchecked.length} open payment(s) could not be checked — ${unchecked[0]}`)
       update({ state: 'idle', lastFinishedAt: ctx.now() })
     } catch (error) {
