@@ -32,7 +32,7 @@ test('every screen passes axe (no critical or serious violation) at 1024×640 in
   await apiCall(host, 'orders:recordCash', { orderId: sale.id, tendered: 10000 })
   const open = await apiCall<{ id: number }>(host, 'orders:create', { accountId: 2, courseIds: [3] })
 
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   await page.getByRole('combobox', { name: 'Search courses' }).fill('book')
   await page.getByRole('combobox', { name: 'Search courses' }).press('Enter')
   await expect(page.getByRole('list', { name: 'Cart' })).toBeVisible()

@@ -21,7 +21,7 @@ function keyboard(page: Page) {
 
 test('a keyboard-only cash sale takes fewer than 60 keys, and selling an owned course again needs an explicit yes', async ({ page, host }) => {
   const errors = watchConsole(page)
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const keys = keyboard(page)
   const catalog = page.getByRole('listbox', { name: 'Course catalog' })
   await expect(page.getByRole('combobox', { name: 'Search courses' })).toBeFocused()
@@ -69,7 +69,7 @@ async function startSaleUntilCharge(page: Page, course: string, customer: string
 }
 
 test('the cart survives Orders and a reload; a parked sale comes back; accents do not matter in search', async ({ page, host }) => {
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const search = page.getByRole('combobox', { name: 'Search courses' })
   await search.fill('shodo')
   await expect(page.getByRole('listbox', { name: 'Course catalog' }).getByRole('option')).toHaveCount(1)
@@ -93,7 +93,7 @@ test('the cart survives Orders and a reload; a parked sale comes back; accents d
 })
 
 test('with the host unreachable a banner says so, and it goes away by itself when the host answers again', async ({ page, host }) => {
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   await expect(page.getByRole('listbox', { name: 'Course catalog' }).getByRole('option').first()).toBeVisible()
   const banner = page.getByRole('status').filter({ hasText: 'CourseTill is not answering' })
   await page.route('**/api/**', (route) => route.abort('connectionrefused'))
@@ -106,12 +106,12 @@ test('with the host unreachable a banner says so, and it goes away by itself whe
 })
 
 test('a reload during 3-D Secure leaves a way out: stop the card attempt, then take cash; Sell points back to the open order', async ({ page, host }) => {
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const orderId = await startSale(page, ['Excel'], 'Jonas')
   await enterCard(page, '4000 0025 0000 3155')
   await page.getByRole('button', { name: /^Pay/ }).click()
   await expect(page.getByRole('dialog', { name: '3D Secure authentication' })).toBeVisible()
-  await page.goto(host.url)
+  await page.goto(host.openUrl)
   const unfinished = page.getByRole('region', { name: 'Unfinished' })
   await unfinished.getByRole('button', { name: `Resume checkout of order ${orderId}` }).click()
   const interrupted = page.getByRole('region', { name: 'Interrupted card payment' })

@@ -178,7 +178,7 @@ test('without the manager PIN a refund is refused and nothing changes, in the sc
 test('a manager refunds one course of a two-course order: exactly its price goes back and only that course is revoked', async ({ page }) => {
   const created = (await post('orders:create', { accountId: 3, courseIds: [1, 2] })).body.value as { id: number }
   await post('orders:recordCash', { orderId: created.id, tendered: 8800 })
-  await page.goto(`${host.url}/#/orders/${created.id}`)
+  await page.goto(`${host.openUrl}#/orders/${created.id}`)
   const courses = page.getByRole('table', { name: 'Courses' })
   await courses.getByRole('button', { name: 'Refund Excel for Small Business' }).click()
   const dialog = page.getByRole('dialog', { name: 'Refund a course' })
