@@ -12,7 +12,7 @@ test('the browser host answers only a browser that opened the address it printed
   // The printed address: the token becomes a cookie, the address bar drops it, the screen asked for opens.
   await page.goto(`${host.openUrl}#/orders`)
   await expect(page).toHaveURL(`${host.url}/#/orders`)
-  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Orders', exact: true })).toBeVisible()
   const cookies = await page.context().cookies(host.url)
   expect(cookies.find((c) => c.name === `coursetill_${new URL(host.url).port}`)).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
   expect(await page.evaluate('document.cookie')).toBe('')

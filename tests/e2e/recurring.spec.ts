@@ -4,7 +4,7 @@ import { enterCard, watchConsole } from './fixtures/till-page'
 
 async function pickCustomer(page: import('@playwright/test').Page, name: string) {
   await page.getByLabel('Customer', { exact: true }).fill(name)
-  await page.getByRole('list', { name: 'Matching customers' }).getByRole('button').first().click()
+  await page.getByRole('listbox', { name: 'Matching customers' }).getByRole('option').first().click()
 }
 
 async function orderIdOnScreen(page: import('@playwright/test').Page): Promise<number> {
