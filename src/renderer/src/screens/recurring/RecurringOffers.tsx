@@ -13,7 +13,8 @@ import { PER } from './period'
  * Memberships and payment plans on sale: each sells on its own to the chosen customer and opens the ordinary
  * checkout for its first payment (a membership's is its subscription's first invoice, paid by card).
  */
-export function RecurringOffers({ customer }: { customer: Account | null }) {
+/** `onSold`: the sale went to its checkout, so the counter's draft (customer, cart) starts afresh, as after Charge. */
+export function RecurringOffers({ customer, onSold }: { customer: Account | null; onSold: () => void }) {
   const toasts = useToasts()
   const [plans] = useQuery('memberships:plans', {})
   const [offers] = useQuery('installments:offers', {})
@@ -23,7 +24,9 @@ export function RecurringOffers({ customer }: { customer: Account | null }) {
     if (!customer) return toasts.error('Choose a customer first', 'A membership or a payment plan belongs to one customer.')
     setBusy(key)
     try {
-      navigate('sell', 'order', await start(customer.id))
+      const orderId = await start(customer.id)
+      onSold()
+      navigate('sell', 'order', orderId)
     } catch (failure) {
       toasts.error('It could not be sold', (failure as Error).message)
     } finally {

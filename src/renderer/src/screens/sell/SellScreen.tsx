@@ -104,7 +104,7 @@ export function SellScreen() {
     <div className="sell">
       <Panel title="Courses" className="sell-catalog" labelledBy="sell-courses-title">
         <CatalogPicker inCart={new Set(cart.map((c) => c.id))} owned={new Set(owned.keys())} onAdd={add} inputRef={searchRef} />
-        <RecurringOffers customer={customer} />
+        <RecurringOffers customer={customer} onSold={() => saveSale(EMPTY_SALE)} />
       </Panel>
       <div className="sell-side stack">
         <Panel title="Sale" className="sell-cart" labelledBy="sell-cart-title">
