@@ -204,14 +204,19 @@ describe('rows an earlier version wrote with another till’s intent', () => {
     return b.detail(order.id)
   }
 
-  it('never settle from that intent: its webhooks and the direct check leave the order unpaid, and a fresh intent pays it', async () => {
+  /** Till A starts a card payment for its order #1; till B has a row (as the old code wrote it) naming that intent. */
+  async function tillBNamesTillAsIntent() {
     const sandbox = await sandboxOn()
     const stripe = sandboxClient(sandbox)
     const [a, b] = [await till(sandbox), await till(sandbox)]
     a.order([1])
     const cardA = await a.call('payments:startCard', { orderId: 1 })
     recordForeignIntent(b, cardA.paymentIntentId, 'pending')
+    return { sandbox, stripe, a, b, cardA }
+  }
 
+  it('never settle from that intent: its webhooks and the direct check leave the order unpaid, and a fresh intent pays it', async () => {
+    const { sandbox, stripe, b, cardA } = await tillBNamesTillAsIntent()
     await payAs(stripe, cardA.paymentIntentId, 'pm_card_visa')
     await sandbox.idle()
     expect(b.detail(1)).toMatchObject({ status: 'pending', ownership: [] })
@@ -228,12 +233,7 @@ describe('rows an earlier version wrote with another till’s intent', () => {
   })
 
   it('cash paying the order does not cancel that intent: it is the other till’s open checkout', async () => {
-    const sandbox = await sandboxOn()
-    const stripe = sandboxClient(sandbox)
-    const [a, b] = [await till(sandbox), await till(sandbox)]
-    a.order([1])
-    const cardA = await a.call('payments:startCard', { orderId: 1 })
-    recordForeignIntent(b, cardA.paymentIntentId, 'pending')
+    const { stripe, b, cardA } = await tillBNamesTillAsIntent()
     expect((await b.call('orders:recordCash', { orderId: 1, tendered: 5000 })).status).toBe('successful')
     await b.till.payments.payments.cancelOpenIntents(1)
     expect((await stripe.paymentIntents.retrieve(cardA.paymentIntentId)).status).toBe('requires_payment_method')
@@ -241,11 +241,7 @@ describe('rows an earlier version wrote with another till’s intent', () => {
   })
 
   it('a reopened checkout does not reuse that intent', async () => {
-    const sandbox = await sandboxOn()
-    const [a, b] = [await till(sandbox), await till(sandbox)]
-    a.order([1])
-    const cardA = await a.call('payments:startCard', { orderId: 1 })
-    recordForeignIntent(b, cardA.paymentIntentId, 'pending')
+    const { b, cardA } = await tillBNamesTillAsIntent()
     const cardB = await b.call('payments:startCard', { orderId: 1 })
     expect(cardB.paymentIntentId).not.toBe(cardA.paymentIntentId)
     expect(b.detail(1).payments.map((p) => [p.status, p.failureCode])).toEqual([
