@@ -7,6 +7,7 @@ import { sql } from '../store/statements'
 import { MEMBERSHIP_METADATA_KEY } from '../stripe/billing-gateway'
 import { scopeOf } from '../stripe/installation-scope'
 import { findMembership, type MembershipRow } from './membership-row'
+import { idOf } from '../stripe/expandable'
 
 export type InvoiceFacts = Pick<Stripe.Invoice, 'id' | 'status' | 'amount_paid' | 'currency' | 'billing_reason' | 'parent' | 'period_end' | 'attempt_count' | 'next_payment_attempt'> & {
   payments?: { data: Array<Pick<Stripe.InvoicePayment, 'status' | 'payment' | 'is_default'>> }
@@ -33,8 +34,7 @@ function membershipFor(ctx: ApplyContext, invoice: InvoiceFacts): MembershipRow 
 function paidIntentOf(invoice: InvoiceFacts): string | null | undefined {
   if (!invoice.payments) return undefined
   const paid = invoice.payments.data.find((p) => p.status === 'paid' && p.payment.type === 'payment_intent')
-  const intent = paid?.payment.payment_intent
-  return typeof intent === 'string' ? intent : (intent?.id ?? null)
+  return idOf(paid?.payment.payment_intent)
 }
 
 /**

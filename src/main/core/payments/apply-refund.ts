@@ -4,6 +4,7 @@ import { audit } from '../audit'
 import { sql } from '../store/statements'
 import { settleOrder, type SettleResult } from '../orders/settle'
 import type { ApplyContext, ApplyOutcome } from './apply-intent'
+import { idOf } from '../stripe/expandable'
 import { scopeOf } from '../stripe/installation-scope'
 
 export type RefundFacts = Pick<Stripe.Refund, 'id' | 'amount' | 'currency' | 'status' | 'reason' | 'metadata' | 'payment_intent'>
@@ -27,7 +28,7 @@ export function applyRefund(ctx: ApplyContext, refund: RefundFacts): { outcome: 
   // Another till's refund never touches our rows, even when its metadata names a refund id we also have.
   if (scopeOf(refund, ctx.installationId) === 'foreign') return { outcome: 'foreign', orderId: null }
   const status = toRefundStatus(refund.status)
-  const intentId = intentOf(refund)
+  const intentId = idOf(refund.payment_intent)
   const row = findRefund(ctx, refund, intentId)
   if (!row) {
     const payment = intentId
@@ -74,10 +75,6 @@ function findRefund(ctx: ApplyContext, refund: RefundFacts, intentId: string | n
   return sql(ctx.db, `${select} WHERE r.id = ? AND r.stripe_refund_id IS NULL AND p.stripe_payment_intent_id = ?`).get(ours, intentId) as
     | RefundRow
     | undefined
-}
-
-function intentOf(refund: RefundFacts): string | null {
-  return (typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id) ?? null
 }
 
 function toRefundStatus(status: string | null): RefundStatus {

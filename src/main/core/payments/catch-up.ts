@@ -5,6 +5,7 @@ import { StripeEventEnvelope } from './event-envelope'
 import type { CardPayments } from './card-payment'
 import type { ProcessResult } from './process-event'
 import type { Refunds } from './refunds'
+import { idOf } from '../stripe/expandable'
 import type { StripeGateway } from '../stripe/gateway'
 import { SUBSCRIBED_EVENTS } from './subscribed-events'
 
@@ -128,10 +129,7 @@ export type CatchUp = ReturnType<typeof createCatchUp>
 
 /** The PaymentIntent an event is about (charges and refunds name theirs), else its own object: the unit of order. */
 function intentOf(event: StripeEventEnvelope): string {
-  const intent = event.data.object.payment_intent
-  if (typeof intent === 'string') return intent
-  if (intent && typeof intent === 'object' && typeof (intent as { id?: unknown }).id === 'string') return (intent as { id: string }).id
-  return event.data.object.id
+  return idOf(event.data.object.payment_intent) ?? event.data.object.id
 }
 
 /**

@@ -6,6 +6,7 @@ import { TERMINAL_PAYMENT_STATUSES } from './intent-status'
 import type { StripeReader } from '../stripe/gateway'
 import type { SubscribedEvent } from './subscribed-events'
 import { sql } from '../store/statements'
+import { idOf } from '../stripe/expandable'
 import { scopeOf } from '../stripe/installation-scope'
 import type { PaymentStatus } from '@shared/domain'
 import { invoiceFailedEvent, invoicePaidEvent, subscriptionEvent } from '../memberships/event-handlers'
@@ -71,12 +72,7 @@ const refundEvent: EventHandler = {
   refetch: (reader, event) => reader.retrieveRefund(event.data.object.id),
 }
 
-function chargeIntentId(event: StripeEventEnvelope): string | null {
-  const intent = event.data.object.payment_intent
-  if (typeof intent === 'string') return intent
-  if (intent && typeof intent === 'object' && typeof (intent as { id?: unknown }).id === 'string') return (intent as { id: string }).id
-  return null
-}
+const chargeIntentId = (event: StripeEventEnvelope): string | null => idOf(event.data.object.payment_intent)
 
 /** Event type → handler; typed by SUBSCRIBED_EVENTS so the list and the map cannot drift apart. */
 export const EVENT_HANDLERS: Record<SubscribedEvent, EventHandler> = {
