@@ -194,7 +194,8 @@ describe('rows an earlier version wrote with another till’s intent', () => {
   /** What the old code did at till B: it was handed till A's intent under a colliding key and recorded it. */
   function recordForeignIntent(b: TestTill, paymentIntentId: string, status: 'pending' | 'succeeded'): OrderDetail {
     const order = b.order([1])
-    const now = Date.now()
+    // Written a minute ago: retryPendingRefunds(0) takes rows strictly older than now, and a row from this very millisecond is not.
+    const now = Date.now() - 60_000
     b.till.ctx.db
       .prepare(
         `INSERT INTO payment (order_id, method, amount, amount_received, currency, status, stripe_payment_intent_id, created_at, updated_at)
@@ -283,7 +284,8 @@ describe('rows an earlier version wrote with another till’s intent', () => {
     expect(b.detail(order.id).refunds).toMatchObject([{ status: 'failed' }])
 
     // A refund of it an earlier version left pending is not sent either when catch-up retries pending refunds.
-    const now = Date.now()
+    // Written a minute ago: retryPendingRefunds(0) takes rows strictly older than now, and a row from this very millisecond is not.
+    const now = Date.now() - 60_000
     b.till.ctx.db
       .prepare("INSERT INTO refund (payment_id, amount, currency, status, reason, requested_by, created_at, updated_at) VALUES (?, 4900, 'GBP', 'pending', 'other', 'manager', ?, ?)")
       .run(order.payments[0]!.id, now, now)
