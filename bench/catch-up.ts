@@ -63,6 +63,7 @@ function seedSandbox(file: string, orderIds: readonly number[]) {
     now: () => now,
     baseUrl: () => '',
     apiVersion: Stripe.API_VERSION,
+    account: { rawCardData: false, customerSearchLagSeconds: 0 },
     scheduleDeliveries: () => undefined,
     webhookStatus: createDeliveryQueue(db),
   }

@@ -10,6 +10,7 @@ export interface CliOptions {
   publishableKey?: string
   allowedOrigins: string[]
   delivery: { ordered: boolean; seed?: number }
+  account: { rawCardData?: boolean; customerSearchLagSeconds?: number }
   faults: { copies?: number; shuffle?: boolean; delayMs?: number; drop?: number }
   help: boolean
 }
@@ -23,6 +24,8 @@ export const USAGE = `Usage: stripe-sandbox [--port <n>] [--data <file>] [--publ
   --secret-key      the only secret key accepted (sk_test_...; default: any sk_test_ key)
   --publishable-key the only publishable key accepted (pk_test_...; needs --secret-key)
   --allow-origin    a browser origin allowed to call the API (CORS), e.g. http://localhost:5173; comma-separated
+  --raw-card-data   accept card numbers sent with the secret key (Stripe refuses them unless enabled on the account)
+  --search-lag      customer search sees writes this many seconds late (Stripe's index can lag up to a minute)
   Webhook delivery is concurrent and unordered, like Stripe's:
   --seed            seed for the send order (printed on stderr; pass it back to replay a run)
   --ordered         send each endpoint's events one by one in order instead (not Stripe's behaviour)
@@ -45,8 +48,9 @@ const VALUE_FLAGS = [
   '--copies',
   '--delay-ms',
   '--drop',
+  '--search-lag',
 ] as const
-const BOOLEAN_FLAGS = ['--ordered', '--shuffle'] as const
+const BOOLEAN_FLAGS = ['--ordered', '--shuffle', '--raw-card-data'] as const
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   const values = new Map<string, string>()
@@ -95,6 +99,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     return value
   }
   const seed = integer('--seed', 0)
+  const searchLag = integer('--search-lag', 0)
   const copies = integer('--copies', 1)
   const delayMs = integer('--delay-ms', 0)
   const dropRaw = values.get('--drop')
@@ -112,6 +117,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(publishableKey ? { publishableKey } : {}),
     allowedOrigins,
     delivery: { ordered: switches.has('--ordered'), ...(seed === undefined ? {} : { seed }) },
+    account: {
+      ...(switches.has('--raw-card-data') ? { rawCardData: true } : {}),
+      ...(searchLag === undefined ? {} : { customerSearchLagSeconds: searchLag }),
+    },
     faults: {
       ...(copies === undefined ? {} : { copies }),
       ...(switches.has('--shuffle') ? { shuffle: true } : {}),

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     allowedOrigins: options.allowedOrigins,
     ...(options.webhookUrl && webhookSecret ? { webhook: { url: options.webhookUrl, secret: webhookSecret } } : {}),
     delivery: options.delivery,
+    account: options.account,
   }, options.faults)
   console.log(sandbox.url)
   console.error(

@@ -11,6 +11,8 @@ export interface SandboxCore {
   /** Base URL for links the sandbox hands out (checkout pages, 3-D Secure pages). */
   baseUrl: () => string
   apiVersion: string
+  /** Account settings (SandboxOptions.account), resolved. */
+  account: { rawCardData: boolean; customerSearchLagSeconds: number }
   /** Queues delivery of a freshly recorded event to these endpoints (sent after the request commits). */
   scheduleDeliveries: (eventId: string, endpointIds: readonly string[]) => void
   /** Delivery bookkeeping the Events API reports (`pending_webhooks`, `delivery_success`). */

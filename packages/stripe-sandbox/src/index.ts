@@ -25,6 +25,10 @@ export type { OpenDatabase } from './store/db'
 /** Starts a sandbox; `faults` are for tests of receivers (copies, shuffled or late deliveries, none at all). */
 export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFaults = {}): Promise<SandboxHandle> {
   if (opts.apiKeys) assertTestKeys(opts.apiKeys)
+  const lag = opts.account?.customerSearchLagSeconds
+  if (lag !== undefined && !(Number.isInteger(lag) && lag >= 0)) {
+    throw new Error(`account.customerSearchLagSeconds must be a whole number of seconds, not ${lag}`)
+  }
   const db = openDb(opts.dataFile ?? ':memory:', opts.openDatabase)
   const store = createObjectStore(db)
   const queue = createDeliveryQueue(db)
@@ -38,6 +42,10 @@ export async function startSandbox(opts: SandboxOptions = {}, faults: DeliveryFa
     now: opts.now ?? (() => Math.floor(Date.now() / 1000)),
     baseUrl: () => baseUrl,
     apiVersion: Stripe.API_VERSION,
+    account: {
+      rawCardData: opts.account?.rawCardData ?? false,
+      customerSearchLagSeconds: lag ?? 0,
+    },
     scheduleDeliveries: (eventId, endpointIds) => queue.schedule(eventId, endpointIds, copies, Date.now() + delayMs),
     webhookStatus: queue,
   }

@@ -39,6 +39,13 @@ export interface SandboxOptions {
     /** Seeds the shuffle (and the `drop` fault): the same seed replays the same send order. Default random. */
     seed?: number
   }
+  /**
+   * Account settings Stripe keeps per account. `rawCardData`: card numbers may be sent with a secret key (Stripe
+   * refuses them unless "raw card data APIs" are enabled on the account; default false, as on a new account).
+   * `customerSearchLagSeconds`: customer search sees writes this many seconds (sandbox clock) late, as Stripe's
+   * search index can lag up to a minute; default 0 (read-after-write).
+   */
+  account?: { rawCardData?: boolean; customerSearchLagSeconds?: number }
   /** Convenience: registers an endpoint for all event types ('*') at start. */
   webhook?: { url: string; secret?: string }
   /** Clock injection for tests (unix seconds); default real time. */

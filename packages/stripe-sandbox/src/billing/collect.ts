@@ -9,15 +9,31 @@ import { isLiveCustomer } from '../resources/lookup'
 import type { SandboxInvoice } from '../store/object-types'
 import { markInvoiceActionRequired, markInvoicePaymentFailed } from './invoices'
 
+function customerDefaultMethod(ctx: Ctx, customerId: string | null): string | null {
+  const customer = customerId ? ctx.core.store.get('customer', customerId) : undefined
+  const id = customer && isLiveCustomer(customer) ? customer.invoice_settings.default_payment_method : null
+  return typeof id === 'string' ? id : (id?.id ?? null)
+}
+
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  return typeof value === 'string' ? value : (value?.id ?? null)
+}
+
 /** The method Stripe would charge: the subscription's default, else the customer's invoice default. */
 export function defaultPaymentMethodFor(ctx: Ctx, subscription: Stripe.Subscription): Stripe.PaymentMethod | undefined {
-  const customer = ctx.core.store.get(
-    'customer',
-    typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
-  )
-  const customerDefault = customer && isLiveCustomer(customer) ? customer.invoice_settings.default_payment_method : null
-  const id = subscription.default_payment_method ?? customerDefault
-  return typeof id === 'string' ? ctx.core.store.get('payment_method', id) : undefined
+  const id = idOf(subscription.default_payment_method) ?? customerDefaultMethod(ctx, idOf(subscription.customer))
+  return id ? ctx.core.store.get('payment_method', id) : undefined
+}
+
+/** The same for an invoice, which may have no subscription: then the customer's invoice default alone. */
+export function defaultMethodOfInvoice(
+  ctx: Ctx,
+  invoice: SandboxInvoice,
+  subscription: Stripe.Subscription | undefined,
+): Stripe.PaymentMethod | undefined {
+  if (subscription) return defaultPaymentMethodFor(ctx, subscription)
+  const id = customerDefaultMethod(ctx, idOf(invoice.customer))
+  return id ? ctx.core.store.get('payment_method', id) : undefined
 }
 
 /**

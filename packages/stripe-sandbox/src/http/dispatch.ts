@@ -10,6 +10,7 @@ import type { ApiRoute, Reply } from './handler'
 import { canonicalJson, MAX_KEY_LENGTH, type IdempotencyStore } from './idempotency'
 import { readExpand } from './params'
 import { matchRoute } from './router'
+import { expandableOfCharge } from '../resources/charges'
 
 export interface IncomingApiRequest {
   method: string
@@ -84,7 +85,12 @@ function run(
       }
       const reply: Reply = route.handler({ core, request, params, pathParams, keyKind })
       const body =
-        reply.status === 200 ? applyExpansions(reply.body, readExpand(params), (id) => core.store.getAny(id)) : reply.body
+        reply.status === 200
+          ? applyExpansions(reply.body, readExpand(params), {
+              byId: (id) => core.store.getAny(id),
+              field: (record, field) => expandableOfCharge({ core, request }, record, field),
+            })
+          : reply.body
       const answer = serialize(reply.status, body)
       // As Stripe does: results of requests that ran are saved (declines included), rejections are not.
       if (key !== undefined && (reply.status < 400 || reply.status === 402)) {

@@ -4,6 +4,13 @@
 import { invalidRequest } from './errors'
 
 export type LoadById = (id: string) => object | undefined
+/** A field an object leaves out unless expanded (a charge's `refunds`); undefined = no such field. */
+export type LoadField = (record: Record<string, unknown>, field: string) => object | undefined
+
+export interface Loaders {
+  byId: LoadById
+  field?: LoadField
+}
 
 const MAX_DEPTH = 4
 
@@ -11,7 +18,7 @@ function cannotExpand(path: string) {
   return invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' })
 }
 
-function expandInto(value: unknown, segments: readonly string[], load: LoadById, path: string): unknown {
+function expandInto(value: unknown, segments: readonly string[], load: Loaders, path: string): unknown {
   const [head, ...rest] = segments
   if (head === undefined || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map((item) => expandInto(item, segments, load, path))
@@ -21,8 +28,13 @@ function expandInto(value: unknown, segments: readonly string[], load: LoadById,
     return { ...record, data: field.map((item) => expandInto(item, rest, load, path)) }
   }
   if (field === null) return value
+  if (field === undefined) {
+    const computed = load.field?.(record, head)
+    if (!computed) throw cannotExpand(path)
+    return { ...record, [head]: expandInto(computed, rest, load, path) }
+  }
   if (typeof field === 'string') {
-    const loaded = load(field)
+    const loaded = load.byId(field)
     if (!loaded) throw cannotExpand(path)
     return { ...record, [head]: expandInto(structuredClone(loaded), rest, load, path) }
   }
@@ -31,7 +43,8 @@ function expandInto(value: unknown, segments: readonly string[], load: LoadById,
 }
 
 /** Returns a copy of `body` with every path expanded; the stored object is never modified. */
-export function applyExpansions<T extends object>(body: T, paths: readonly string[], load: LoadById): T {
+export function applyExpansions<T extends object>(body: T, paths: readonly string[], load: LoadById | Loaders): T {
+  const loaders = typeof load === 'function' ? { byId: load } : load
   let result: unknown = body
   for (const path of paths) {
     const segments = path.split('.')
@@ -40,7 +53,7 @@ export function applyExpansions<T extends object>(body: T, paths: readonly strin
         param: 'expand',
       })
     }
-    result = expandInto(result, segments, load, path)
+    result = expandInto(result, segments, loaders, path)
   }
   return result as T
 }

@@ -1,7 +1,9 @@
 import type Stripe from 'stripe'
 import type { Decline } from '../cards/test-cards'
 import type { Ctx } from '../context'
+import { emitEvent } from '../events/emit'
 import { randomToken, newId } from '../store/ids'
+import { recordBalanceTransaction } from './balance-transactions'
 
 function cardDetails(
   pm: Stripe.PaymentMethod,
@@ -87,7 +89,8 @@ export function createCharge(
     application: null,
     application_fee: null,
     application_fee_amount: null,
-    balance_transaction: decline ? null : newId('txn'),
+    // Set when the funds are booked, just after charge.succeeded (charge.updated), as Stripe does.
+    balance_transaction: null,
     billing_details: pm.billing_details,
     calculated_statement_descriptor: pi.statement_descriptor ?? 'COURSETILL SANDBOX',
     captured: !decline,
@@ -124,4 +127,15 @@ export function createCharge(
   }
   ctx.core.store.insert('charge', charge)
   return charge
+}
+
+/**
+ * Books a succeeded charge's funds: its balance transaction, then `charge.updated` naming it. On Stripe this
+ * follows `charge.succeeded` (the balance transaction is made asynchronously); receivers see both.
+ */
+export function bookCharge(ctx: Ctx, charge: Stripe.Charge): Stripe.Charge {
+  const transaction = recordBalanceTransaction(ctx, charge, 'charge')
+  const booked = ctx.core.store.update('charge', { ...charge, balance_transaction: transaction.id })
+  emitEvent(ctx, 'charge.updated', booked, { balance_transaction: charge.balance_transaction })
+  return booked
 }

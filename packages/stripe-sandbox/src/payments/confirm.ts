@@ -11,7 +11,7 @@ import { ok, type Reply } from '../http/handler'
 import { timeFor } from '../resources/lookup'
 import { cardNumberOf } from './payment-methods'
 import { afterIntentFailed, afterIntentSucceeded } from './after-payment'
-import { createCharge } from './charge'
+import { bookCharge, createCharge } from './charge'
 import { startProcessing } from './processing'
 
 const AUTHENTICATION_FAILURE_MESSAGE =
@@ -43,6 +43,7 @@ export function succeed(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMe
   })
   emitEvent(ctx, 'charge.succeeded', charge)
   emitEvent(ctx, 'payment_intent.succeeded', paid)
+  bookCharge(ctx, charge)
   afterIntentSucceeded(ctx, paid)
   return ok(paid)
 }

@@ -6,14 +6,30 @@ import { isCardInputError, validateCardInput, type ValidCard } from '../cards/ca
 import type { Ctx } from '../context'
 import { cardError, invalidRequest, parameterMissing } from '../http/errors'
 import type { FormObject } from '../http/form'
+import type { ApiRequest } from '../http/handler'
 import { assertKnownParams, childName, optionalObject, optionalString, readMetadata, requiredString } from '../http/params'
 import { TEST_PAYMENT_METHOD_TOKENS } from '../cards/test-cards'
 import { createCardPaymentMethod, type BillingInput } from './payment-methods'
 
+// Stripe's answer to a card number sent with a secret key on an account without raw card data access.
+export const RAW_CARD_DATA_MESSAGE =
+  'Sending credit card numbers directly to the Stripe API is generally unsafe. We suggest you use test tokens that ' +
+  'map to the test card you are using, see https://stripe.com/docs/testing. To enable raw card data APIs in test ' +
+  'mode, see https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis.'
+
+/**
+ * Who sent the card: Stripe.js and Stripe's own pages (publishable key, hosted page) may carry numbers; a server
+ * with a secret key may only when the account has raw card data enabled.
+ */
+export type CardSource = 'client' | 'server'
+
 /** Reads `card[number|exp_month|exp_year|cvc]` under `prefix` and validates it like Stripe's tokenizer. */
-export function readCard(ctx: Ctx, card: FormObject, prefix: string): ValidCard {
+export function readCard(ctx: Ctx, card: FormObject, prefix: string, source: CardSource = 'client'): ValidCard {
   const token = optionalString(card, 'token')
   if (token) return cardOfToken(token, childName(prefix, 'token'))
+  if (source === 'server' && card.number !== undefined && !ctx.core.account.rawCardData) {
+    throw invalidRequest(RAW_CARD_DATA_MESSAGE, { param: childName(prefix, 'number') })
+  }
   assertKnownParams(card, ['number', 'exp_month', 'exp_year', 'cvc'], prefix)
   const input = {
     number: requiredString(card, 'number', prefix),
@@ -51,7 +67,8 @@ export function readBilling(params: FormObject, prefix: string): BillingInput {
 }
 
 /** `type=card&card[…]` (also what payment_method_data carries); card errors are thrown as 402. */
-export function createFromParams(ctx: Ctx, params: FormObject, prefix: string): Stripe.PaymentMethod {
+export function createFromParams(request: ApiRequest, params: FormObject, prefix: string): Stripe.PaymentMethod {
+  const ctx: Ctx = request
   assertKnownParams(params, ['type', 'card', 'billing_details', 'metadata', 'allow_redisplay'], prefix)
   const type = requiredString(params, 'type', prefix)
   if (type !== 'card') {
@@ -61,7 +78,7 @@ export function createFromParams(ctx: Ctx, params: FormObject, prefix: string): 
   if (!card) throw parameterMissing(childName(prefix, 'card'))
   return createCardPaymentMethod(
     ctx,
-    readCard(ctx, card, childName(prefix, 'card')),
+    readCard(ctx, card, childName(prefix, 'card'), request.keyKind === 'secret' ? 'server' : 'client'),
     readBilling(params, prefix),
     readMetadata(params),
   )

@@ -9,6 +9,7 @@ import { assertKnownParams, optionalInteger, optionalObject, optionalString, rea
 import { newId, randomToken } from '../store/ids'
 import { isLiveCustomer, listReply, liveCustomer, liveCustomers, mustGet, retrieveAs } from './lookup'
 import { attachPaymentMethod } from '../payments/payment-methods'
+import { indexCustomerWrite, indexedFields, type SearchableFields } from './customer-search-index'
 import { assertSearchFields, matchesSearch, parseSearchQuery, type SearchClause } from './search-query'
 
 const EDITABLE = ['email', 'name', 'description', 'phone', 'metadata', 'invoice_settings', 'preferred_locales'] as const
@@ -20,11 +21,19 @@ export function readEmail(params: FormObject, name = 'email'): string | null | u
   return email
 }
 
-function readDefaultPaymentMethod(request: ApiRequest, customerId: string): string | null | undefined {
+/** `attached`: the method the same request attached (create's `payment_method`), named there by id or test token. */
+function readDefaultPaymentMethod(
+  request: ApiRequest,
+  customerId: string,
+  attached?: { given: string; id: string },
+): string | null | undefined {
   const settings = optionalObject(request.params, 'invoice_settings')
   if (!settings) return undefined
   assertKnownParams(settings, ['default_payment_method'], 'invoice_settings')
-  const pmId = optionalString(settings, 'default_payment_method')
+  const named = optionalString(settings, 'default_payment_method')
+  // Stripe's own example: payment_method=pm_card_visa and invoice_settings[default_payment_method]=pm_card_visa
+  // name one method, the one just attached.
+  const pmId = attached && named === attached.given ? attached.id : named
   if (pmId) {
     const pm = mustGet(request, 'payment_method', pmId, 'invoice_settings[default_payment_method]')
     if (pm.customer !== customerId) {
@@ -41,10 +50,10 @@ function readDefaultPaymentMethod(request: ApiRequest, customerId: string): stri
 }
 
 /** Applies the editable fields present in the request; absent ones are kept, `key=` clears them. */
-function applyEdits(request: ApiRequest, customer: Stripe.Customer): Stripe.Customer {
+function applyEdits(request: ApiRequest, customer: Stripe.Customer, attached?: { given: string; id: string }): Stripe.Customer {
   const { params } = request
   const pick = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value)
-  const defaultPm = readDefaultPaymentMethod(request, customer.id)
+  const defaultPm = readDefaultPaymentMethod(request, customer.id, attached)
   const locales = params.preferred_locales
   return {
     ...customer,
@@ -94,6 +103,7 @@ function blankCustomer(ctx: Ctx, clockId: string | null): Stripe.Customer {
 export function createCustomerRecord(ctx: Ctx, fields: { email: string | null }): Stripe.Customer {
   const customer = { ...blankCustomer(ctx, null), email: fields.email }
   ctx.core.store.insert('customer', customer)
+  indexCustomerWrite(ctx, customer)
   emitEvent(ctx, 'customer.created', customer)
   return customer
 }
@@ -105,9 +115,10 @@ function create(request: ApiRequest): Reply {
   if (clockId) mustGet(request, 'test_helpers.test_clock', clockId, 'test_clock')
   const blank = { ...blankCustomer(request, clockId), balance: optionalInteger(params, 'balance') ?? 0 }
   const pmId = optionalString(params, 'payment_method')
-  if (pmId) attachPaymentMethod(request, pmId, blank.id, 'payment_method')
-  const customer = applyEdits(request, blank)
+  const attached = pmId ? { given: pmId, id: attachPaymentMethod(request, pmId, blank.id, 'payment_method').id } : undefined
+  const customer = applyEdits(request, blank, attached)
   request.core.store.insert('customer', customer)
+  indexCustomerWrite(request, customer)
   emitEvent(request, 'customer.created', customer)
   return ok(customer)
 }
@@ -119,6 +130,7 @@ function update(request: ApiRequest): Reply {
   const before = liveCustomer(request, pathParam(request), 'id')
   const after = applyEdits(request, before)
   request.core.store.update('customer', after)
+  indexCustomerWrite(request, after)
   emitUpdated(request, 'customer.updated', before, after)
   return ok(after)
 }
@@ -144,7 +156,7 @@ function list(request: ApiRequest): Reply {
   return listReply(request, '/v1/customers', matching, 'customer')
 }
 
-function searchField(customer: Stripe.Customer, clause: SearchClause): string | null | undefined {
+function searchField(customer: SearchableFields, clause: SearchClause): string | null | undefined {
   if (clause.field === 'metadata') return customer.metadata[clause.metadataKey ?? '']
   if (clause.field === 'email') return customer.email
   if (clause.field === 'name') return customer.name
@@ -161,7 +173,11 @@ function search(request: ApiRequest): Reply {
   const page = optionalString(request.params, 'page')
   const offset = page ? Number(/^page_(\d+)$/.exec(page)?.[1] ?? NaN) : 0
   if (!Number.isInteger(offset)) throw parameterInvalid('page', `Invalid page: ${page}`)
-  const matching = liveCustomers(request).filter((customer) => matchesSearch(query, (clause) => searchField(customer, clause)))
+  // Matched as the (possibly lagging) index sees each customer; answered with the customer as it is now.
+  const matching = liveCustomers(request).filter((customer) => {
+    const indexed = indexedFields(request, customer)
+    return indexed !== undefined && matchesSearch(query, (clause) => searchField(indexed, clause))
+  })
   const { data, has_more } = paginate(matching.slice(offset), { limit })
   return ok({
     object: 'search_result',

@@ -1,4 +1,4 @@
-import { collectInvoice } from '../billing/collect'
+import { collectInvoice, defaultMethodOfInvoice } from '../billing/collect'
 import { subscriptionOf } from '../billing/invoices'
 import { invalidRequest } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
@@ -31,12 +31,8 @@ function pay(request: ApiRequest): Reply {
   const pmId = optionalString(request.params, 'payment_method')
   const subscriptionId = subscriptionOf(invoice)
   const subscription = subscriptionId ? request.core.store.get('subscription', subscriptionId) : undefined
-  const fallback = subscription?.default_payment_method
-  const pm = pmId
-    ? resolvePaymentMethod(request, pmId, 'payment_method')
-    : typeof fallback === 'string'
-      ? request.core.store.get('payment_method', fallback)
-      : undefined
+  // As Stripe: the given method, else the subscription's default, else the customer's invoice default.
+  const pm = pmId ? resolvePaymentMethod(request, pmId, 'payment_method') : defaultMethodOfInvoice(request, invoice, subscription)
   if (!pm) throw invalidRequest('This invoice has no payment method to charge. Pass payment_method.', { param: 'payment_method' })
   const reply = collectInvoice(request, invoice, pm)
   if (reply && reply.status !== 200) return reply

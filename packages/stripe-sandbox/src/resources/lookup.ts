@@ -14,6 +14,7 @@ const KIND_NAMES: Record<ObjectType, string> = {
   payment_method: 'PaymentMethod',
   charge: 'charge',
   refund: 'refund',
+  balance_transaction: 'balance transaction',
   event: 'event',
   webhook_endpoint: 'webhook endpoint',
   product: 'product',

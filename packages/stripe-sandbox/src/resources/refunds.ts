@@ -5,6 +5,7 @@ import { invalidRequest } from '../http/errors'
 import { ok, pathParam, type ApiRequest, type ApiRoute, type Reply } from '../http/handler'
 import { assertKnownParams, optionalEnum, optionalInteger, optionalString, readMetadata } from '../http/params'
 import { assertRefundableAmount, formatAmount } from '../payments/amounts'
+import { recordBalanceTransaction } from '../payments/balance-transactions'
 import { newId, randomToken } from '../store/ids'
 import { listReply, mustGet, retrieveAs } from './lookup'
 
@@ -65,7 +66,7 @@ function buildRefund(
     id: newId('re'),
     object: 'refund',
     amount,
-    balance_transaction: newId('txn'),
+    balance_transaction: null,
     charge: charge.id,
     created: ctx.core.now(),
     currency: charge.currency,
@@ -97,8 +98,9 @@ function create(request: ApiRequest): Reply {
   const charge = refundableCharge(request)
   const amount = refundAmount(request, charge)
   const reason = optionalEnum(request.params, 'reason', REASONS) ?? null
-  const refund = buildRefund(request, charge, amount, reason, readMetadata(request.params))
-  request.core.store.insert('refund', refund)
+  const built = buildRefund(request, charge, amount, reason, readMetadata(request.params))
+  const transaction = recordBalanceTransaction(request, { ...built, description: 'REFUND FOR CHARGE' }, 'refund')
+  const refund = request.core.store.insert('refund', { ...built, balance_transaction: transaction.id })
   const amountRefunded = charge.amount_refunded + amount
   const refundedCharge: Stripe.Charge = {
     ...charge,
@@ -117,6 +119,8 @@ function update(request: ApiRequest): Reply {
   const after: Stripe.Refund = { ...before, metadata: readMetadata(request.params, before.metadata ?? {}) }
   request.core.store.update('refund', after)
   emitUpdated(request, 'refund.updated', before, after)
+  // Stripe also announces a card refund's changes on the older charge.refund.updated.
+  emitUpdated(request, 'charge.refund.updated', before, after)
   return ok(after)
 }
 

@@ -26,6 +26,7 @@ export interface SandboxObjects {
   payment_method: Stripe.PaymentMethod
   charge: Stripe.Charge
   refund: Stripe.Refund
+  balance_transaction: Stripe.BalanceTransaction
   event: SandboxEvent
   webhook_endpoint: Stripe.WebhookEndpoint
   product: Stripe.Product

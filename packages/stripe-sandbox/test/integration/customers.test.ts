@@ -86,10 +86,7 @@ describe('customers', () => {
     const pmId = methods.data[0]?.id ?? ''
     const updated = await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pmId } })
     expect(updated.invoice_settings.default_payment_method).toBe(pmId)
-    const foreign = await stripe.paymentMethods.create({
-      type: 'card',
-      card: { number: '4242424242424242', exp_month: 12, exp_year: 2040, cvc: '123' },
-    })
+    const foreign = await stripe.paymentMethods.create({ type: 'card', card: { token: 'tok_visa' } })
     const error = await stripeError(() =>
       stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: foreign.id } }),
     )

@@ -8,7 +8,8 @@ let stripe: Stripe
 let clock = 1_900_000_000
 
 beforeAll(async () => {
-  ;({ sandbox, stripe } = await startWithSdk({ now: () => clock }, { enabled: false }))
+  // Declines by card number: this account has raw card data enabled, as Stripe allows on request.
+  ;({ sandbox, stripe } = await startWithSdk({ now: () => clock, account: { rawCardData: true } }, { enabled: false }))
 })
 afterAll(() => sandbox.close())
 

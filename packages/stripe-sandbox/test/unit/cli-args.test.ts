@@ -8,6 +8,7 @@ describe('parseCliArgs', () => {
       dataFile: ':memory:',
       allowedOrigins: [],
       delivery: { ordered: false },
+      account: {},
       faults: {},
       help: false,
     })
@@ -41,6 +42,7 @@ describe('parseCliArgs', () => {
       publishableKey: 'pk_test_mine',
       allowedOrigins: ['http://localhost:5173', 'app://till'],
       delivery: { ordered: false },
+      account: {},
       faults: {},
       help: false,
     })
@@ -53,6 +55,11 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--copies', '0'])).toThrow(/--copies/)
     expect(() => parseCliArgs(['--drop', '1.5'])).toThrow(/--drop/)
     expect(() => parseCliArgs(['--seed', 'x'])).toThrow(/--seed/)
+  })
+
+  it('reads the account settings: raw card data and the customer search lag', () => {
+    expect(parseCliArgs(['--raw-card-data', '--search-lag', '60']).account).toEqual({ rawCardData: true, customerSearchLagSeconds: 60 })
+    expect(() => parseCliArgs(['--search-lag', '-1'])).toThrow(/--search-lag/)
   })
 
   it('refuses unknown flags, missing values and bad ports or secrets', () => {
