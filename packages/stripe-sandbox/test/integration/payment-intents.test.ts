@@ -96,7 +96,8 @@ describe('payment intents', () => {
     })
     expect(charge.payment_method_details?.card).toMatchObject({ brand: 'visa', last4: '4242' })
     expect(charge.outcome).toMatchObject({ type: 'authorized', network_status: 'approved_by_network' })
-    expect(await eventTypesFor(pi.id)).toEqual(['payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded'])
+    // charge.updated: the charge's balance transaction, booked just after (as on Stripe).
+    expect(await eventTypesFor(pi.id)).toEqual(['payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded', 'charge.updated'])
   })
 
   it('confirms in a second step and refuses confirming twice', async () => {
@@ -215,6 +216,7 @@ describe('payment intents', () => {
         'payment_intent.requires_action',
         'charge.succeeded',
         'payment_intent.succeeded',
+        'charge.updated',
       ])
     })
   }

@@ -33,6 +33,7 @@ describe('restart with a file database', () => {
     })
     expect((await after.webhookEndpoints.retrieve(endpoint.id)).url).toBe('https://example.com/hook')
     expect((await after.events.list({ limit: 100 })).data.map((e) => e.type)).toEqual([
+      'charge.updated',
       'payment_intent.succeeded',
       'charge.succeeded',
       'payment_intent.created',

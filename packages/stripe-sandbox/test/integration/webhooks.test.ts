@@ -100,6 +100,7 @@ describe('webhook delivery', () => {
       'payment_intent.created',
       'charge.succeeded',
       'payment_intent.succeeded',
+      'charge.updated',
     ].sort())
     const succeeded = receiver.deliveries.find((d) => d.event.type === 'payment_intent.succeeded')?.event
     expect(succeeded?.data.object).toMatchObject({ id: pi.id, status: 'succeeded' })
@@ -107,7 +108,7 @@ describe('webhook delivery', () => {
     expect(succeeded?.pending_webhooks).toBe(1)
     expect((await stripe.events.retrieve(succeeded?.id ?? '')).pending_webhooks).toBe(0)
     expect((await stripe.events.list({ delivery_success: false })).data).toHaveLength(0)
-    expect((await stripe.events.list({ delivery_success: true })).data).toHaveLength(3)
+    expect((await stripe.events.list({ delivery_success: true })).data).toHaveLength(4)
   })
 
   it('sends only subscribed types and nothing to disabled endpoints', async () => {
