@@ -4,6 +4,13 @@ import { isTimeZone } from '../insight'
 import type { OrderDetail } from '../domain'
 import { channel, id, managerChannel } from './channel'
 
+export const MAX_GRACE_DAYS = 90
+
+export interface InstallmentSettings {
+  autoCharge: boolean
+  graceDays: number
+}
+
 /** Memberships (recurring billing) and payment plans (a course in parts). */
 export const recurringChannels = {
   'memberships:plans': channel<MembershipPlan[]>()(z.strictObject({})),
@@ -16,8 +23,12 @@ export const recurringChannels = {
   'installments:list': channel<InstallmentPlan[]>()(z.strictObject({ accountId: id })),
   /** The order covering what is past due (or everything outstanding); paid like any order, by card or cash. */
   'installments:pay': channel<OrderDetail>()(z.strictObject({ planId: id, scope: z.enum(['past_due', 'all']) })),
-  'installments:settings': channel<{ autoCharge: boolean }>()(z.strictObject({})),
+  'installments:settings': channel<InstallmentSettings>()(z.strictObject({})),
   'installments:setAutoCharge': managerChannel<{ autoCharge: boolean }>()({ enabled: z.boolean() }),
+  /** Days a plan's part may be late before the plan's course is suspended; access is reviewed at once. */
+  'installments:setGraceDays': managerChannel<InstallmentSettings>()({
+    graceDays: z.int('whole days, such as 7').min(0, 'at least 0 days').max(MAX_GRACE_DAYS, `at most ${MAX_GRACE_DAYS} days`),
+  }),
   'reports:recurring': channel<RecurringReport>()(
     z.strictObject({
       months: z.int().min(1).max(36),

@@ -22,7 +22,7 @@ async function paidIntent(amount = 2500): Promise<Stripe.PaymentIntent> {
     amount,
     currency: 'eur',
     payment_method: 'pm_card_visa',
-    payment_method_types: ['card'],
+    allowed_payment_method_types: ['card'],
     confirm: true,
   })
 }
@@ -35,7 +35,7 @@ async function eventsOf(type: string, objectId: string): Promise<Stripe.Event[]>
 describe('raw card numbers', () => {
   it('are refused with a secret key, as on an account without raw card data access, and nothing is made', async () => {
     const before = (await stripe.paymentMethods.list({ limit: 100 })).data.length
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', payment_method_types: ['card'] })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', allowed_payment_method_types: ['card'] })
     const attempts = [
       () => stripe.paymentMethods.create({ type: 'card', card: rawCard }),
       () => stripe.paymentIntents.confirm(pi.id, { payment_method_data: { type: 'card', card: rawCard } } as Stripe.PaymentIntentConfirmParams),
@@ -43,7 +43,7 @@ describe('raw card numbers', () => {
         stripe.paymentIntents.create({
           amount: 1000,
           currency: 'eur',
-          payment_method_types: ['card'],
+          allowed_payment_method_types: ['card'],
           payment_method_data: { type: 'card', card: rawCard },
         } as Stripe.PaymentIntentCreateParams),
     ]
@@ -60,7 +60,7 @@ describe('raw card numbers', () => {
   })
 
   it('still reach Stripe.js routes with the publishable key and the client secret', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', payment_method_types: ['card'] })
+    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', allowed_payment_method_types: ['card'] })
     const form =
       `client_secret=${encodeURIComponent(pi.client_secret ?? '')}&payment_method_data[type]=card` +
       '&payment_method_data[card][number]=4242424242424242&payment_method_data[card][exp_month]=12' +

@@ -28,7 +28,7 @@ export function markCoveredChargesPaid(db: Db, now: number, orderId: number, act
   if (plan.suspended) reviewPlanAccess(db, now, actor, queue, planId)
 }
 
-function graceDays(db: Db): number {
+export function graceDays(db: Db): number {
   // readSetting, not a plucking statement: cached statements are shared by their text.
   const value = Number(readSetting(db, GRACE_DAYS_SETTING) ?? DEFAULT_GRACE_DAYS)
   return Number.isInteger(value) && value >= 0 ? value : DEFAULT_GRACE_DAYS

@@ -8,6 +8,7 @@ import { startInstallmentPlan } from '../installments/start-plan'
 import { recurringReport } from '../insight/recurring'
 import { AUTO_CHARGE_SETTING, autoChargeEnabled } from '../installments/auto-charge'
 import { inTransaction } from '../context'
+import { GRACE_DAYS_SETTING, graceDays, reviewPlanAccess } from '../installments/covered'
 import { sql } from '../store/statements'
 import { audit } from '../audit'
 
@@ -25,7 +26,17 @@ export function recurringHandlers({ ctx, log, recurring }: Pick<HandlerDeps, 'ct
       since.setUTCMonth(since.getUTCMonth() - input.months + 1, 1)
       return recurringReport(db, { since: since.setUTCHours(0, 0, 0, 0) - 14 * 3_600_000, now, timeZone: input.timeZone })
     },
-    'installments:settings': () => ({ autoCharge: autoChargeEnabled(ctx) }),
+    'installments:settings': () => ({ autoCharge: autoChargeEnabled(ctx), graceDays: graceDays(db) }),
+    'installments:setGraceDays': (input) => {
+      inTransaction(ctx, (queue) => {
+        const now = ctx.now()
+        sql(db, 'INSERT INTO app_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(GRACE_DAYS_SETTING, String(input.graceDays))
+        audit(db, now, { actor: MANAGER, action: 'setting.changed', entityType: 'setting', entityId: GRACE_DAYS_SETTING, detail: { graceDays: input.graceDays } })
+        // Access follows the new grace at once: a plan now too late is suspended, one within it gets its course back.
+        reviewPlanAccess(db, now, MANAGER, queue)
+      })
+      return { autoCharge: autoChargeEnabled(ctx), graceDays: graceDays(db) }
+    },
     'installments:setAutoCharge': (input) => {
       inTransaction(ctx, () => {
         sql(db, 'INSERT INTO app_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(AUTO_CHARGE_SETTING, input.enabled ? 'on' : 'off')

@@ -3,6 +3,7 @@ import { useQuery } from '../../app/hooks'
 import { Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
 import { useManagerAction } from '../../app/useManagerAction'
+import { GraceDaysForm } from './GraceDaysForm'
 
 /** Settings: charge payment plans' due parts automatically with the customer's saved card (manager PIN). */
 export function AutoChargePanel() {
@@ -25,6 +26,7 @@ export function AutoChargePanel() {
         />
         Charge parts automatically with the saved card when they fall due (failures show on the customer)
       </label>
+      <GraceDaysForm saved={settings.data.graceDays} onSaved={reload} />
     </Panel>
   )
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import type { Membership, MembershipStatus } from '@shared/recurring'
 import { api } from '../../api/transport'
-import { useManagerAction } from '../../app/useManagerAction'
 import { useLiveEvents, useQuery } from '../../app/hooks'
 import { navigate } from '../../app/route'
 import { Badge, type Tone } from '../../ui/Badge'
@@ -12,6 +11,7 @@ import { useToasts } from '../../ui/toasts'
 import { formatDate } from '../orders/detail/format'
 import { PER } from './period'
 import { InstallmentPlans } from './InstallmentPlans'
+import { CancelNowDialog } from './CancelNowDialog'
 
 const STATUS_TONE: Record<MembershipStatus, Tone> = {
   active: 'success',
@@ -51,8 +51,8 @@ export function CustomerRecurringPanel({ customerId }: { customerId: number }) {
 
 function MembershipRow({ membership: m, onChanged }: { membership: Membership; onChanged: () => void }) {
   const toasts = useToasts()
-  const asManager = useManagerAction()
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const live = m.status === 'active' || m.status === 'past_due' || m.status === 'trialing'
 
   async function run(action: () => Promise<unknown>, failure: string) {
@@ -89,21 +89,12 @@ function MembershipRow({ membership: m, onChanged }: { membership: Membership; o
           <Button size="sm" busy={busy} onClick={() => void run(() => api.invoke('memberships:cancelAtPeriodEnd', { membershipId: m.id, cancel: !m.cancelAtPeriodEnd }), 'The membership could not be changed')}>
             {m.cancelAtPeriodEnd ? 'Keep renewing' : 'Cancel at period end'}
           </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            busy={busy}
-            onClick={() =>
-              void run(async () => {
-                const refundLastPeriod = window.confirm('Refund the last paid period too?')
-                await asManager((managerToken: string) => api.invoke('memberships:cancelNow', { membershipId: m.id, refundLastPeriod, managerToken }))
-              }, 'The membership could not be canceled')
-            }
-          >
+          <Button size="sm" variant="ghost" busy={busy} onClick={() => setConfirming(true)}>
             Cancel now…
           </Button>
         </div>
       )}
+      <CancelNowDialog membership={confirming ? m : null} onDone={onChanged} onClose={() => setConfirming(false)} />
       {m.status === 'incomplete' && (
         <Button size="sm" onClick={() => navigate('sell', 'order', m.firstOrderId)}>
           Pay first period
