@@ -81,3 +81,15 @@ export function dayRanges(from: string, to: string, timeZone: string): DayRange[
   }
   return ranges
 }
+
+/**
+ * ISO-8601 with the zone's offset at that instant, to the second: 2026-07-01T19:12:05+01:00. A person reads the
+ * shop's wall clock; a machine still gets the exact instant.
+ */
+export function zonedIso(at: number, timeZone: string): string {
+  const offset = zoneOffset(at, timeZone)
+  const wall = new Date(Math.floor(at / 1000) * 1000 + offset).toISOString().slice(0, 19)
+  const minutes = Math.round(Math.abs(offset) / 60_000)
+  const sign = offset < 0 ? '-' : '+'
+  return `${wall}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}

@@ -141,16 +141,23 @@ describe('orders:export', () => {
   })
 
   it('writes every filtered order with exact money per currency, quoted, and reports progress', async () => {
+    // A shop far from UTC: every time in the file is its wall clock, with the offset.
+    await t.call('settings:setShopLocale', { managerToken, timeZone: 'Asia/Kolkata', locale: 'en-IN' })
     const result: OrderExport = await t.call('orders:export', { managerToken, bom: true, sort: { key: 'created', direction: 'asc' } })
     expect(result.path).toBe(join(t.dataDir, 'exports', result.fileName))
     expect(result.fileName).toMatch(/^orders-\d{4}-\d\d-\d\dT\d{6}Z\.csv$/)
     expect(readdirSync(join(t.dataDir, 'exports'))).toEqual([result.fileName])
     const text = readFileSync(result.path, 'utf8')
-    expect(text.startsWith('\uFEFForder,created_utc,status,customer,')).toBe(true)
+    expect(text.startsWith('\uFEFForder,created,time_zone,status,customer,')).toBe(true)
     const [header, ...rows] = parseCsv(text.slice(1))
     expect(rows).toHaveLength(result.rows)
-    const store = db().prepare('SELECT * FROM purchase_order ORDER BY created_at, id').all() as Array<{ id: number; amount: number; currency: string }>
+    const store = db().prepare('SELECT * FROM purchase_order ORDER BY created_at, id').all() as Array<{ id: number; amount: number; currency: string; created_at: number }>
     expect(rows.map((r) => Number(r[0]))).toEqual(store.map((o) => o.id))
+    for (const [i, r] of rows.entries()) {
+      expect(r[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/)
+      expect(Date.parse(r[1]!)).toBe(Math.floor(store[i]!.created_at / 1000) * 1000)
+      expect(r[2]).toBe('Asia/Kolkata')
+    }
     const column = (name: string) => header!.indexOf(name)
     const byId = new Map(rows.map((r) => [Number(r[0]), r]))
     expect(byId.get(store.find((o) => o.currency === 'JPY')!.id)!.slice(column('currency'), column('refunded') + 1)).toEqual(['JPY', '6800', '6800', '1000'])
@@ -168,7 +175,7 @@ describe('orders:export', () => {
   it('exports only the filtered orders', async () => {
     const result = await t.call('orders:export', { managerToken, filters: { statuses: ['canceled', 'pending'] } })
     const [, ...rows] = parseCsv(readFileSync(result.path, 'utf8'))
-    expect(rows.map((r) => r[2]).sort()).toEqual(['canceled', 'pending'])
+    expect(rows.map((r) => r[3]).sort()).toEqual(['canceled', 'pending'])
   })
 
   it('is downloaded from the browser host as an attachment, and nothing else is', async () => {

@@ -28,7 +28,7 @@ describe('CSV', () => {
   })
 
   it('writes money as plain decimals in each currency’s own digits', () => {
-    const fields = (currency: string, amount: number) => exportFields({ ...row, currency, amount, paid: amount, refunded: 0 }).slice(7, 10)
+    const fields = (currency: string, amount: number) => exportFields({ ...row, currency, amount, paid: amount, refunded: 0 }, 'UTC').slice(8, 11)
     expect(fields('JPY', 6800)).toEqual(['JPY', '6800', '6800'])
     expect(fields('KWD', 15000)).toEqual(['KWD', '15.000', '15.000'])
     expect(fields('GBP', 4905)).toEqual(['GBP', '49.05', '49.05'])
@@ -36,11 +36,12 @@ describe('CSV', () => {
   })
 
   it('writes one field per header column', () => {
-    const fields = exportFields(row)
+    const fields = exportFields(row, 'Europe/London')
     expect(fields).toHaveLength(CSV_HEADER.length)
     expect(fields).toEqual([
       '12',
-      '2026-06-30T18:12:05.000Z',
+      '2026-06-30T19:12:05+01:00',
+      'Europe/London',
       'partially_refunded',
       'Zoë "Zed" O’Neil, Jr.',
       'zoe@example.com',
@@ -53,6 +54,23 @@ describe('CSV', () => {
       'card+cash',
     ])
     expect(csvLine(fields)).toContain(',"Zoë ""Zed"" O’Neil, Jr.",')
+  })
+
+  it("writes the time in the shop's zone with its offset, the same instant as UTC, across zones and seasons", () => {
+    const created = (at: number, zone: string) => exportFields({ ...row, created_at: at }, zone)[1]!
+    const summer = Date.UTC(2026, 5, 30, 23, 30, 0)
+    const winter = Date.UTC(2026, 11, 1, 23, 30, 0)
+    expect(created(summer, 'Europe/London')).toBe('2026-07-01T00:30:00+01:00')
+    expect(created(winter, 'Europe/London')).toBe('2026-12-01T23:30:00+00:00')
+    expect(created(summer, 'America/New_York')).toBe('2026-06-30T19:30:00-04:00')
+    expect(created(winter, 'Asia/Kolkata')).toBe('2026-12-02T05:00:00+05:30')
+    expect(created(winter, 'Asia/Tokyo')).toBe('2026-12-02T08:30:00+09:00')
+    expect(created(summer, 'UTC')).toBe('2026-06-30T23:30:00+00:00')
+    // Machine-readable: parsing it gives back the instant.
+    for (const zone of ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham']) {
+      expect(Date.parse(created(summer, zone))).toBe(summer)
+      expect(Date.parse(created(winter, zone))).toBe(winter)
+    }
   })
 
   it('keeps typed text from running as a spreadsheet formula', () => {

@@ -1,5 +1,6 @@
 import type { OrderStatus } from '@shared/domain'
 import { toDecimalString } from '@shared/money'
+import { zonedIso } from '@shared/zoned-days'
 import { methodsOf } from './filters'
 
 // Pure: one CSV line per order (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line break
@@ -8,7 +9,9 @@ import { methodsOf } from './filters'
 
 export const CSV_HEADER = [
   'order',
-  'created_utc',
+  // ISO-8601 in the shop's time zone with its offset (2026-07-01T19:12:05+01:00), and that zone's name.
+  'created',
+  'time_zone',
   'status',
   'customer',
   'email',
@@ -55,11 +58,12 @@ export function csvLine(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`
 }
 
-export function exportFields(row: ExportRow): string[] {
+export function exportFields(row: ExportRow, timeZone: string): string[] {
   const money = (amount: number) => toDecimalString(amount, row.currency)
   return [
     String(row.order_id),
-    new Date(row.created_at).toISOString(),
+    zonedIso(row.created_at, timeZone),
+    timeZone,
     row.status,
     inertText(row.customer_name),
     inertText(row.customer_email),

@@ -12,6 +12,7 @@ import { planRead, resolveQuery } from './list-orders'
 import { buildRowsSelect } from './query-build'
 import { orderTotals } from './totals'
 import { openSqlite } from '../store/sqlite'
+import { readShopLocale } from '../shop-locale'
 
 export interface ExportDeps {
   db: Db
@@ -56,6 +57,8 @@ async function writeExport(deps: ExportDeps, input: ExportInput): Promise<OrderE
   const total = orderTotals(deps.db, input.filters).count
   const query = buildRowsSelect({ q, driver: planRead(deps.db, q, sort), sort, details: true })
   const exportId = randomBytes(12).toString('hex')
+  // Times in the shop's zone (Settings), like every screen, whatever zone this machine is set to.
+  const { timeZone } = readShopLocale(deps.db)
   const { fileName, path } = freshFileName(exportsDir(deps.dataDir), deps.now())
   const partial = `${path}.partial`
   const progress = (state: OrderExportProgress['state'], rows: number) =>
@@ -72,7 +75,7 @@ async function writeExport(deps: ExportDeps, input: ExportInput): Promise<OrderE
     let batch: string[] = []
     let reportedAt = Date.now()
     for (const row of reader.prepare(query.text).iterate(...query.params) as IterableIterator<ExportRow>) {
-      batch.push(csvLine(exportFields(row)))
+      batch.push(csvLine(exportFields(row, timeZone)))
       rows++
       if (batch.length < ROWS_PER_BATCH) continue
       await out.write(batch.join(''))

@@ -1,4 +1,5 @@
 import { useLiveEvents, useQuery } from '../../app/hooks'
+import { formatMonth } from '../../app/shop-format'
 import { Money } from '../../ui/Money'
 import { EmptyState, Panel } from '../../ui/Panel'
 
@@ -25,7 +26,7 @@ export function RecurringReport({ timeZone }: { timeZone: string }) {
           <tbody>
             {months.map((row) => (
               <tr key={`${row.month}-${row.currency}`}>
-                <td>{row.month}</td>
+                <td>{formatMonth(row.month)}</td>
                 <td>{row.currency}</td>
                 <td className="num">
                   <Money amount={row.memberships} currency={row.currency} />

@@ -1,12 +1,10 @@
 import type { CurrencyRevenue, RevenueDay } from '@shared/insight'
 import { formatMoney } from '@shared/money'
-import { shopDay } from '../../app/shop-format'
+import { formatLongDay, formatShortDay, shopDay } from '../../app/shop-format'
 
-// A report day is a date on the till's calendar, not an instant: format it as that date, in UTC, so no zone shifts it.
-const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const longDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-export const dayLabel = (day: string) => shortDay.format(Date.parse(`${day}T00:00:00Z`))
-export const longDayLabel = (day: string) => longDay.format(Date.parse(`${day}T00:00:00Z`))
+// A report day is a date on the shop's calendar, not an instant: shown in the shop's date style (Settings).
+export const dayLabel = formatShortDay
+export const longDayLabel = formatLongDay
 
 /** The shop's calendar date today, YYYY-MM-DD (its zone from Settings, not this machine's). */
 export const localToday = () => shopDay()
