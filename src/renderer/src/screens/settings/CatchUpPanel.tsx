@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button'
 import { Loading, Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
 import { formatTime } from './manager-call'
+import { catchUpSummary, catchUpToast } from './catch-up-words'
 
 /** Catch-up fetches from Stripe what webhooks missed; it runs by itself, and on demand here. */
 export function CatchUpPanel() {
@@ -23,7 +24,7 @@ export function CatchUpPanel() {
       const done = await api.invoke('sync:run', {})
       setLive(done)
       if (done.state === 'failed') toasts.error('Catch-up failed', done.lastError ?? undefined)
-      else toasts.success('Catch-up finished', `${done.eventsApplied} missed event${done.eventsApplied === 1 ? '' : 's'} applied`)
+      else toasts.success('Catch-up finished', catchUpToast(done))
     } catch (error) {
       toasts.error('Catch-up could not start', (error as Error).message)
     } finally {
@@ -51,7 +52,7 @@ export function CatchUpPanel() {
             <span className="muted small">Last finished {formatTime(status.lastFinishedAt)}</span>
           </div>
           <p className="small" role="status" aria-label="Catch-up progress">
-            {status.eventsListed} events listed · {status.eventsApplied} applied · {status.intentsChecked} open payments checked · {status.refundsRetried} refunds retried
+            {catchUpSummary(status)}
           </p>
           {status.lastError && <p className="settings-alert">{status.lastError}</p>}
           <p className="muted small">Runs every 5 minutes, when the computer wakes and when the tunnel reconnects.</p>
