@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button'
 import { Panel } from '../../ui/Panel'
 import { ExportButton } from './list/ExportButton'
 import { FiltersBar } from './list/FiltersBar'
+import { jumpTo } from './list/JumpToDate'
 import { isFiltered, toOrderFilters, type FilterForm } from './list/filters-form'
 import { readOrdersView, writeOrdersView } from './list/orders-url'
 import { OrdersGrid } from './list/OrdersGrid'
@@ -40,6 +41,14 @@ export function OrdersScreen() {
   useEffect(() => () => void (pending.current && clearTimeout(pending.current)), [])
 
   const onChange = useCallback((next: FilterForm) => setForm(next), [])
+  const onJump = useCallback(
+    (date: string) => {
+      const next = jumpTo(date, form, sort)
+      setForm(next.form)
+      setSort(next.sort)
+    },
+    [form, sort],
+  )
   return (
     <div className="orders">
       <Panel
@@ -68,7 +77,7 @@ export function OrdersScreen() {
           </>
         }
       >
-        <FiltersBar form={form} onChange={onChange} error={error} />
+        <FiltersBar form={form} onChange={onChange} onJump={onJump} error={error} />
         <TotalsBar totals={totals} />
         <OrdersGrid pages={pages} sort={sort} onSort={setSort} total={totals.state === 'ready' && !error ? totals.data.count : null} filtered={isFiltered(form)} />
       </Panel>

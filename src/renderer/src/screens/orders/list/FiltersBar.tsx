@@ -7,10 +7,11 @@ import { shopDay } from '../../../app/shop-format'
 import { Button } from '../../../ui/Button'
 import { SelectField, TextField } from '../../../ui/Field'
 import { CustomerFilter } from './CustomerFilter'
+import { JumpToDate } from './JumpToDate'
 import { DATE_PRESETS, EMPTY_FORM, isFiltered, presetRange, type FilterForm } from './filters-form'
 
 /** Every filter of the orders list; the search box waits for a pause in typing before it asks again. */
-export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChange: (form: FilterForm) => void; error: string | null }) {
+export function FiltersBar({ form, onChange, onJump, error }: { form: FilterForm; onChange: (form: FilterForm) => void; onJump: (date: string) => void; error: string | null }) {
   const [courses] = useQuery('catalog:list', { includeInactive: true })
   const [text, setText] = useState(form.text)
   const set = (patch: Partial<FilterForm>) => onChange({ ...form, ...patch })
@@ -66,6 +67,7 @@ export function FiltersBar({ form, onChange, error }: { form: FilterForm; onChan
               </button>
             )
           })}
+          <JumpToDate onJump={onJump} />
         </span>
         {isFiltered(form) && (
           <Button variant="ghost" size="sm" onClick={() => onChange(EMPTY_FORM)}>

@@ -5,6 +5,7 @@ import { Button } from '../../../ui/Button'
 import { OrderRow } from './OrderRow'
 import type { OrderPages } from './useOrderPages'
 import { moveFocus, needsMore, revealRow, visibleRows } from './window-math'
+import { recalledScroll, rememberScroll } from './scroll-memory'
 
 // Fixed row height: the grid computes positions instead of measuring, so a million rows cost what forty do.
 export const ROW_HEIGHT = 56
@@ -34,10 +35,13 @@ interface GridProps {
 /** A windowed grid: only the rows in view (plus overscan) are in the DOM; pages load as the end comes near. */
 export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) {
   const body = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
+  // Back from an order: the position this list entry had, restored once enough pages have loaded to show it.
+  const restoring = useRef(recalledScroll())
+  const [scrollTop, setScrollTop] = useState(() => restoring.current?.top ?? 0)
   const [height, setHeight] = useState(400)
-  const [active, setActive] = useState(0)
+  const [active, setActive] = useState(() => restoring.current?.active ?? 0)
   const focusWanted = useRef(false)
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const { rows } = pages
   const drawn = visibleRows(scrollTop, height, ROW_HEIGHT, rows.length, OVERSCAN)
 
@@ -49,14 +53,36 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
     return () => observer.disconnect()
   }, [])
 
-  // A new query starts at the top.
+  // A new query starts at the top (unless this is the first load of a list being returned to).
   useEffect(() => {
-    if (rows.length === 0 && body.current) {
+    if (rows.length === 0 && body.current && !restoring.current) {
       body.current.scrollTop = 0
       setScrollTop(0)
       setActive(0)
     }
   }, [rows.length])
+
+  useLayoutEffect(() => {
+    const memory = restoring.current
+    const element = body.current
+    if (!memory || !element || pages.loading || pages.error !== null) return
+    if (rows.length * ROW_HEIGHT < memory.top + height && !pages.done) return
+    restoring.current = null
+    element.scrollTop = memory.top
+    setScrollTop(element.scrollTop)
+    setActive(Math.min(memory.active, Math.max(0, rows.length - 1)))
+    focusWanted.current = rows.length > 0
+  }, [rows.length, pages.loading, pages.done, pages.error, height])
+
+  useEffect(() => () => void (saveTimer.current && clearTimeout(saveTimer.current)), [])
+
+  const activeRef = useRef(active)
+  activeRef.current = active
+  function saveNow() {
+    if (saveTimer.current) clearTimeout(saveTimer.current)
+    saveTimer.current = null
+    if (!restoring.current) rememberScroll({ top: body.current?.scrollTop ?? 0, active: activeRef.current })
+  }
 
   useEffect(() => {
     if (needsMore(drawn, rows.length, LOOKAHEAD, { done: pages.done, loading: pages.loading, failed: pages.error !== null })) pages.loadMore()
@@ -74,6 +100,8 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
   function onScroll() {
     const top = body.current?.scrollTop ?? 0
     setScrollTop(top)
+    // At most a few history writes a second (browsers throttle replaceState).
+    if (!saveTimer.current) saveTimer.current = setTimeout(saveNow, 300)
     // Keep the one tabbable row among those drawn, so Tab always lands in view.
     const first = Math.floor(top / ROW_HEIGHT)
     const last = Math.floor((top + height) / ROW_HEIGHT) - 1
@@ -81,7 +109,7 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Enter' && rows[active]) return navigate('orders', rows[active].id)
+    if (event.key === 'Enter' && rows[active]) return (saveNow(), navigate('orders', rows[active].id))
     const to = moveFocus(event.key, active, rows.length, Math.floor(height / ROW_HEIGHT))
     if (to === null) return
     event.preventDefault()
@@ -116,7 +144,7 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
         </div>
       </div>
       {/* The scroller is a plain box: inside the grid only rows may carry roles (the footer is plain text). */}
-      <div ref={body} className="orders-body" onScroll={onScroll} onKeyDown={onKeyDown}>
+      <div ref={body} className="orders-body" onScroll={onScroll} onKeyDown={onKeyDown} onClickCapture={saveNow}>
         {empty && (
           <div className="orders-empty">
             {filtered ? 'No orders match these filters. Clear a filter or widen the dates.' : 'No orders yet. Sales made at the counter appear here.'}
@@ -125,7 +153,7 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
         <div role="rowgroup" className="orders-spacer" style={{ height: rows.length * ROW_HEIGHT + (empty ? 0 : FOOTER) }}>
           {rows.slice(drawn.start, drawn.end).map((row, offset) => {
             const index = drawn.start + offset
-            return <OrderRow key={row.id} row={row} index={index} active={index === active} style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }} onOpen={(id) => navigate('orders', id)} onFocusRow={setActive} />
+            return <OrderRow key={row.id} row={row} index={index} active={index === active} style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }} onOpen={(id) => navigate('orders', id)} onFocusRow={(i) => ((activeRef.current = i), setActive(i))} />
           })}
           {!empty && (
             <div className="orders-footer" style={{ transform: `translateY(${rows.length * ROW_HEIGHT}px)` }}>
