@@ -13,7 +13,7 @@ export function AutoChargePanel() {
   if (settings.state !== 'ready') return null
   return (
     <Panel title="Payment plans" labelledBy="settings-plans-title">
-      <label className="row">
+      <label className="row checkbox-row">
         <input
           type="checkbox"
           checked={settings.data.autoCharge}
@@ -26,7 +26,9 @@ export function AutoChargePanel() {
         />
         Charge parts automatically with the saved card when they fall due (failures show on the customer)
       </label>
-      <GraceDaysForm saved={settings.data.graceDays} onSaved={reload} />
+      <div className="settings-part">
+        <GraceDaysForm saved={settings.data.graceDays} onSaved={reload} />
+      </div>
     </Panel>
   )
 }

@@ -52,7 +52,7 @@ function CancelNowForm({ membership: m, onDone, onClose }: Props & { membership:
       <p className="muted">
         <strong>{m.planTitle}</strong> ends now and its courses are taken back. It does not renew again.
       </p>
-      <label className="row">
+      <label className="row checkbox-row">
         <input type="checkbox" checked={refundLastPeriod} onChange={(e) => setRefund(e.target.checked)} />
         <span>
           Also refund the last paid period (<Money amount={m.amount} currency={m.currency} />)
@@ -68,7 +68,7 @@ function CancelNowForm({ membership: m, onDone, onClose }: Props & { membership:
           Keep membership
         </Button>
         <Button variant="danger" type="submit" busy={busy}>
-          Cancel membership now
+          Cancel now
         </Button>
       </div>
     </form>
