@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CatchUpStatus } from '../../src/shared/domain'
-import { catchUpSummary, catchUpToast } from '../../src/renderer/src/screens/settings/catch-up-words'
+import { catchUpSummary, catchUpToast } from '../../src/shared/catch-up-words'
 
 const idle: CatchUpStatus = { state: 'idle', lastStartedAt: 1, lastFinishedAt: 2, lastError: null, eventsListed: 0, eventsApplied: 0, intentsChecked: 0, refundsRetried: 0 }
 

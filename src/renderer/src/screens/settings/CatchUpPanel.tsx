@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button'
 import { Loading, Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
 import { formatTime } from './manager-call'
-import { catchUpSummary, catchUpToast } from './catch-up-words'
+import { catchUpSummary, catchUpToast } from '@shared/catch-up-words'
 
 /** Catch-up fetches from Stripe what webhooks missed; it runs by itself, and on demand here. */
 export function CatchUpPanel() {

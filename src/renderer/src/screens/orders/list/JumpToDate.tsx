@@ -1,18 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import type { OrderSort } from '@shared/history'
+import { jumpToDate } from '@shared/order-jump'
 import { Button } from '../../../ui/Button'
 import type { FilterForm } from './filters-form'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/**
- * The list as it would be scrolled to a day: sorted by date, it starts at that day's orders — newest first it
- * shows that day and older ones (To = the day), oldest first that day and newer ones (From = the day). The other
- * filters stay; the date fields show what happened, and clearing them goes back to all dates.
- */
+/** Go to a date: the date range and sort of jumpToDate, the form's other filters kept. */
 export function jumpTo(date: string, form: FilterForm, sort: OrderSort): { form: FilterForm; sort: OrderSort } {
-  const byDate: OrderSort = sort.key === 'created' ? sort : { key: 'created', direction: 'desc' }
-  return byDate.direction === 'desc' ? { form: { ...form, from: '', to: date }, sort: byDate } : { form: { ...form, from: date, to: '' }, sort: byDate }
+  const jump = jumpToDate(date, sort)
+  return { form: { ...form, from: jump.from, to: jump.to }, sort: jump.sort }
 }
 
 export function JumpToDate({ onJump }: { onJump: (date: string) => void }) {

@@ -1,4 +1,4 @@
-import type { CatchUpStatus } from '@shared/domain'
+import type { CatchUpStatus } from './domain'
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
