@@ -1,12 +1,15 @@
 import type { CurrencyAmount, ShiftReport, ShiftState, ShiftSummary } from '@shared/shifts'
 import { conflict, invalidInput } from '@shared/errors'
-import { isCurrencyCode } from '@shared/money'
 import type { StaffPerson } from '@shared/staff'
 import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
 import { sql } from '../store/statements'
 import { openShiftId } from './drawer'
 import { computeShiftReport, shiftRow } from './report'
+
+// ISO 4217 as the runtime knows it: a drawer holds real notes, so a well-formed but unknown code (XYZ) is refused.
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
+const isCurrencyCode = (code: string) => ISO_CURRENCIES.has(code)
 
 const SUMMARY = `SELECT s.id, s.opened_at AS openedAt, o.name AS openedBy, s.closed_at AS closedAt, c.name AS closedBy
                    FROM shift s JOIN staff o ON o.id = s.opened_by LEFT JOIN staff c ON c.id = s.closed_by`
