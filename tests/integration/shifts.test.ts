@@ -51,6 +51,8 @@ function drawerByQuery(shiftId: number) {
 describe('shifts and the drawer', () => {
   it('cash sales, a cash refund and a paid-out close with the right expected cash in GBP and JPY; the Z report equals the store', async () => {
     t = await startTestTill()
+    // A shift names who opened it: with no one to sign in yet (a store being set up) there is none.
+    expect(await as(null, 'shifts:open', { floats: [] })).toMatchObject({ ok: false, error: { code: 'signin_required' } })
     const { owner, cashier, cashierId } = await people()
     // No drawer open, no cash: refused and nothing written.
     const order = await value<{ id: number }>(as(cashier, 'orders:create', { accountId: 1, courseIds: [1], confirmOwned: [1] }))
@@ -139,6 +141,7 @@ describe('shifts and the drawer', () => {
 
     // Immutable once closed: the saved Z report is what is read back, and the store refuses changes to the shift.
     expect(await value(as(cashier, 'shifts:report', { shiftId }))).toEqual(z)
+    expect(await as(cashier, 'shifts:close', { counts, managerToken: owner })).toMatchObject({ ok: false, error: { code: 'conflict', message: /No shift is open/ } })
     expect(() => db().prepare('UPDATE shift SET z_report = ? WHERE id = ?').run('{}', shiftId)).toThrow(/closed shift cannot change/)
     expect(() => db().prepare('DELETE FROM shift WHERE id = ?').run(shiftId)).toThrow(/never deleted/)
     expect(() => db().prepare("INSERT INTO drawer_movement (shift_id, kind, amount, currency, reason, staff_id, created_at) VALUES (?, 'paid_in', 1, 'GBP', 'x', 1, 0)").run(shiftId)).toThrow(/closed shift/)

@@ -100,6 +100,10 @@ describe('staff accounts', () => {
     // Staff admin is the owner's alone.
     expect(await as(manager.token, 'staff:add', { name: 'Eve', role: 'owner', pin: '4444', managerToken: manager.token })).toMatchObject({ ok: false, error: { code: 'forbidden', message: /owner/ } })
     expect(await as(owner.token, 'staff:update', { staffId: owner.id, role: 'cashier', managerToken: owner.token })).toMatchObject({ ok: false, error: { code: 'conflict', message: /at least one active owner/ } })
+    // A new role takes effect at once: the manager made cashier is signed out and approves nothing any more.
+    await value(as(owner.token, 'staff:update', { staffId: manager.id, role: 'cashier', managerToken: owner.token }))
+    expect(await as(manager.token, 'customers:search', {})).toMatchObject({ ok: false, error: { code: 'signin_required' } })
+    expect(await as(cashier.token, 'payments:refund', { ...refund, managerToken: approval.token })).toMatchObject({ ok: false, error: { code: 'manager_required' } })
   })
 
   it('a PIN is changed by its holder (the current one first) and reset by the owner, which ends their sessions', async () => {
