@@ -1,5 +1,6 @@
 import type { CurrencyAmount, ShiftReport, ShiftState, ShiftSummary } from '@shared/shifts'
 import { conflict, invalidInput } from '@shared/errors'
+import { formatMoney } from '@shared/money'
 import type { StaffPerson } from '@shared/staff'
 import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
@@ -59,7 +60,7 @@ export function moveCash(ctx: CoreContext, person: StaffPerson, input: { kind: '
     const report = computeShiftReport(db, shiftRow(db, shiftId), 'X', now, new Map())
     const inDrawer = report.drawer.find((line) => line.currency === input.currency)?.expected ?? 0
     if (input.kind === 'paid_out' && input.amount > inDrawer) {
-      throw invalidInput(`The drawer should hold only ${inDrawer} (minor units of ${input.currency}): it cannot pay out more`, { field: 'amount', inDrawer })
+      throw invalidInput(`The drawer should hold only ${formatMoney(inDrawer, input.currency)}: it cannot pay out more`, { field: 'amount', inDrawer })
     }
     const id = Number(
       sql(db, 'INSERT INTO drawer_movement (shift_id, kind, amount, currency, reason, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

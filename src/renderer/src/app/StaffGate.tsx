@@ -55,7 +55,8 @@ export function StaffGate({ children }: { children: ReactNode }) {
   useReconnect(load)
   useIdleLock(session?.token)
 
-  if (session && status?.ownerSet !== false) return <>{children}</>
+  // A stale session (the store changed under it) is refused by the main process with signin_required, which clears it.
+  if (session) return <>{children}</>
   if (!status) return <main className="gate">{failure ? <p role="alert">{failure}</p> : <Loading />}</main>
   if (!status.ownerSet) return <OwnerSetup done={setStaffSession} />
   return <SignIn people={status.people} shopName={info?.shopName ?? 'CourseTill'} done={setStaffSession} />

@@ -45,7 +45,7 @@ export function DrawerMovePanel({ currencies, moved }: { currencies: string[]; m
 
   return (
     <Panel title="Paid in / paid out" labelledBy="shift-move">
-      <form className="settings-inline wrap" onSubmit={submit} aria-label="Paid in or out">
+      <form className="drawer-move" onSubmit={submit} aria-label="Paid in or out">
         <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as 'paid_out' | 'paid_in')}>
           <option value="paid_out">Paid out</option>
           <option value="paid_in">Paid in</option>
@@ -56,7 +56,7 @@ export function DrawerMovePanel({ currencies, moved }: { currencies: string[]; m
           ))}
         </SelectField>
         <TextField label="Amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} error={error?.field === 'amount' ? error.message : null} />
-        <TextField className="grow" label="Reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} error={error?.field === 'reason' ? error.message : null} />
+        <TextField label="Reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} error={error?.field === 'reason' ? error.message : null} />
         <Button type="submit" busy={busy}>
           Record
         </Button>

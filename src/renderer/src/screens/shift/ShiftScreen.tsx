@@ -85,7 +85,8 @@ function OpenShiftPanel({ currencies, opened }: { currencies: string[]; opened: 
     if (Object.keys(read.errors).length > 0) return
     setBusy(true)
     try {
-      await api.invoke('shifts:open', { floats: read.amounts })
+      // A currency with no float is left out: there is nothing of it to count unless it is taken in.
+      await api.invoke('shifts:open', { floats: read.amounts.filter((line) => line.amount > 0) })
       toasts.success('Shift opened', 'Cash sales and refunds now go through this drawer.')
       opened()
     } catch (failure) {

@@ -18,6 +18,7 @@ export function OwnerSetup({ done }: { done: (session: StaffSession) => void }) 
     if (name.trim() === '') return setError({ field: 'name', message: 'Your name is needed: receipts and reports show who served' })
     if (!/^\d{4,8}$/.test(pin)) return setError({ field: 'pin', message: 'The PIN is 4 to 8 digits' })
     if (pin !== repeat) return setError({ field: 'repeat', message: 'The two PINs differ' })
+    setError(null)
     setBusy(true)
     try {
       done(await api.invoke('staff:setupOwner', { name: name.trim(), pin }))
