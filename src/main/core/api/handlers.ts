@@ -8,6 +8,7 @@ import { salesHandlers } from './sales-handlers'
 import { recurringHandlers } from '../memberships/handlers'
 import { staffHandlers } from '../staff/handlers'
 import { shiftHandlers } from '../shifts/handlers'
+import { discountHandlers } from '../orders/discount-handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -24,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...recurringHandlers(deps),
     ...staffHandlers(deps),
     ...shiftHandlers(deps),
+    ...discountHandlers(deps),
   }
 }

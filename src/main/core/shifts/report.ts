@@ -78,7 +78,11 @@ export function computeShiftReport(db: Db, row: ShiftRow, kind: 'X' | 'Z', now: 
     drawer,
     tenders,
     refunds,
-    discounts: [],
+    discounts: sql(
+      db,
+      `SELECT o.currency, count(*) AS count, sum(d.amount) AS amount FROM order_discount d JOIN purchase_order o ON o.id = d.order_id
+        WHERE o.shift_id = ? AND o.status <> 'canceled' GROUP BY o.currency ORDER BY o.currency`,
+    ).all(id) as Array<{ currency: string; count: number; amount: number }>,
     voids,
     people: peopleOf(db, id),
     movements,

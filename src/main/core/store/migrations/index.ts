@@ -9,6 +9,7 @@ import { recurring } from './008-recurring'
 import { refundLines } from './009-refund-lines'
 import { staff } from './010-staff'
 import { shifts } from './011-shifts'
+import { discounts } from './012-discounts'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   refundLines,
   staff,
   shifts,
+  discounts,
 ])
 
 export type { Migration }
