@@ -122,6 +122,8 @@ export interface OrderDetail extends OrderSummary {
   refundedLines: number[]
   /** Discount lines; `amount` is already net of them. */
   discounts: OrderDiscount[]
+  /** Who was signed in at the till when the order was made (receipts say who served), if anyone. */
+  servedBy: string | null
   /** Still to be paid: amount less what succeeded payments brought in (never negative). */
   amountDue: number
   canceledAt: number | null

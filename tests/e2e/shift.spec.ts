@@ -96,8 +96,23 @@ test('a whole shift: owner setup, a cashier signs in, opens the drawer, sells, r
   // The waiting order is paid, and a yen sale.
   await page.goto(`${host.url}/#/sell/order/1`)
   await payCash(page, '50')
+  // The yen sale gets 5 % off (within the 10 % limit: no approval needed), as its own line.
   await startSale(page, ['Shod'], 'Amelia')
-  await payCash(page, '10000')
+  await page.getByRole('button', { name: 'Add discount' }).click()
+  const discount = page.getByRole('dialog', { name: 'Discount' })
+  await discount.getByLabel('Percent off').fill('5')
+  await discount.getByRole('button', { name: 'Apply discount' }).click()
+  await expect(discount.getByRole('alert')).toHaveText('Say why: the reason is kept with the sale')
+  await discount.getByLabel('Reason').fill('Loyal customer')
+  await discount.getByRole('button', { name: 'Apply discount' }).click()
+  await expect(page.getByRole('list', { name: 'Items' })).toContainText('Discount: Loyal customer')
+  await expect(page.getByLabel('Amount due')).toContainText('¥6,460')
+  await page.getByLabel(/Cash handed over/).fill('10000')
+  await page.getByLabel(/Cash handed over/).press('Enter')
+  const receipt = page.getByRole('article', { name: 'Receipt' })
+  await expect(receipt).toContainText('Discount: Loyal customer')
+  await expect(receipt).toContainText('Served by Casey Cashier')
+  await page.getByRole('button', { name: 'New sale' }).click()
 
   // A cash refund of £10.00: the cashier asks, the owner approves on the spot.
   await page.goto(`${host.url}/#/orders/1`)
@@ -130,12 +145,12 @@ test('a whole shift: owner setup, a cashier signs in, opens the drawer, sells, r
   const x = page.getByRole('article', { name: 'X report — shift #1' })
   const drawer = x.getByRole('table', { name: 'Drawer' })
   await expect(drawer.getByRole('row', { name: /^GBP/ })).toContainText('£134.00') // 100 + 49 − 10 − 5
-  await expect(drawer.getByRole('row', { name: /^JPY/ })).toContainText('¥11,800') // 5,000 + 6,800
+  await expect(drawer.getByRole('row', { name: /^JPY/ })).toContainText('¥11,460') // 5,000 + 6,800 − 340
   await look(page, 'shift-x-report', path)
 
   // Close: count each currency (£1 short), the owner approves, the Z report is saved.
   await page.getByLabel('Counted (GBP)').fill('133')
-  await page.getByLabel('Counted (JPY)').fill('11800')
+  await page.getByLabel('Counted (JPY)').fill('11460')
   await page.getByRole('button', { name: 'Close shift' }).click()
   await approval.getByLabel('PIN', { exact: true }).fill('2468')
   await approval.getByRole('button', { name: 'Approve' }).click()
@@ -147,6 +162,7 @@ test('a whole shift: owner setup, a cashier signs in, opens the drawer, sells, r
   await expect(gbp).toContainText('−£1.00')
   await expect(z.getByRole('list', { name: 'By person' })).toContainText('Casey Cashier')
   await expect(z.getByRole('list', { name: 'Paid in and out' })).toContainText('Milk for the kitchen')
+  await expect(z).toContainText('Discounts: 1 × JP¥340')
   await expect(page.getByRole('heading', { name: 'Open a shift' })).toBeVisible()
   await look(page, 'shift-z-report', path)
   // The saved report reads back the same from the closed shifts.

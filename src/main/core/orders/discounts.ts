@@ -38,7 +38,10 @@ export function applyDiscount(ctx: CoreContext, input: DiscountInput, approver: 
     const { db } = ctx
     const order = getOrderDetail(db, input.orderId)
     if (order.kind !== 'sale') throw conflict(`Order ${order.id} is a ${order.kind.replace('_', ' ')}: its price is set by the plan`)
-    if (order.status !== 'pending' || order.payments.some((p) => p.status !== 'failed' && p.status !== 'canceled')) {
+    // A card attempt not yet confirmed is fine: the checkout asks for it again and the intent's amount follows the
+    // order (payments/card-payment.ts reuse); cash taken or a card under way is not.
+    const taken = order.payments.some((p) => (p.method === 'cash' ? p.status === 'succeeded' : !['pending', 'failed', 'canceled'].includes(p.status)))
+    if (order.status !== 'pending' || taken) {
       throw conflict(`Order ${order.id} has taken a payment or is finished: discounts go on before payment`)
     }
     const gross = order.items.reduce((sum, item) => sum + item.unitAmount, 0)

@@ -15,6 +15,7 @@ interface OrderRow {
   status: OrderStatus
   canceled_at: number | null
   kind: OrderDetail['kind']
+  served_by: string | null
   created_at: number
   updated_at: number
 }
@@ -22,8 +23,8 @@ interface OrderRow {
 export function getOrderDetail(db: Db, orderId: number): OrderDetail {
   const row = sql(
     db,
-    `SELECT o.*, a.name AS account_name, a.email AS account_email
-       FROM purchase_order o JOIN account a ON a.id = o.account_id WHERE o.id = ?`,
+    `SELECT o.*, a.name AS account_name, a.email AS account_email, s.name AS served_by
+       FROM purchase_order o JOIN account a ON a.id = o.account_id LEFT JOIN staff s ON s.id = o.staff_id WHERE o.id = ?`,
   ).get(orderId) as OrderRow | undefined
   if (!row) throw notFound(`Order ${orderId} does not exist`)
   const payments = listPayments(db, orderId)
@@ -42,6 +43,7 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     updatedAt: row.updated_at,
     canceledAt: row.canceled_at,
     kind: row.kind,
+    servedBy: row.served_by,
     amountDue: due,
     items: (
       sql(db, 'SELECT course_id AS courseId, title, unit_amount AS unitAmount FROM purchase_order_item WHERE order_id = ? ORDER BY id').all(orderId) as Array<Omit<OrderItem, 'netAmount'>>
