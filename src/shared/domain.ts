@@ -46,6 +46,21 @@ export interface OrderItem {
   courseId: number
   title: string
   unitAmount: number
+  /** What the line was sold for: its price less its discount and its share of the order's (orders/discounts.ts). */
+  netAmount: number
+}
+
+/** A discount line: on one course (courseId) or the whole order (null); amount is what it took off. */
+export interface OrderDiscount {
+  id: number
+  courseId: number | null
+  kind: 'percent' | 'amount'
+  /** percent: basis points; amount: minor units. */
+  value: number
+  amount: number
+  reason: string
+  staffName: string | null
+  approverName: string | null
 }
 
 export interface Payment {
@@ -105,6 +120,10 @@ export interface OrderDetail extends OrderSummary {
   ownedElsewhere: Ownership[]
   /** Courses of this order refunded by line (and so taken back). */
   refundedLines: number[]
+  /** Discount lines; `amount` is already net of them. */
+  discounts: OrderDiscount[]
+  /** Who was signed in at the till when the order was made (receipts say who served), if anyone. */
+  servedBy: string | null
   /** Still to be paid: amount less what succeeded payments brought in (never negative). */
   amountDue: number
   canceledAt: number | null
@@ -163,6 +182,7 @@ export type LiveEvent =
   | { type: 'live.changed' }
   | { type: 'membership.changed'; accountId: number; membershipId: number; status: string }
   | { type: 'installments.changed'; accountId: number; planId: number }
+  | { type: 'shift.changed'; shiftId: number }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

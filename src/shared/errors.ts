@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'forbidden',
   /** A manager-only call without a live manager session: the window asks for the PIN and tries once more. */
   'manager_required',
+  /** Staff accounts exist and no one is signed in (or their session locked): the window shows the sign-in screen. */
+  'signin_required',
   'unavailable',
   'payment_failed',
   'internal',

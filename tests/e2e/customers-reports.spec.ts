@@ -9,7 +9,8 @@ test.beforeEach(({ host: fresh }) => {
 })
 
 async function invoke<T>(channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...host.headers }, body: JSON.stringify(input) })
+  const signedIn = { ...(input as object), staffToken: host.staff!.cashier.token }
+  const response = await fetch(`${host.url}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...host.headers }, body: JSON.stringify(signedIn) })
   const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`)
   return body.value
@@ -80,7 +81,7 @@ test('reports show the revenue of the sales just made, per currency, net of refu
   await cashSale(2, [1])
   await cashSale(3, [9])
   await cashSale(4, [11])
-  const { token } = await invoke<{ token: string }>('manager:setPin', { pin: '1357' })
+  const { token } = await invoke<{ token: string }>('staff:approve', { staffId: host.staff!.owner.person.id, pin: '2468' })
   await invoke('payments:refund', { paymentId: first.payments[0]!.id, amount: 1000, reason: 'requested_by_customer', managerToken: token })
 
   // The screen refreshes itself on the live events of those sales.

@@ -133,12 +133,11 @@ test('sales made at the till filter by status and date, and export to a CSV that
   await expect(bodyRows(page)).toHaveCount(4)
   await page.getByRole('button', { name: 'Clear filters' }).click()
 
-  // Export: the manager PIN (first use: choose one), then the file downloads.
+  // Export: a manager approves (the cashier is at the till), then the file downloads.
   await page.getByRole('button', { name: 'Export CSV' }).click()
-  const pin = page.getByRole('dialog', { name: 'Choose a manager PIN' })
+  const pin = page.getByRole('dialog', { name: 'Manager approval' })
   await pin.getByLabel('PIN', { exact: true }).fill('2468')
-  await pin.getByLabel('Repeat PIN').fill('2468')
-  await pin.getByRole('button', { name: 'Set PIN' }).click()
+  await pin.getByRole('button', { name: 'Approve' }).click()
   const link = page.getByRole('link', { name: /^Download orders-.*\.csv$/ })
   await expect(link).toBeVisible()
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()])

@@ -5,14 +5,12 @@ import { startBrowserHost } from './fixtures/browser-host'
 import { apiCall, expect, test } from './fixtures/test'
 import { startSale, watchConsole } from './fixtures/till-page'
 
-/** Answers the PIN dialog: on first use the manager chooses the PIN (twice). */
+/** Answers the approval dialog: the owner (fixtures/staff.ts) approves for the cashier at the till. */
 async function enterPin(page: Page, pin = '2468') {
-  const dialog = page.getByRole('dialog')
+  const dialog = page.getByRole('dialog', { name: 'Manager approval' })
   await expect(dialog).toBeVisible()
   await dialog.getByLabel('PIN', { exact: true }).fill(pin)
-  const repeat = dialog.getByLabel('Repeat PIN')
-  if (await repeat.isVisible()) await repeat.fill(pin)
-  await dialog.getByRole('button', { name: /Set PIN|Unlock/ }).click()
+  await dialog.getByRole('button', { name: 'Approve' }).click()
   await expect(dialog).toBeHidden()
 }
 

@@ -28,14 +28,14 @@ export function tempStore(): { db: Db; ctx: CoreContext; file: string; clock: { 
   return { db, ctx, file, clock }
 }
 
-/** Every row of every table, hashed: equal snapshots mean nothing was written. */
-export function snapshot(db: Db): string {
+/** Every row of every table (but `except`), hashed: equal snapshots mean nothing was written. */
+export function snapshot(db: Db, except: readonly string[] = []): string {
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[]
   const hash = createHash('sha256')
-  for (const table of tables) hash.update(table + JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()))
+  for (const table of tables.filter((name) => !except.includes(name))) hash.update(table + JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()))
   return hash.digest('hex')
 }
 

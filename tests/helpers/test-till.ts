@@ -20,7 +20,10 @@ export interface TestTill {
   count(table: string, where?: string): number
   /** Through dispatch, as a window calls it: validation and the manager check included. */
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>
-  /** Sets the manager PIN (first use) and returns an unlocked session token. */
+  /**
+   * Sets the manager PIN (first use: that makes the owner, "Owner", PIN 2468), opens a shift with no float as them, and
+   * returns their session token; from then on `call` sends it as the person signed in (staffToken).
+   */
   managerToken(): Promise<string>
   /** Resolves when the sandbox has no webhook delivery pending or in flight. */
   deliveriesSettled(): Promise<void>
@@ -62,6 +65,7 @@ export async function startTestTill(
   till.ctx.bus.subscribe((event) => events.push(event))
   const handlers = till.handlers
   const { db } = till.ctx
+  let signedIn: string | null = null
   return {
     till,
     dataDir,
@@ -71,14 +75,20 @@ export async function startTestTill(
     detail: (orderId) => handlers['orders:get']({ orderId }) as OrderDetail,
     count: (table, where = '1') => db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
     async call(channel, input) {
-      const envelope = await till.dispatch(channel, input)
+      const envelope = await till.dispatch(channel, signedIn === null ? input : { ...input, staffToken: signedIn })
       if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details)
       return envelope.value as never
     },
     async managerToken() {
+      if (signedIn !== null) return signedIn
       const session = await till.dispatch('manager:setPin', { pin: '2468' })
       if (!session.ok) throw new Error(session.error.message)
-      return (session.value as { token: string }).token
+      const token = (session.value as { token: string }).token
+      // Once staff exist, cash goes through an open shift's drawer (core/shifts/drawer.ts).
+      const shift = await till.dispatch('shifts:open', { floats: [], staffToken: token })
+      if (!shift.ok) throw new Error(shift.error.message)
+      signedIn = token
+      return token
     },
     deliveriesSettled: () => sandbox.idle(),
     async close() {

@@ -55,7 +55,7 @@ export async function startLiveTill(env: Record<string, string>, options: Partia
   })
   let token: string | null = null
   const call: LiveTill['call'] = async (channel, input) => {
-    const envelope = await till.dispatch(channel, input)
+    const envelope = await till.dispatch(channel, token === null ? input : { ...input, staffToken: token })
     if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details)
     return envelope.value as never
   }

@@ -51,7 +51,7 @@ describe('manager PIN limits', () => {
     expect(await unlock(t, '2580', 'till-window')).toBe('unlocked')
     expect(await unlock(t, '1111', 'till-window')).toBe('Wrong manager PIN')
 
-    const audit = t.till.ctx.db.prepare("SELECT detail FROM audit_log WHERE action = 'manager.pin_rejected'").pluck().all() as string[]
+    const audit = t.till.ctx.db.prepare("SELECT detail FROM audit_log WHERE action = 'staff.pin_rejected'").pluck().all() as string[]
     expect(audit.map((detail) => JSON.parse(detail).seat)).toEqual([...Array(4).fill('browser:hostile'), 'till-window'])
   })
 

@@ -7,6 +7,12 @@ afterEach(async () => {
   await t?.close()
 })
 
+/** Once the owner exists, cash goes through an open shift: the owner opens one. */
+async function openShift(t: TestTill, token: string) {
+  const opened = await t.till.dispatch('shifts:open', { floats: [], staffToken: token })
+  expect(opened.ok).toBe(true)
+}
+
 async function paidCashOrder(t: TestTill) {
   const order = t.order([1])
   const paid = t.till.handlers['orders:recordCash']({ orderId: order.id, tendered: 4900 }) as ReturnType<TestTill['detail']>
@@ -33,13 +39,15 @@ describe('manager PIN', () => {
     await expect(t.call('manager:unlock', { pin: '1234' })).rejects.toMatchObject({ code: 'forbidden', message: /No manager PIN/ })
     const first = await t.call('manager:setPin', { pin: '1234' })
     expect(first.token).toMatch(/^[a-f0-9]{64}$/)
-    const stored = t.till.ctx.db.prepare("SELECT value FROM app_setting WHERE key = 'manager_pin'").pluck().get() as string
+    // The single manager PIN of earlier versions is the first owner's now (staff accounts).
+    const stored = t.till.ctx.db.prepare("SELECT pin_hash FROM staff WHERE role = 'owner'").pluck().get() as string
     expect(stored).toMatch(/^scrypt\$/)
     expect(stored).not.toContain('1234')
     await expect(t.call('manager:setPin', { pin: '9999' })).rejects.toMatchObject({ code: 'forbidden', message: /current PIN/ })
     await expect(t.call('manager:unlock', { pin: '0000' })).rejects.toMatchObject({ message: 'Wrong manager PIN' })
     await expect(t.call('manager:unlock', { pin: '12a4' })).rejects.toMatchObject({ code: 'invalid_input' })
     const session = await t.call('manager:unlock', { pin: '1234' })
+    await openShift(t, session.token)
 
     const { orderId, paymentId } = await paidCashOrder(t)
     const refunded = await t.call('payments:refund', { paymentId, amount: 4900, reason: 'requested_by_customer', managerToken: session.token })
@@ -53,6 +61,7 @@ describe('manager PIN', () => {
   it('expires idle sessions and slows down PIN guessing', async () => {
     t = await startTestTill()
     const session = await t.call('manager:setPin', { pin: '4321' })
+    await openShift(t, session.token)
     const { orderId } = await paidCashOrder(t)
     const clock = Date.now
     try {
@@ -69,6 +78,7 @@ describe('manager PIN', () => {
   it('lets an unlocked manager revoke a course by hand', async () => {
     t = await startTestTill()
     const { token } = await t.call('manager:setPin', { pin: '1357' })
+    await openShift(t, token)
     const { orderId } = await paidCashOrder(t)
     const after = await t.call('ownership:revoke', { orderId, courseId: 1, reason: 'chargeback', managerToken: token })
     expect(after.ownership).toEqual([])

@@ -1,5 +1,6 @@
 import type { Db } from './store/db'
 import { sql } from './store/statements'
+import { actingApproverId, actingStaffId } from './staff/acting'
 
 export type AuditEntity = 'account' | 'course' | 'purchase_order' | 'payment' | 'refund' | 'account_has_course' | 'setting'
 
@@ -12,12 +13,15 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-/** Appends to audit_log; call inside the transaction that makes the change, so both land or neither. */
+/**
+ * Appends to audit_log; call inside the transaction that makes the change, so both land or neither. The row names
+ * the person serving the call and the manager who approved it (staff/acting.ts), when a call is being served.
+ */
 export function audit(db: Db, at: number, entry: AuditEntry): void {
   sql(
     db,
-    `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, order_id, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, order_id, detail, staff_id, approver_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     at,
     entry.actor,
@@ -26,5 +30,7 @@ export function audit(db: Db, at: number, entry: AuditEntry): void {
     String(entry.entityId),
     entry.orderId ?? null,
     JSON.stringify(entry.detail ?? {}),
+    actingStaffId(),
+    actingApproverId(),
   )
 }

@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   invalid_input: 400,
   forbidden: 403,
   manager_required: 403,
+  signin_required: 403,
   not_found: 404,
   conflict: 409,
   payment_failed: 402,

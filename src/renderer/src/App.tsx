@@ -2,6 +2,7 @@ import { AppProviders } from './app/context'
 import { PinDialog } from './app/PinDialog'
 import { useRoute } from './app/route'
 import { Shell } from './app/Shell'
+import { StaffGate } from './app/StaffGate'
 import { ScreenRouter } from './screens/ScreenRouter'
 import { ToastProvider } from './ui/toasts'
 
@@ -10,9 +11,11 @@ export function App() {
   return (
     <ToastProvider>
       <AppProviders renderPinDialog={(request, done) => <PinDialog request={request} done={done} />}>
-        <Shell screen={route.screen} path={[route.screen, ...route.params].join('/')}>
-          <ScreenRouter route={route} />
-        </Shell>
+        <StaffGate>
+          <Shell screen={route.screen} path={[route.screen, ...route.params].join('/')}>
+            <ScreenRouter route={route} />
+          </Shell>
+        </StaffGate>
       </AppProviders>
     </ToastProvider>
   )

@@ -15,6 +15,10 @@ export interface ChannelSpec<Input extends z.ZodType, Result> {
   result: Result
   /** Only callers holding an unlocked manager session may use it. */
   manager: boolean
+  /** Callable with no one signed in (the sign-in screen's own calls); every other channel needs a person once staff exist. */
+  open?: boolean
+  /** Of the managers, only an owner may use it (staff accounts). */
+  owner?: boolean
 }
 
 /** Declares a channel staff may call. */
@@ -28,4 +32,14 @@ export function managerChannel<Result>() {
     const input = z.strictObject({ ...shape, managerToken })
     return { input, result: undefined as unknown as Result, manager: true } satisfies ChannelSpec<typeof input, Result>
   }
+}
+
+/** Declares a channel callable before anyone signs in (first-run setup, the sign-in screen, app info). */
+export function openChannel<Result>() {
+  return <Input extends z.ZodType>(input: Input): ChannelSpec<Input, Result> => ({ input, result: undefined as unknown as Result, manager: false, open: true })
+}
+
+/** Declares an owner-only channel: a managerChannel whose session must be an owner's. */
+export function ownerChannel<Result>() {
+  return <Shape extends z.ZodRawShape>(shape: Shape) => ({ ...managerChannel<Result>()(shape), owner: true as const })
 }

@@ -1,15 +1,16 @@
 import { z } from 'zod'
 import { REFUND_REASONS, type CatchUpStatus, type ManagerStatus, type ManagerSession, type OrderDetail } from '../domain'
-import { channel, id, managerChannel, managerToken, minorUnits, storedText } from './channel'
+import { channel, id, managerChannel, managerToken, minorUnits, openChannel, storedText } from './channel'
 
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN of 4 to 8 digits')
 
 /** The manager PIN and what it guards: refunds, revoking courses, catch-up on demand. */
 export const managerChannels = {
-  'manager:status': channel<ManagerStatus>()(z.strictObject({})),
-  'manager:setPin': channel<ManagerSession>()(z.strictObject({ pin, currentPin: pin.optional() })),
-  'manager:unlock': channel<ManagerSession>()(z.strictObject({ pin })),
-  'manager:lock': channel<ManagerStatus>()(z.strictObject({ managerToken })),
+  // The single manager PIN of earlier versions: it means the first owner's PIN now (see staff:* for people).
+  'manager:status': openChannel<ManagerStatus>()(z.strictObject({})),
+  'manager:setPin': openChannel<ManagerSession>()(z.strictObject({ pin, currentPin: pin.optional() })),
+  'manager:unlock': openChannel<ManagerSession>()(z.strictObject({ pin })),
+  'manager:lock': openChannel<ManagerStatus>()(z.strictObject({ managerToken })),
   'payments:refund': managerChannel<OrderDetail>()({
     paymentId: id,
     amount: minorUnits,

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import type { Account, AppInfo, CardCheckout, Course, OrderDetail, Ownership } from '../domain'
-import { channel, id, minorUnits, searchText, storedText } from './channel'
+import { channel, id, minorUnits, openChannel, searchText, storedText } from './channel'
 
 /** What the counter uses all day: catalog, customers, orders, cash and card. */
 export const salesChannels = {
-  'app:info': channel<AppInfo>()(z.strictObject({})),
+  'app:info': openChannel<AppInfo>()(z.strictObject({})),
   'catalog:list': channel<Course[]>()(z.strictObject({ query: searchText.optional(), includeInactive: z.boolean().optional() })),
   'customers:search': channel<Account[]>()(z.strictObject({ query: searchText.optional(), limit: z.int().min(1).max(100).optional() })),
   'customers:create': channel<Account>()(

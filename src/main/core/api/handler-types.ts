@@ -1,4 +1,5 @@
 import type { AppInfo } from '@shared/domain'
+import type { StaffPerson } from '@shared/staff'
 import type { Channel, ChannelResult, ParsedInput } from '@shared/ipc-contract'
 import type { Connection } from '../connection/connection'
 import type { CoreContext } from '../context'
@@ -15,6 +16,10 @@ import type { Recurring } from '../memberships/recurring'
  */
 export interface Caller {
   seat: string
+  /** The person signed in at the till (or, for a manager channel called with only a manager's token, that manager). */
+  person?: StaffPerson | null
+  /** The manager or owner whose session authorised a manager channel. */
+  approver?: StaffPerson | null
 }
 
 /** Handlers for one area's channels: each takes the parsed input (managerToken already checked by dispatch). */

@@ -6,6 +6,9 @@ import type { HandlerDeps } from './handler-types'
 import { managerHandlers } from './manager-handlers'
 import { salesHandlers } from './sales-handlers'
 import { recurringHandlers } from '../memberships/handlers'
+import { staffHandlers } from '../staff/handlers'
+import { shiftHandlers } from '../shifts/handlers'
+import { discountHandlers } from '../orders/discount-handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -20,5 +23,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...insightHandlers(deps),
     ...settingsHandlers(deps),
     ...recurringHandlers(deps),
+    ...staffHandlers(deps),
+    ...shiftHandlers(deps),
+    ...discountHandlers(deps),
   }
 }

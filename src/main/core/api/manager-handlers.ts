@@ -6,7 +6,7 @@ import { MANAGER, type HandlerDeps, type HandlersFor } from './handler-types'
 export function managerHandlers({ ctx, manager, refunds, catchUp }: Pick<HandlerDeps, 'ctx' | 'manager' | 'refunds' | 'catchUp'>): HandlersFor<typeof managerChannels> {
   const refundLine = createLineRefunds(ctx, (request) => refunds().refundPayment(request))
   return {
-    'manager:status': () => manager.status(),
+    'manager:status': () => manager.legacyStatus(),
     'manager:setPin': (input, caller) => manager.setPin(input.pin, input.currentPin, caller?.seat),
     'manager:unlock': (input, caller) => manager.unlock(input.pin, caller?.seat),
     'manager:lock': (input) => manager.lock(input.managerToken),

@@ -2,9 +2,6 @@ import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { FAILURE_MEMORY_MS, nextFailureCount, refundBudget, seatDelayMs, spendBudget } from './guess-limits'
 
-/** Whose PIN is being tried: today the one manager; with staff accounts, each person's own key. */
-export const MANAGER_PERSON = 'manager'
-
 export type GuessRefusal = { scope: 'seat' | 'everywhere'; waitMs: number }
 
 /**

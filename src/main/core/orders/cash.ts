@@ -5,6 +5,8 @@ import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
 import { sql } from '../store/statements'
 import { getOrderDetail } from './read-order'
+import { actingStaffId } from '../staff/acting'
+import { drawerShiftForCash } from '../shifts/drawer'
 import { settleOrder } from './settle'
 
 const PAYABLE = new Set(['pending', 'partially_paid', 'failed'])
@@ -40,13 +42,14 @@ export function recordCashPayment(ctx: CoreContext, input: CashInput): OrderDeta
     const stuck = uncollectableRemainder(order.amountDue, tendered, order.currency)
     if (stuck) throw invalidInput(stuck)
     const applied = Math.min(tendered, order.amountDue)
+    const shiftId = drawerShiftForCash(db)
     const now = ctx.now()
     const paymentId = Number(
       sql(
         db,
-        `INSERT INTO payment (order_id, method, amount, amount_received, tendered_amount, currency, status, request_key, created_at, updated_at)
-         VALUES (?, 'cash', ?, ?, ?, ?, 'succeeded', ?, ?, ?)`,
-      ).run(orderId, applied, applied, tendered, order.currency, input.requestKey ?? null, now, now).lastInsertRowid,
+        `INSERT INTO payment (order_id, method, amount, amount_received, tendered_amount, currency, status, request_key, staff_id, shift_id, created_at, updated_at)
+         VALUES (?, 'cash', ?, ?, ?, ?, 'succeeded', ?, ?, ?, ?, ?)`,
+      ).run(orderId, applied, applied, tendered, order.currency, input.requestKey ?? null, actingStaffId(), shiftId, now, now).lastInsertRowid,
     )
     audit(db, now, {
       actor,

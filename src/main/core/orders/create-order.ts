@@ -4,6 +4,8 @@ import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
 import { sql } from '../store/statements'
 import { refuseUnconfirmedResale } from './already-owned'
+import { actingStaffId } from '../staff/acting'
+import { openShiftId } from '../shifts/drawer'
 import { getOrderDetail } from './read-order'
 
 export interface CreateOrderInput {
@@ -52,9 +54,9 @@ export function createOrder(ctx: CoreContext, input: CreateOrderInput): OrderDet
     const orderId = Number(
       sql(
         db,
-        `INSERT INTO purchase_order (account_id, amount, currency, status, created_at, updated_at)
-         VALUES (?, ?, ?, 'pending', ?, ?)`,
-      ).run(accountId, amount, currencies[0], now, now).lastInsertRowid,
+        `INSERT INTO purchase_order (account_id, amount, currency, status, staff_id, shift_id, created_at, updated_at)
+         VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
+      ).run(accountId, amount, currencies[0], actingStaffId(), openShiftId(db), now, now).lastInsertRowid,
     )
     for (const course of courses) {
       sql(db, 'INSERT INTO purchase_order_item (order_id, course_id, title, unit_amount) VALUES (?, ?, ?, ?)').run(

@@ -1,8 +1,9 @@
-import type { OrderDetail, OrderStatus, Ownership, Payment, Refund } from '@shared/domain'
+import type { OrderDetail, OrderDiscount, OrderItem, OrderStatus, Ownership, Payment, Refund } from '@shared/domain'
 import { notFound } from '@shared/errors'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { orderMoney } from './order-status'
+import { netLinePrices } from './discounts'
 
 interface OrderRow {
   id: number
@@ -14,6 +15,7 @@ interface OrderRow {
   status: OrderStatus
   canceled_at: number | null
   kind: OrderDetail['kind']
+  served_by: string | null
   created_at: number
   updated_at: number
 }
@@ -21,13 +23,14 @@ interface OrderRow {
 export function getOrderDetail(db: Db, orderId: number): OrderDetail {
   const row = sql(
     db,
-    `SELECT o.*, a.name AS account_name, a.email AS account_email
-       FROM purchase_order o JOIN account a ON a.id = o.account_id WHERE o.id = ?`,
+    `SELECT o.*, a.name AS account_name, a.email AS account_email, s.name AS served_by
+       FROM purchase_order o JOIN account a ON a.id = o.account_id LEFT JOIN staff s ON s.id = o.staff_id WHERE o.id = ?`,
   ).get(orderId) as OrderRow | undefined
   if (!row) throw notFound(`Order ${orderId} does not exist`)
   const payments = listPayments(db, orderId)
   const refunds = listRefunds(db, orderId)
   const { due } = orderMoney({ amount: row.amount, canceled: row.canceled_at !== null, payments, refunds })
+  const net = netLinePrices(db, orderId)
   return {
     id: row.id,
     accountId: row.account_id,
@@ -40,11 +43,11 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
     updatedAt: row.updated_at,
     canceledAt: row.canceled_at,
     kind: row.kind,
+    servedBy: row.served_by,
     amountDue: due,
-    items: sql(
-      db,
-      'SELECT course_id AS courseId, title, unit_amount AS unitAmount FROM purchase_order_item WHERE order_id = ? ORDER BY id',
-    ).all(orderId) as OrderDetail['items'],
+    items: (
+      sql(db, 'SELECT course_id AS courseId, title, unit_amount AS unitAmount FROM purchase_order_item WHERE order_id = ? ORDER BY id').all(orderId) as Array<Omit<OrderItem, 'netAmount'>>
+    ).map((item) => ({ ...item, netAmount: net.get(item.courseId) ?? item.unitAmount })),
     payments,
     refunds,
     ownership: sql(
@@ -59,6 +62,11 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
         WHERE i.order_id = ? AND h.order_id <> ? ORDER BY h.course_id`,
     ).all(row.account_id, orderId, orderId) as Ownership[],
     refundedLines: sql(db, 'SELECT course_id FROM refund_line WHERE order_id = ? ORDER BY course_id').pluck().all(orderId) as number[],
+    discounts: sql(
+      db,
+      `SELECT d.id, d.course_id AS courseId, d.kind, d.value, d.amount, d.reason, s.name AS staffName, a.name AS approverName
+         FROM order_discount d LEFT JOIN staff s ON s.id = d.staff_id LEFT JOIN staff a ON a.id = d.approver_id WHERE d.order_id = ? ORDER BY d.id`,
+    ).all(orderId) as OrderDiscount[],
   }
 }
 

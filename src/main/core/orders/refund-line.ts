@@ -57,8 +57,10 @@ function claim(ctx: CoreContext, request: LineRefundRequest): Part[] | 'repeat' 
     const { db } = ctx
     if (request.requestKey && sql(db, 'SELECT 1 FROM refund_line WHERE request_key = ?').get(request.requestKey)) return 'repeat'
     const order = getOrderDetail(db, request.orderId)
-    const item = order.items.find((i) => i.courseId === request.courseId)
-    if (!item) throw notFound(`Order ${order.id} has no course ${request.courseId}`)
+    const found = order.items.find((i) => i.courseId === request.courseId)
+    if (!found) throw notFound(`Order ${order.id} has no course ${request.courseId}`)
+    // A course is refunded at what it was sold for: its price less its discounts (never more than was paid).
+    const item = { ...found, unitAmount: found.netAmount }
     if (!isPaid(order.status) || order.status === 'refunded') throw conflict(`Order ${order.id} is ${order.status.replace('_', ' ')}: only a paid order can be refunded by course`)
     if (sql(db, 'SELECT 1 FROM refund_line WHERE order_id = ? AND course_id = ?').get(order.id, item.courseId)) throw conflict(`"${item.title}" has already been refunded on order ${order.id}`)
     const left = order.payments

@@ -9,6 +9,8 @@ import type { StripeGateway } from '../stripe/gateway'
 import { applyIntent, type ApplyOutcome } from './apply-intent'
 import { scopeOf } from '../stripe/installation-scope'
 import { settleOrder } from '../orders/settle'
+import { actingStaffId } from '../staff/acting'
+import { openShiftId } from '../shifts/drawer'
 import type { IntentFacts } from './intent-status'
 
 const OPEN = new Set(['pending', 'failed', 'requires_action', 'processing'])
@@ -52,9 +54,9 @@ export function createCardPayments(ctx: CoreContext, gateway: StripeGateway) {
       const now = ctx.now()
       const inserted = sql(
         ctx.db,
-        `INSERT INTO payment (order_id, method, amount, currency, status, stripe_payment_intent_id, created_at, updated_at)
-         VALUES (?, 'card', ?, ?, 'pending', ?, ?, ?) ON CONFLICT (stripe_payment_intent_id) DO NOTHING`,
-      ).run(orderId, intent.amount, order.currency, intent.id, now, now)
+        `INSERT INTO payment (order_id, method, amount, currency, status, stripe_payment_intent_id, staff_id, shift_id, created_at, updated_at)
+         VALUES (?, 'card', ?, ?, 'pending', ?, ?, ?, ?, ?) ON CONFLICT (stripe_payment_intent_id) DO NOTHING`,
+      ).run(orderId, intent.amount, order.currency, intent.id, actingStaffId(), openShiftId(ctx.db), now, now)
       const id = sql(ctx.db, 'SELECT id FROM payment WHERE stripe_payment_intent_id = ?').pluck().get(intent.id) as number
       if (inserted.changes > 0) {
         audit(ctx.db, now, { actor: 'staff', action: 'payment.card_started', entityType: 'payment', entityId: id, orderId, detail: { paymentIntent: intent.id, amount: intent.amount, attempt } })

@@ -8,6 +8,8 @@ import { sql } from '../store/statements'
 import type { StripeGateway } from '../stripe/gateway'
 import { applyRefund } from './apply-refund'
 import { scopeOf } from '../stripe/installation-scope'
+import { actingApproverId, actingStaffId } from '../staff/acting'
+import { drawerShiftForCash, openShiftId } from '../shifts/drawer'
 
 export interface RefundRequest {
   paymentId: number
@@ -79,14 +81,16 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
       if (left <= 0) throw conflict(`Payment ${paymentId} has already been refunded in full`)
       if (amount > left) throw invalidInput(`Only ${left} (minor units of ${payment.currency}) can still be refunded on payment ${paymentId}`, { refundable: left })
       if (payment.method === 'card' && !gateway) throw new AppError('unavailable', 'Card refunds need Stripe, which is not configured')
+      // Cash handed back comes out of the drawer, so it needs the open shift; a card refund is only noted in it.
+      const shiftId = payment.method === 'cash' ? drawerShiftForCash(db) : openShiftId(db)
       const now = ctx.now()
       const status = payment.method === 'cash' ? 'succeeded' : 'pending'
       const refundId = Number(
         sql(
           db,
-          `INSERT INTO refund (payment_id, amount, currency, status, reason, note, requested_by, request_key, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(paymentId, amount, payment.currency, status, request.reason, request.note ?? null, actor, request.requestKey ?? null, now, now).lastInsertRowid,
+          `INSERT INTO refund (payment_id, amount, currency, status, reason, note, requested_by, request_key, staff_id, approver_id, shift_id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(paymentId, amount, payment.currency, status, request.reason, request.note ?? null, actor, request.requestKey ?? null, actingStaffId(), actingApproverId(), shiftId, now, now).lastInsertRowid,
       )
       audit(db, now, { actor, action: 'refund.requested', entityType: 'refund', entityId: refundId, orderId: payment.order_id, detail: { paymentId, amount, method: payment.method, reason: request.reason } })
       // The new refund row changes what open windows show even when the order's status stays the same.

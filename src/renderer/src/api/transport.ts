@@ -2,6 +2,7 @@ import type { LiveEvent } from '@shared/domain'
 import { AppError, type Envelope } from '@shared/errors'
 import type { Channel, ChannelInput, ChannelResult, CourseTillApi } from '@shared/ipc-contract'
 import { reportOffline, reportOnline } from './connection'
+import { setStaffSession, withStaffToken } from './staff-session'
 
 /** The raw bridge the preload exposes in Electron: envelopes in, envelopes out. */
 export interface PreloadBridge {
@@ -17,13 +18,15 @@ declare global {
 
 function unwrap<T>(envelope: Envelope<unknown>): T {
   if (envelope.ok) return envelope.value as T
+  // The main process has no live session for the person here (idle lock, PIN reset, restart): back to sign-in.
+  if (envelope.error.code === 'signin_required') setStaffSession(null)
   throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details)
 }
 
 export function ipcApi(bridge: PreloadBridge): CourseTillApi {
   return {
     invoke: async <C extends Channel>(channel: C, input: ChannelInput<C>) =>
-      unwrap<ChannelResult<C>>(await bridge.invoke(channel, input)),
+      unwrap<ChannelResult<C>>(await bridge.invoke(channel, withStaffToken(input))),
     onLiveEvent: (listener) => bridge.onLiveEvent(listener),
   }
 }
@@ -39,7 +42,7 @@ export function httpApi(base = ''): CourseTillApi {
         response = await fetch(`${base}/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
+          body: JSON.stringify(withStaffToken(input)),
         })
       } catch {
         reportOffline(probe)

@@ -1,35 +1,37 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
+import { ROLE_LABELS } from '@shared/staff'
 import { api } from '../api/transport'
+import { PinPad } from '../screens/staff/PinPad'
 import { Button } from '../ui/Button'
 import { Dialog } from '../ui/Dialog'
-import { TextField } from '../ui/Field'
+import { SelectField } from '../ui/Field'
 import type { PinRequest } from './context'
 
-/** Asks for the manager PIN, or on first use has the manager choose one. */
+/** A manager (or the owner) approves on the spot with their own PIN; the action then records both people. */
 export function PinDialog({ request, done }: { request: PinRequest | null; done: () => void }) {
+  const [approver, setApprover] = useState<number | null>(null)
   const [pin, setPin] = useState('')
-  const [confirm, setConfirm] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const setting = request?.pinSet === false
+  useEffect(() => setApprover(request?.approvers[0]?.id ?? null), [request])
 
   const finish = (token: string | null) => {
     request?.resolve(token)
     setPin('')
-    setConfirm('')
     setError(null)
     done()
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
+    if (approver === null) return
     if (!/^\d{4,8}$/.test(pin)) return setError('The PIN is 4 to 8 digits')
-    if (setting && pin !== confirm) return setError('The two PINs differ')
     setBusy(true)
     try {
-      const session = setting ? await api.invoke('manager:setPin', { pin }) : await api.invoke('manager:unlock', { pin })
+      const session = await api.invoke('staff:approve', { staffId: approver, pin })
       finish(session.token)
     } catch (failure) {
+      setPin('')
       setError((failure as Error).message)
     } finally {
       setBusy(false)
@@ -37,21 +39,23 @@ export function PinDialog({ request, done }: { request: PinRequest | null; done:
   }
 
   return (
-    <Dialog open={request !== null} title={setting ? 'Choose a manager PIN' : 'Manager PIN'} onClose={() => finish(null)}>
+    <Dialog open={request !== null} title="Manager approval" onClose={() => finish(null)}>
       <form onSubmit={submit} className="stack">
-        <p className="muted">
-          {setting
-            ? 'Refunds, revoking courses, exports and settings need a manager. Choose a PIN of 4 to 8 digits; it is stored hashed.'
-            : 'This needs a manager. Enter the manager PIN.'}
-        </p>
-        <TextField label="PIN" type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(e) => setPin(e.target.value.trim())} error={setting ? null : error} />
-        {setting && <TextField label="Repeat PIN" type="password" inputMode="numeric" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value.trim())} error={error} />}
+        <p className="muted">This needs a manager. A manager or the owner enters their own PIN; the record names them beside you.</p>
+        <SelectField label="Approved by" value={approver ?? ''} onChange={(e) => setApprover(Number(e.target.value))}>
+          {request?.approvers.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name} ({ROLE_LABELS[person.role]})
+            </option>
+          ))}
+        </SelectField>
+        <PinPad label="PIN" value={pin} onChange={setPin} error={error} autoFocus />
         <div className="row end">
           <Button variant="ghost" onClick={() => finish(null)}>
             Cancel
           </Button>
           <Button variant="primary" type="submit" busy={busy}>
-            {setting ? 'Set PIN' : 'Unlock'}
+            Approve
           </Button>
         </div>
       </form>

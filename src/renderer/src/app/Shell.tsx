@@ -5,6 +5,8 @@ import { useAppInfo, useManager } from './context'
 import { OfflineBanner } from './OfflineBanner'
 import { navigate, type Screen } from './route'
 import { useTheme, type ThemeChoice } from './theme'
+import { ROLE_LABELS } from '@shared/staff'
+import { signOut, useStaffSession } from './StaffGate'
 
 const NAV: Array<{ screen: Screen; label: string; icon: IconName }> = [
   { screen: 'sell', label: 'Sell', icon: 'sell' },
@@ -12,6 +14,8 @@ const NAV: Array<{ screen: Screen; label: string; icon: IconName }> = [
   { screen: 'customers', label: 'Customers', icon: 'customers' },
   { screen: 'reports', label: 'Reports', icon: 'reports' },
   { screen: 'settings', label: 'Settings', icon: 'settings' },
+  { screen: 'shift', label: 'Shift', icon: 'orders' },
+  { screen: 'staff', label: 'Staff', icon: 'customers' },
 ]
 
 export function Shell({ screen, path, children }: { screen: Screen; path: string; children: ReactNode }) {
@@ -28,6 +32,7 @@ export function Shell({ screen, path, children }: { screen: Screen; path: string
     return () => clearTimeout(timer)
   }, [path])
   const manager = useManager()
+  const person = useStaffSession()?.person
   const [theme, setTheme] = useTheme()
   return (
     <div className="shell">
@@ -68,7 +73,15 @@ export function Shell({ screen, path, children }: { screen: Screen; path: string
             {info?.mode === 'live' && <Badge tone="success">Live payments</Badge>}
           </div>
           <div className="topbar-manager">
-            {manager.token ? (
+            {person && (
+              <span className="topbar-person" aria-label="Signed in">
+                {person.name} · {ROLE_LABELS[person.role]}
+              </span>
+            )}
+            <button type="button" className="btn btn-ghost btn-sm" onClick={signOut}>
+              <Icon name="lock" size={16} /> Switch person
+            </button>
+            {person && (person.role === 'manager' || person.role === 'owner') ? null : manager.token ? (
               <button type="button" className="btn btn-ghost btn-sm" onClick={manager.lock}>
                 <Icon name="unlock" size={16} /> Manager — lock
               </button>

@@ -1,13 +1,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { AppInfo } from '@shared/domain'
+import { canApprove, type StaffPerson } from '@shared/staff'
 import { api } from '../api/transport'
+import { onStaffSession, staffSession } from '../api/staff-session'
 import { useToasts } from '../ui/toasts'
 import { useLiveEvents, useReconnect } from './hooks'
 import { setShopFormat } from './shop-format'
 
 interface ManagerState {
+  /** A manager's approval held for the person at the till (a cashier), if any. */
   token: string | null
-  /** Opens the PIN dialog (set or enter) and resolves with a session token, or null if cancelled. */
+  /**
+   * A manager's token: the person signed in when they are a manager or owner; else opens the approval dialog (a
+   * manager picks themselves and types their PIN) and resolves with that approval, or null if cancelled.
+   */
   requireManager(): Promise<string | null>
   lock(): void
 }
@@ -26,7 +32,8 @@ export function useManager(): ManagerState {
 }
 
 export interface PinRequest {
-  pinSet: boolean
+  /** Who may approve: the managers and owners on the staff. */
+  approvers: StaffPerson[]
   resolve: (token: string | null) => void
 }
 
@@ -49,12 +56,17 @@ export function AppProviders({ children, renderPinDialog }: { children: ReactNod
   // Shop name, keys and mode are announced as live.changed: the whole app sees them without a reload.
   useLiveEvents((event) => event.type === 'live.changed' && loadInfo())
 
+  // An approval belongs to the person it was given to: switching person forgets it.
+  useEffect(() => onStaffSession(() => setToken(null)), [])
+
   const requireManager = useCallback(async () => {
+    const session = staffSession()
+    if (session && canApprove(session.person.role)) return session.token
     if (token) return token
-    const { pinSet } = await api.invoke('manager:status', {})
+    const { people } = await api.invoke('staff:status', {})
     return new Promise<string | null>((resolve) =>
       setPinRequest({
-        pinSet,
+        approvers: people.filter((person) => canApprove(person.role)),
         resolve: (session) => {
           setToken(session)
           resolve(session)

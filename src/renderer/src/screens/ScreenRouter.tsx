@@ -7,6 +7,8 @@ import { OrdersScreen } from './orders/OrdersScreen'
 import { ReportsScreen } from './reports/ReportsScreen'
 import { SellScreen } from './sell/SellScreen'
 import { SettingsScreen } from './settings/SettingsScreen'
+import { ShiftScreen } from './shift/ShiftScreen'
+import { StaffScreen } from './staff/StaffScreen'
 
 const numeric = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null)
 
@@ -67,5 +69,9 @@ export function ScreenRouter({ route }: { route: Route }) {
       )
     case 'settings':
       return <SettingsScreen />
+    case 'shift':
+      return <ShiftScreen />
+    case 'staff':
+      return <StaffScreen />
   }
 }

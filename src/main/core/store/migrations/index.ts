@@ -7,6 +7,9 @@ import { pinThrottle } from './006-pin-throttle'
 import { cashRequestKey } from './007-cash-request-key'
 import { recurring } from './008-recurring'
 import { refundLines } from './009-refund-lines'
+import { staff } from './010-staff'
+import { shifts } from './011-shifts'
+import { discounts } from './012-discounts'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -24,6 +27,9 @@ export const migrations: readonly Migration[] = orderedMigrations([
   cashRequestKey,
   recurring,
   refundLines,
+  staff,
+  shifts,
+  discounts,
 ])
 
 export type { Migration }

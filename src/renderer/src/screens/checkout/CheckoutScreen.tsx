@@ -16,6 +16,7 @@ import { InterruptedCard } from './InterruptedCard'
 import { Receipt } from './Receipt'
 import { StatusTimeline } from './StatusTimeline'
 import { TestCards } from './TestCards'
+import { DiscountDialog, DiscountLines } from './DiscountDialog'
 import { OrderKindBadge } from '../recurring/OrderKindBadge'
 
 /** Checkout for one order: cash and/or card, a live status timeline, then the receipt. */
@@ -24,6 +25,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
   const [order, setOrder] = useState<OrderDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
+  const [discounting, setDiscounting] = useState(false)
   const checkedOnOpen = useRef(false)
 
   const show = useCallback((next: OrderDetail) => {
@@ -91,7 +93,16 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
                   <Money amount={item.unitAmount} currency={order.currency} />
                 </li>
               ))}
+              <DiscountLines order={order} />
             </ul>
+            {order.status === 'pending' && order.kind === 'sale' && !order.payments.some((p) => p.status === 'succeeded' || p.status === 'processing' || p.status === 'requires_action') && (
+              <div className="row end">
+                <Button size="sm" onClick={() => setDiscounting(true)}>
+                  Add discount
+                </Button>
+                <DiscountDialog order={order} open={discounting} close={() => setDiscounting(false)} applied={show} />
+              </div>
+            )}
             <div className="cart-total">
               <span>Total</span>
               <Money amount={order.amount} currency={order.currency} />

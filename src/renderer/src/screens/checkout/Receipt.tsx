@@ -31,6 +31,7 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
       <div className="receipt-customer">
         <strong>{order.accountName}</strong> <span className="muted">{order.accountEmail}</span>
       </div>
+      {order.servedBy && <div className="muted">Served by {order.servedBy}</div>}
       <table className="table receipt-lines">
         <tbody>
           {order.items.map((item) => (
@@ -39,6 +40,12 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
               <td className="num">
                 <Money amount={item.unitAmount} currency={order.currency} />
               </td>
+            </tr>
+          ))}
+          {order.discounts.map((d) => (
+            <tr key={`discount-${d.id}`}>
+              <td>Discount: {d.reason}</td>
+              <td className="num">−{formatMoney(d.amount, order.currency)}</td>
             </tr>
           ))}
         </tbody>

@@ -25,7 +25,7 @@ export function GoLiveChecklist({ status }: { status: LiveStatus }) {
       : status.webhooksArrive
         ? { done: true, title: 'Stripe tells the till about payments at once', detail: 'Refunds and payments made elsewhere show up within seconds.' }
         : { done: false, title: 'Stripe cannot reach the till yet', detail: 'Sales still finish: the till asks Stripe after each payment and every 5 minutes. For instant updates, add the connection (ngrok) under Technical details.' },
-    { done: manager.state === 'ready' && manager.data.pinSet, title: 'Manager PIN', detail: manager.state === 'ready' && manager.data.pinSet ? 'Set: refunds, exports and settings ask for it.' : 'Not set yet: it is chosen the first time a manager action is used.' },
+    { done: manager.state === 'ready' && manager.data.pinSet, title: 'Owner and staff', detail: manager.state === 'ready' && manager.data.pinSet ? 'Set up: refunds, exports and settings need a manager or the owner (Staff screen).' : 'Not set up yet: the owner is created at first start.' },
     { done: !!info && info.shopName !== 'CourseTill', title: 'Shop name on receipts', detail: info ? `Receipts say “${info.shopName}”.` : '' },
     { done: true, title: 'Time zone', detail: info ? `Days are counted in ${info.timeZone.replace(/_/g, ' ')}.` : '' },
   ]
