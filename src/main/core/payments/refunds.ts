@@ -8,6 +8,7 @@ import { sql } from '../store/statements'
 import type { StripeGateway } from '../stripe/gateway'
 import { applyRefund } from './apply-refund'
 import { scopeOf } from '../stripe/installation-scope'
+import { addCreditEntry } from '../credit/ledger'
 
 export interface RefundRequest {
   paymentId: number
@@ -22,7 +23,8 @@ export interface RefundRequest {
 interface PaymentForRefund {
   id: number
   order_id: number
-  method: 'card' | 'cash'
+  method: 'card' | 'cash' | 'credit'
+  account_id: number
   status: string
   amount_received: number
   currency: string
@@ -34,7 +36,8 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
   /** Refunds all or part of a payment; never more than is left, card refunds through Stripe, cash recorded. */
   async function refundPayment(request: RefundRequest): Promise<OrderDetail> {
     const reserved = reserve(request)
-    if (reserved.existing || reserved.method === 'cash') return getOrderDetail(ctx.db, reserved.orderId)
+    // Cash and credit are given back here and now; only a card refund goes through Stripe.
+    if (reserved.existing || reserved.method !== 'card') return getOrderDetail(ctx.db, reserved.orderId)
     try {
       await refuseForeignIntent(reserved.paymentIntentId!)
       const refund = await gateway!.createRefund({
@@ -70,6 +73,7 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
       const payment = sql(
         db,
         `SELECT p.id, p.order_id, p.method, p.status, p.amount_received, p.currency, p.stripe_payment_intent_id,
+                (SELECT account_id FROM purchase_order WHERE id = p.order_id) AS account_id,
                 coalesce((SELECT sum(amount) FROM refund WHERE payment_id = p.id AND status IN ('pending', 'requires_action', 'succeeded')), 0) AS committed
            FROM payment p WHERE p.id = ?`,
       ).get(paymentId) as PaymentForRefund | undefined
@@ -80,7 +84,7 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
       if (amount > left) throw invalidInput(`Only ${left} (minor units of ${payment.currency}) can still be refunded on payment ${paymentId}`, { refundable: left })
       if (payment.method === 'card' && !gateway) throw new AppError('unavailable', 'Card refunds need Stripe, which is not configured')
       const now = ctx.now()
-      const status = payment.method === 'cash' ? 'succeeded' : 'pending'
+      const status = payment.method === 'card' ? 'pending' : 'succeeded'
       const refundId = Number(
         sql(
           db,
@@ -88,6 +92,11 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(paymentId, amount, payment.currency, status, request.reason, request.note ?? null, actor, request.requestKey ?? null, now, now).lastInsertRowid,
       )
+      // A credit-paid part goes back to the customer's credit balance, in the same transaction as the refund row.
+      if (payment.method === 'credit') {
+        addCreditEntry(db, now, { accountId: payment.account_id, currency: payment.currency, kind: 'refund', amount, source: 'refund', actor, paymentId, refundId, orderId: payment.order_id })
+        queue({ type: 'credit.changed', accountId: payment.account_id })
+      }
       audit(db, now, { actor, action: 'refund.requested', entityType: 'refund', entityId: refundId, orderId: payment.order_id, detail: { paymentId, amount, method: payment.method, reason: request.reason } })
       // The new refund row changes what open windows show even when the order's status stays the same.
       const settled = status === 'succeeded' ? settleOrder(db, now, payment.order_id, actor, queue) : null

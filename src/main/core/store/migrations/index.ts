@@ -7,6 +7,8 @@ import { pinThrottle } from './006-pin-throttle'
 import { cashRequestKey } from './007-cash-request-key'
 import { recurring } from './008-recurring'
 import { refundLines } from './009-refund-lines'
+import { storeCredit } from './010-store-credit'
+import { referralsCoupons } from './011-referrals-coupons'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -24,6 +26,8 @@ export const migrations: readonly Migration[] = orderedMigrations([
   cashRequestKey,
   recurring,
   refundLines,
+  storeCredit,
+  referralsCoupons,
 ])
 
 export type { Migration }
