@@ -50,8 +50,6 @@ export function addCreditEntry(db: Db, now: number, entry: NewEntry): number {
   }
 }
 
-interface EntryRow extends Omit<CreditEntry, 'balanceAfter'> {}
-
 /** Newest first, each with the balance it left (a running sum over the customer's entries in its currency). */
 export function creditEntries(db: Db, accountId: number, limit = 200): CreditEntry[] {
   return sql(
@@ -60,7 +58,7 @@ export function creditEntries(db: Db, accountId: number, limit = 200): CreditEnt
             order_id AS orderId, actor, created_at AS createdAt,
             sum(amount) OVER (PARTITION BY currency ORDER BY id) AS balanceAfter
        FROM credit_entry WHERE account_id = ? ORDER BY id DESC LIMIT ?`,
-  ).all(accountId, limit) as Array<EntryRow & { balanceAfter: number }>
+  ).all(accountId, limit) as CreditEntry[]
 }
 
 export function assertCustomer(db: Db, accountId: number): { id: number; name: string } {
