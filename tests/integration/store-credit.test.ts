@@ -166,9 +166,10 @@ describe('store credit: bad input changes nothing', () => {
     ['the wrong currency', (t: TestTill) => t.call('credit:apply', { orderId: 1, amount: 100, currency: 'EUR', requestKey: key() }), 'invalid_input', /is in GBP; credit in EUR/],
     ['a lower-case currency', (t: TestTill) => t.call('credit:apply', { orderId: 1, amount: 100, currency: 'gbp', requestKey: key() }), 'invalid_input', /currency/],
     ['more than the balance', (t: TestTill) => t.call('credit:apply', { orderId: 1, amount: 1001, currency: 'GBP', requestKey: key() }), 'conflict', /Not enough credit: Amelia Hart has £10.00/],
-    ['more than is due', (t: TestTill) => t.call('credit:apply', { orderId: 2, amount: 1000, currency: 'GBP', requestKey: key() }), 'invalid_input', /Only £9.00 is due/],
+    ['more than is due', (t: TestTill) => t.call('credit:apply', { orderId: 3, amount: 1000, currency: 'GBP', requestKey: key() }), 'invalid_input', /Only £9.00 is due/],
+    ['an order already paid', (t: TestTill) => t.call('credit:apply', { orderId: 2, amount: 100, currency: 'GBP', requestKey: key() }), 'conflict', /is successful and takes no more payments/],
     ['an adjustment for an unknown customer', (t: TestTill, managerToken: string) => t.call('credit:adjust', { customerId: 999, currency: 'GBP', amount: 100, reason: 'Goodwill', requestKey: key(), managerToken }), 'not_found', /Customer 999/],
-    ['an adjustment below zero', (t: TestTill, managerToken: string) => t.call('credit:adjust', { customerId: 1, currency: 'GBP', amount: -1001, reason: 'Mistake', requestKey: key(), managerToken }), 'conflict', /balance is £10.00/],
+    ['an adjustment below zero', (t: TestTill, managerToken: string) => t.call('credit:adjust', { customerId: 1, currency: 'GBP', amount: -1001, reason: 'Mistake', requestKey: key(), managerToken }), 'conflict', /The balance is £10.00; at most that can be taken away/],
     ['an adjustment without a reason', (t: TestTill, managerToken: string) => t.call('credit:adjust', { customerId: 1, currency: 'GBP', amount: 100, reason: ' ', requestKey: key(), managerToken }), 'invalid_input', /reason/],
     ['an adjustment of a float', (t: TestTill, managerToken: string) => t.call('credit:adjust', { customerId: 1, currency: 'GBP', amount: 0.5, reason: 'Goodwill', requestKey: key(), managerToken }), 'invalid_input', /amount/],
     ['an adjustment without the manager PIN', (t: TestTill) => t.call('credit:adjust', { customerId: 1, currency: 'GBP', amount: 100, reason: 'Goodwill', requestKey: key(), managerToken: 'a'.repeat(64) }), 'manager_required', /./],
@@ -177,13 +178,28 @@ describe('store credit: bad input changes nothing', () => {
     await grant(t, 1, 1000)
     t.order([1])
     const second = t.order([4])
-    await t.call('orders:recordCash', { orderId: second.id, tendered: 2000, requestKey: key() })
+    await t.call('orders:recordCash', { orderId: second.id, tendered: 2900, requestKey: key() })
+    const third = t.order([4])
+    await t.call('orders:recordCash', { orderId: third.id, tendered: 2000, requestKey: key() })
     // The session is opened before the snapshot: unlocking writes to the store, the refused call must not.
     const managerToken = await manager(t)
     const before = snapshot(t.till.ctx.db)
     const error = await refusal(call(t, managerToken))
     expect(error.code).toBe(code)
     expect(error.message).toMatch(message)
+    expect(snapshot(t.till.ctx.db)).toBe(before)
+  })
+
+  it('credit waits while a card payment is being authorised (3-D Secure), so both cannot pay the same debt', async () => {
+    const t = await till()
+    await grant(t, 1, 1000)
+    const order = t.order([1])
+    const card = await t.call('payments:startCard', { orderId: order.id })
+    await payAs(t.stripe, card.paymentIntentId, 'pm_card_authenticationRequired')
+    await t.call('payments:sync', { orderId: order.id })
+    const before = snapshot(t.till.ctx.db)
+    const error = await refusal(t.call('credit:apply', { orderId: order.id, amount: 1000, currency: 'GBP', requestKey: key() }))
+    expect(error.message).toMatch(/card payment for order \d+ is in progress/)
     expect(snapshot(t.till.ctx.db)).toBe(before)
   })
 

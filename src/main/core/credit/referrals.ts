@@ -10,7 +10,6 @@ import { majorToMinor, referralRules } from './referral-rules'
 export function recordReferral(db: Db, now: number, accountId: number, code: string, actor: string): void {
   const referrer = sql(db, 'SELECT account_id FROM referral_code WHERE code = ?').pluck().get(code.trim().toUpperCase()) as number | undefined
   if (referrer === undefined) throw invalidInput(`"${code}" is not a referral code of any customer`)
-  if (referrer === accountId) throw invalidInput('A customer cannot refer themselves')
   sql(db, 'INSERT INTO referral (referred_account_id, referrer_account_id, created_at) VALUES (?, ?, ?)').run(accountId, referrer, now)
   audit(db, now, { actor, action: 'referral.recorded', entityType: 'account', entityId: accountId, detail: { referrer } })
 }
