@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/shared/errors'
+import { adjustCredit } from '../../src/main/core/credit/adjust'
 import { snapshot } from '../helpers/temp-store'
 import { payAs, startTestTill, type TestTill } from '../helpers/test-till'
 import { trackLedger } from '../helpers/credit-ledger'
@@ -144,6 +145,18 @@ describe('store credit as a tender', () => {
     expect((await t.call('credit:get', { customerId: 1 })).balances).toEqual([{ currency: 'GBP', balance: 2100 }])
   })
 
+  it('a refund by course gives back cash before credit, whatever order they were taken in', async () => {
+    const t = await till()
+    await grant(t, 1, 1000)
+    const order = t.order([1, 4])
+    await t.call('credit:apply', { orderId: order.id, amount: 1000, currency: 'GBP', requestKey: key() })
+    await t.call('orders:recordCash', { orderId: order.id, tendered: 6800, requestKey: key() })
+    const managerToken = await manager(t)
+    const after = await t.call('payments:refundLine', { orderId: order.id, courseId: 4, reason: 'requested_by_customer', managerToken })
+    expect(after.refunds.map((r) => [after.payments.find((p) => p.id === r.paymentId)!.method, r.amount])).toEqual([['cash', 2900]])
+    expect((await t.call('credit:get', { customerId: 1 })).balances).toEqual([{ currency: 'GBP', balance: 0 }])
+  })
+
   it('canceling an order that took credit gives the credit back', async () => {
     const t = await till()
     await grant(t, 1, 1000)
@@ -245,6 +258,13 @@ describe('store credit: bad input changes nothing', () => {
     ).toThrow(/credit_overdraw/)
     expect(() => t.till.ctx.db.prepare('UPDATE credit_entry SET amount = 5').run()).toThrow(/append-only/)
     expect(() => t.till.ctx.db.prepare('DELETE FROM credit_entry').run()).toThrow(/append-only/)
+    expect(snapshot(t.till.ctx.db)).toBe(before)
+  })
+
+  it('an adjustment needs a reason even when called from inside the main process (not only through the contract)', async () => {
+    const t = await till()
+    const before = snapshot(t.till.ctx.db)
+    expect(() => adjustCredit(t.till.ctx, { customerId: 1, currency: 'GBP', amount: 100, reason: '  ', actor: 'manager', requestKey: key() })).toThrow(/needs a reason/)
     expect(snapshot(t.till.ctx.db)).toBe(before)
   })
 
