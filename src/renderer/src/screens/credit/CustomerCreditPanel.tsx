@@ -47,7 +47,7 @@ export function CustomerCreditPanel({ customerId }: { customerId: number }) {
       }
     >
       <div className="stack">
-        <div className="credit-balances" aria-label="Credit balances">
+        <div className="credit-balances" role="group" aria-label="Credit balances">
           {c.balances.filter((b) => b.balance !== 0).length === 0 ? (
             <span className="muted">No credit</span>
           ) : (
