@@ -109,8 +109,8 @@ function CouponsSection() {
   return (
     <div className="stack credit-coupons">
       <h3>Credit coupons</h3>
-      <form className="settings-inline" onSubmit={create} aria-label="New coupon">
-        <TextField className="grow" label="Code" value={code} onChange={(e) => setCode(e.target.value)} error={error} autoComplete="off" />
+      <form className="credit-coupon-form" onSubmit={create} aria-label="New coupon">
+        <TextField label="Code" value={code} onChange={(e) => setCode(e.target.value)} error={error} autoComplete="off" />
         <TextField label="Currency" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value)} />
         <TextField label="Credit" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
         <TextField label="Max uses" inputMode="numeric" value={max} onChange={(e) => setMax(e.target.value)} />
