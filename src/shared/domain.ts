@@ -11,7 +11,7 @@ export const ORDER_STATUSES = [
 ] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
-export const PAYMENT_METHODS = ['card', 'cash'] as const
+export const PAYMENT_METHODS = ['card', 'cash', 'credit'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 export const PAYMENT_STATUSES = ['pending', 'requires_action', 'processing', 'succeeded', 'failed', 'canceled'] as const
@@ -183,6 +183,7 @@ export type LiveEvent =
   | { type: 'membership.changed'; accountId: number; membershipId: number; status: string }
   | { type: 'installments.changed'; accountId: number; planId: number }
   | { type: 'shift.changed'; shiftId: number }
+  | { type: 'credit.changed'; accountId: number }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

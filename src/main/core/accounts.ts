@@ -5,6 +5,7 @@ import { inTransaction, type CoreContext } from './context'
 import type { Db } from './store/db'
 import { sql } from './store/statements'
 import { foldText } from '@shared/fold-text'
+import { recordReferral } from './credit/referrals'
 
 const ACCOUNT_COLUMNS = 'id, email, name, phone, stripe_customer_id AS stripeCustomerId, created_at AS createdAt'
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -13,6 +14,8 @@ export interface NewAccount {
   email: string
   name: string
   phone?: string | null
+  /** Another customer's referral code (credit/referrals.ts). */
+  referralCode?: string | null
   actor: string
 }
 
@@ -39,6 +42,8 @@ export function createAccount(ctx: CoreContext, input: NewAccount): Account {
       ).lastInsertRowid,
     )
     audit(db, now, { actor: input.actor, action: 'account.created', entityType: 'account', entityId: id, detail: { email } })
+    // An unknown code refuses the whole creation: the customer is not made without the referral staff meant.
+    if (input.referralCode?.trim()) recordReferral(db, now, id, input.referralCode, input.actor)
     return getAccount(db, id)!
   })
 }

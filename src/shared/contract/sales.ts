@@ -12,6 +12,8 @@ export const salesChannels = {
       email: z.email().max(254),
       name: storedText(200).pipe(z.string().min(1)),
       phone: z.string().trim().min(3).max(40).nullable().optional(),
+      /** Another customer's referral code: both get the referral bonus on this customer's first qualifying purchase. */
+      referralCode: z.string().trim().max(32).optional(),
     }),
   ),
   'orders:create': channel<OrderDetail>()(z.strictObject({ accountId: id, courseIds: z.array(id).max(50), confirmOwned: z.array(id).max(50).optional() })),

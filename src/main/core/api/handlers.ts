@@ -9,6 +9,7 @@ import { recurringHandlers } from '../memberships/handlers'
 import { staffHandlers } from '../staff/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { discountHandlers } from '../orders/discount-handlers'
+import { creditHandlers } from '../credit/handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...staffHandlers(deps),
     ...shiftHandlers(deps),
     ...discountHandlers(deps),
+    ...creditHandlers(deps),
   }
 }

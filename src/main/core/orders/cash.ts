@@ -8,6 +8,7 @@ import { getOrderDetail } from './read-order'
 import { actingStaffId } from '../staff/acting'
 import { drawerShiftForCash } from '../shifts/drawer'
 import { settleOrder } from './settle'
+import { returnCreditOnCancel } from '../credit/tender'
 
 const PAYABLE = new Set(['pending', 'partially_paid', 'failed'])
 
@@ -100,6 +101,8 @@ export function cancelOrder(ctx: CoreContext, input: { orderId: number; actor: s
       audit(db, now, { actor, action: 'payment.cash_returned', entityType: 'payment', entityId: cash.id, orderId, detail: { amount: cash.amountReceived, currency: cash.currency } })
       queue({ type: 'payment.changed', orderId, paymentId: cash.id, status: 'canceled' })
     }
+    // Store credit taken so far goes back to the customer's balance.
+    returnCreditOnCancel(ctx, order, actor, queue)
     sql(db, 'UPDATE purchase_order SET canceled_at = ?, updated_at = ? WHERE id = ?').run(now, now, orderId)
     audit(db, now, { actor, action: 'order.canceled', entityType: 'purchase_order', entityId: orderId, orderId })
     settleOrder(db, now, orderId, actor, queue)

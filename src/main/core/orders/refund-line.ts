@@ -71,7 +71,7 @@ function claim(ctx: CoreContext, request: LineRefundRequest): Part[] | 'repeat' 
     if (total < item.unitAmount) {
       throw new AppError('conflict', `Only ${formatMoney(total, order.currency)} is left to refund on order ${order.id}, less than "${item.title}" (${formatMoney(item.unitAmount, order.currency)}): refund by amount instead`)
     }
-    // Card payments first (the money goes back the way it came), then cash; each gives what it still holds.
+    // Card payments first (the money goes back the way it came), then cash, then credit; each gives what it still holds.
     left.sort((a, b) => methodRank(order, a.paymentId) - methodRank(order, b.paymentId))
     const parts: Part[] = []
     let owed = item.unitAmount
@@ -93,5 +93,7 @@ function committedRefunds(order: OrderDetail, paymentId: number): number {
 }
 
 function methodRank(order: OrderDetail, paymentId: number): number {
-  return order.payments.find((p) => p.id === paymentId)?.method === 'card' ? 0 : 1
+  // Store credit last: money the customer handed over goes back first.
+  const method = order.payments.find((p) => p.id === paymentId)?.method
+  return method === 'card' ? 0 : method === 'cash' ? 1 : 2
 }

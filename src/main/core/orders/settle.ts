@@ -6,6 +6,7 @@ import { sql } from '../store/statements'
 import { deriveOrderStatus, type OrderFacts } from './order-status'
 import { grantOrderCourses, revokeOrderCourses } from './ownership'
 import { markCoveredChargesPaid } from '../installments/covered'
+import { awardReferralBonus, reverseReferralBonus } from '../credit/referrals'
 
 export interface SettleResult {
   from: OrderStatus
@@ -47,7 +48,10 @@ export function settleOrder(db: Db, now: number, orderId: number, actor: string,
   if (to === 'successful' && order.review_reason === null) grantOrderCourses(db, now, orderId, actor)
   // A payment plan's order pays exactly the charges it recorded when it was made.
   if (to === 'successful' && order.review_reason === null) markCoveredChargesPaid(db, now, orderId, actor, queue)
+  // A referred customer's first qualifying purchase pays the referral bonus (once); its full refund takes it back.
+  if (to === 'successful' && order.review_reason === null) awardReferralBonus(db, now, orderId, actor, queue)
   if (to === 'refunded') revokeOrderCourses(db, now, orderId, actor, 'order fully refunded')
+  if (to === 'refunded') reverseReferralBonus(db, now, orderId, actor, queue)
   queue({ type: 'order.changed', orderId, status: to })
   return { from, to }
 }

@@ -10,6 +10,7 @@ import { applyRefund } from './apply-refund'
 import { scopeOf } from '../stripe/installation-scope'
 import { actingApproverId, actingStaffId } from '../staff/acting'
 import { drawerShiftForCash, openShiftId } from '../shifts/drawer'
+import { addCreditEntry } from '../credit/ledger'
 
 export interface RefundRequest {
   paymentId: number
@@ -24,7 +25,8 @@ export interface RefundRequest {
 interface PaymentForRefund {
   id: number
   order_id: number
-  method: 'card' | 'cash'
+  method: 'card' | 'cash' | 'credit'
+  account_id: number
   status: string
   amount_received: number
   currency: string
@@ -36,7 +38,8 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
   /** Refunds all or part of a payment; never more than is left, card refunds through Stripe, cash recorded. */
   async function refundPayment(request: RefundRequest): Promise<OrderDetail> {
     const reserved = reserve(request)
-    if (reserved.existing || reserved.method === 'cash') return getOrderDetail(ctx.db, reserved.orderId)
+    // Cash and credit are given back here and now; only a card refund goes through Stripe.
+    if (reserved.existing || reserved.method !== 'card') return getOrderDetail(ctx.db, reserved.orderId)
     try {
       await refuseForeignIntent(reserved.paymentIntentId!)
       const refund = await gateway!.createRefund({
@@ -72,6 +75,7 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
       const payment = sql(
         db,
         `SELECT p.id, p.order_id, p.method, p.status, p.amount_received, p.currency, p.stripe_payment_intent_id,
+                (SELECT account_id FROM purchase_order WHERE id = p.order_id) AS account_id,
                 coalesce((SELECT sum(amount) FROM refund WHERE payment_id = p.id AND status IN ('pending', 'requires_action', 'succeeded')), 0) AS committed
            FROM payment p WHERE p.id = ?`,
       ).get(paymentId) as PaymentForRefund | undefined
@@ -84,7 +88,7 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
       // Cash handed back comes out of the drawer, so it needs the open shift; a card refund is only noted in it.
       const shiftId = payment.method === 'cash' ? drawerShiftForCash(db) : openShiftId(db)
       const now = ctx.now()
-      const status = payment.method === 'cash' ? 'succeeded' : 'pending'
+      const status = payment.method === 'card' ? 'pending' : 'succeeded'
       const refundId = Number(
         sql(
           db,
@@ -92,6 +96,11 @@ export function createRefunds(ctx: CoreContext, gateway: StripeGateway | null) {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(paymentId, amount, payment.currency, status, request.reason, request.note ?? null, actor, request.requestKey ?? null, actingStaffId(), actingApproverId(), shiftId, now, now).lastInsertRowid,
       )
+      // A credit-paid part goes back to the customer's credit balance, in the same transaction as the refund row.
+      if (payment.method === 'credit') {
+        addCreditEntry(db, now, { accountId: payment.account_id, currency: payment.currency, kind: 'refund', amount, source: 'refund', actor, paymentId, refundId, orderId: payment.order_id })
+        queue({ type: 'credit.changed', accountId: payment.account_id })
+      }
       audit(db, now, { actor, action: 'refund.requested', entityType: 'refund', entityId: refundId, orderId: payment.order_id, detail: { paymentId, amount, method: payment.method, reason: request.reason } })
       // The new refund row changes what open windows show even when the order's status stays the same.
       const settled = status === 'succeeded' ? settleOrder(db, now, payment.order_id, actor, queue) : null

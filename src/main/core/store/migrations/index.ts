@@ -7,9 +7,11 @@ import { pinThrottle } from './006-pin-throttle'
 import { cashRequestKey } from './007-cash-request-key'
 import { recurring } from './008-recurring'
 import { refundLines } from './009-refund-lines'
-import { staff } from './010-staff'
-import { shifts } from './011-shifts'
-import { discounts } from './012-discounts'
+import { storeCredit } from './010-store-credit'
+import { referralsCoupons } from './011-referrals-coupons'
+import { staff } from './012-staff'
+import { shifts } from './013-shifts'
+import { discounts } from './014-discounts'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -27,6 +29,8 @@ export const migrations: readonly Migration[] = orderedMigrations([
   cashRequestKey,
   recurring,
   refundLines,
+  storeCredit,
+  referralsCoupons,
   staff,
   shifts,
   discounts,

@@ -18,6 +18,7 @@ import { StatusTimeline } from './StatusTimeline'
 import { TestCards } from './TestCards'
 import { DiscountDialog, DiscountLines } from './DiscountDialog'
 import { OrderKindBadge } from '../recurring/OrderKindBadge'
+import { CreditPart } from '../credit/CreditPart'
 
 /** Checkout for one order: cash and/or card, a live status timeline, then the receipt. */
 export function CheckoutScreen({ orderId }: { orderId: number }) {
@@ -145,6 +146,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
         ) : (
           <>
             {interrupted && <InterruptedCard orderId={order.id} onChanged={show} />}
+            {order.kind !== 'membership' && order.kind !== 'renewal' && <CreditPart order={order} onChanged={show} disabled={confirming || cardInFlight} />}
             {order.kind !== 'membership' && (
               <Panel title="Cash" labelledBy="checkout-cash-title">
                 <CashPart order={order} onChanged={show} disabled={confirming || cardInFlight} autoFocus={!cardInFlight} />

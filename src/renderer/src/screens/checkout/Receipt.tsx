@@ -6,7 +6,7 @@ import { RenewalNote } from '../recurring/RenewalNote'
 import { formatMoney } from '@shared/money'
 import { Money } from '../../ui/Money'
 
-const METHOD_LABEL = { card: 'Card', cash: 'Cash' } as const
+const METHOD_LABEL = { card: 'Card', cash: 'Cash', credit: 'Store credit' } as const
 
 /** What the customer takes away: printable, or saved as PDF from the print dialog. */
 export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderDetail; actions?: ReactNode }) {

@@ -18,11 +18,15 @@ export function timelineSteps(order: OrderDetail, confirming: boolean, interrupt
   for (const cash of order.payments.filter((p) => p.method === 'cash')) {
     steps.push({ key: `cash-${cash.id}`, label: `Cash received ${formatMoney(cash.amount, cash.currency)}`, state: 'done' })
   }
+  for (const credit of order.payments.filter((p) => p.method === 'credit')) {
+    const returned = credit.status === 'canceled'
+    steps.push({ key: `credit-${credit.id}`, label: `${returned ? 'Credit returned' : 'Store credit used'} ${formatMoney(credit.amount, credit.currency)}`, state: 'done' })
+  }
   const card = latestCard(order.payments)
   const paid = isPaid(order.status)
   if (order.status === 'canceled') return [...steps, { key: 'canceled', label: 'Order canceled', state: 'failed' }]
   if (!card) {
-    if (!paid) steps.push({ key: 'awaiting', label: 'Awaiting payment', detail: 'Take cash, or enter the card and press Pay', state: 'active' })
+    if (!paid) steps.push({ key: 'awaiting', label: 'Awaiting payment', detail: 'Take cash or credit, or enter the card and press Pay', state: 'active' })
   } else {
     const authenticating = card.status === 'requires_action'
     const awaitingState: StepState = card.status === 'pending' || card.status === 'failed' ? 'active' : 'done'
@@ -36,7 +40,8 @@ export function timelineSteps(order: OrderDetail, confirming: boolean, interrupt
     }
   }
   const cashOnly = order.payments.every((p) => p.method === 'cash')
-  steps.push({ key: 'succeeded', label: paid ? (cashOnly ? 'Paid in cash' : 'Payment succeeded') : 'Paid', state: paid ? 'done' : 'waiting' })
+  const creditOnly = order.payments.every((p) => p.method === 'credit')
+  steps.push({ key: 'succeeded', label: paid ? (cashOnly ? 'Paid in cash' : creditOnly ? 'Paid with store credit' : 'Payment succeeded') : 'Paid', state: paid ? 'done' : 'waiting' })
   return steps
 }
 

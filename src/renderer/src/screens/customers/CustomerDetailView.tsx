@@ -5,6 +5,7 @@ import { formatDate, formatShortDateTime } from '../orders/detail/format'
 import { CurrencyTotals } from './CurrencyTotals'
 import { CustomerOrdersPanel } from './CustomerOrdersPanel'
 import { CustomerRecurringPanel } from '../recurring/CustomerRecurringPanel'
+import { CustomerCreditPanel } from '../credit/CustomerCreditPanel'
 
 /** One customer: how to reach them, what they own (and which order gave it), and their orders. */
 export function CustomerDetailView({ customerId }: { customerId: number }) {
@@ -99,6 +100,7 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
         </Panel>
         <CustomerOrdersPanel key={generation} customerId={customerId} />
         <CustomerRecurringPanel customerId={customerId} />
+        <CustomerCreditPanel customerId={customerId} />
       </div>
     </div>
   )

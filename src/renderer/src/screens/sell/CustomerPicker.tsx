@@ -84,6 +84,7 @@ function NewCustomerForm({ initial, onCreated, onCancel }: { initial: string; on
   const [name, setName] = useState(initial.includes('@') ? '' : initial)
   const [email, setEmail] = useState(initial.includes('@') ? initial : '')
   const [phone, setPhone] = useState('')
+  const [referralCode, setReferralCode] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
@@ -97,9 +98,10 @@ function NewCustomerForm({ initial, onCreated, onCancel }: { initial: string; on
     if (Object.keys(found).length > 0) return
     setBusy(true)
     try {
-      onCreated(await api.invoke('customers:create', { name: name.trim(), email: email.trim(), phone: phone.trim() || null }))
+      onCreated(await api.invoke('customers:create', { name: name.trim(), email: email.trim(), phone: phone.trim() || null, ...(referralCode.trim() ? { referralCode: referralCode.trim() } : {}) }))
     } catch (failure) {
-      setErrors({ email: (failure as Error).message })
+      const message = (failure as Error).message
+      setErrors(/referral code/i.test(message) ? { referralCode: message } : { email: message })
     } finally {
       setBusy(false)
     }
@@ -110,6 +112,7 @@ function NewCustomerForm({ initial, onCreated, onCancel }: { initial: string; on
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoFocus />
       <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} />
       <TextField label="Phone (optional)" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} error={errors.phone} />
+      <TextField label="Referral code (optional)" value={referralCode} maxLength={32} autoComplete="off" onChange={(e) => setReferralCode(e.target.value)} error={errors.referralCode} hint="Another customer's code: both get a bonus on the first qualifying purchase." />
       <div className="row end">
         <Button variant="ghost" onClick={onCancel}>
           Cancel

@@ -9,6 +9,7 @@ import { StripePanel } from './StripePanel'
 import { ThisTillPanel } from './ThisTillPanel'
 import { WebhooksPanel } from './WebhooksPanel'
 import { AutoChargePanel } from '../recurring/AutoChargePanel'
+import { CreditSettingsPanel } from '../credit/CreditSettingsPanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
@@ -33,6 +34,7 @@ export function SettingsScreen() {
               <ShopNamePanel />
               <ShopLocalePanel />
               <AutoChargePanel />
+              <CreditSettingsPanel />
             </div>
           </div>
           <details className="settings-technical">

@@ -67,7 +67,7 @@ function RefundForm({ order, payment, onRefunded, onClose, onStale }: Props & { 
       const result = await asManager((managerToken) => api.invoke('payments:refund', { ...input, managerToken }))
       if (!result) return toasts.error('Refund not made', 'A refund needs the manager PIN: ask a manager to enter it and try again.')
       const made = result.refunds.find((r) => r.paymentId === payment.id && r.amount === value && r.status !== 'failed')
-      if (made?.status === 'succeeded') toasts.success(`Refunded ${money(value)}`, `${order.accountName} gets it back on their ${payment.method === 'card' ? 'card' : 'cash'}.`)
+      if (made?.status === 'succeeded') toasts.success(`Refunded ${money(value)}`, payment.method === 'credit' ? `${order.accountName} gets it back as store credit.` : `${order.accountName} gets it back on their ${payment.method === 'card' ? 'card' : 'cash'}.`)
       else toasts.success(`Refund of ${money(value)} requested`, 'Stripe confirms it shortly; this screen updates by itself.')
       onRefunded(result)
       onClose()

@@ -10,7 +10,7 @@ export const REFUND_REASON_LABEL: Record<RefundReason, string> = {
   other: 'Other',
 }
 
-export const METHOD_LABEL = { card: 'Card', cash: 'Cash' } as const
+export const METHOD_LABEL = { card: 'Card', cash: 'Cash', credit: 'Store credit' } as const
 
 /** "partially_refunded" → "Partially refunded". */
 export function humanize(code: string): string {

@@ -5,7 +5,7 @@ import type { Migration } from './types'
 // the drawer in; paid-in/paid-out are their own rows. At close the Z report is saved with the shift, and from
 // then on nothing of that shift can change: triggers refuse it, whatever code asks.
 export const shifts: Migration = {
-  version: 11,
+  version: 13,
   name: 'shifts',
   sql: `
 CREATE TABLE shift (

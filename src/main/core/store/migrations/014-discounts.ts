@@ -5,7 +5,7 @@ import type { Migration } from './types'
 // units. The order's amount is the price less its discounts, so Stripe, cash, refunds and reports all see the
 // amount actually charged. One discount per line and one per order.
 export const discounts: Migration = {
-  version: 12,
+  version: 14,
   name: 'discounts',
   sql: `
 CREATE TABLE order_discount (

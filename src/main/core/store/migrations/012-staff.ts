@@ -6,7 +6,7 @@ import type { Migration } from './types'
 // The person columns are added NULL-able: rows written before staff existed, and rows Stripe's events write, name
 // no one; everything the till writes through dispatch once an owner exists names its person.
 export const staff: Migration = {
-  version: 10,
+  version: 12,
   name: 'staff',
   sql: `
 CREATE TABLE staff (

@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright'
+import { mkdirSync } from 'node:fs'
+import type { Locator, Page } from '@playwright/test'
+import type { CustomerCredit } from '../../src/shared/credit'
+import type { AppInfo, OrderDetail } from '../../src/shared/domain'
+import type { RunningHost } from './fixtures/browser-host'
+import { apiCall, expect, test } from './fixtures/test'
+import { enterCard, startSale, watchConsole } from './fixtures/till-page'
+import { sandboxSecretKey } from './fixtures/sandbox-key'
+
+const SHOTS = 'reports/screenshots'
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze()
+  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** Screenshots at both till sizes in both themes for a person to look at; axe at the smaller size, both themes. */
+async function checkScreen(page: Page, name: string, show?: Locator) {
+  mkdirSync(SHOTS, { recursive: true })
+  for (const size of [{ width: 1366, height: 800 }, { width: 1024, height: 640 }]) {
+    await page.setViewportSize(size)
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByLabel('Theme').selectOption(theme)
+      await page.waitForLoadState('networkidle')
+      await show?.scrollIntoViewIfNeeded()
+      if (size.width === 1024) expect(await seriousViolations(page), `${name} at ${size.width}×${size.height}, ${theme}`).toEqual([])
+      await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}-${theme}.png`, fullPage: true })
+    }
+  }
+  await page.getByLabel('Theme').selectOption('light')
+  await page.setViewportSize({ width: 1280, height: 720 })
+}
+
+async function chargesFor(host: RunningHost, intentId: string) {
+  const info = await apiCall<AppInfo>(host, 'app:info')
+  const response = await fetch(`${info.stripe.sandboxApiUrl}/v1/charges?payment_intent=${intentId}`, { headers: { Authorization: `Bearer ${sandboxSecretKey(host)}` } })
+  return ((await response.json()) as { data: Array<{ status: string; amount: number }> }).data
+}
+
+test('pay part by store credit and the rest by card: the card is charged exactly the rest; the customer sees balance and ledger', async ({ page, host }) => {
+  test.setTimeout(300_000)
+  const errors = watchConsole(page)
+  const { token } = await apiCall<{ token: string }>(host, 'manager:setPin', { pin: '2468' })
+  await apiCall(host, 'credit:adjust', { customerId: 1, currency: 'GBP', amount: 1500, reason: 'Goodwill for a late course', requestKey: 'e2e-adjust-0001', managerToken: token })
+
+  await page.goto(host.openUrl)
+  const orderId = await startSale(page, ['Bookkeeping'], 'Amelia')
+  const credit = page.getByRole('form', { name: 'Store credit payment' })
+  await expect(credit).toContainText('Amelia Hart has £15.00 of credit')
+  await expect(page.getByRole('button', { name: /^Pay/ })).toContainText('£49.00')
+  await checkScreen(page, 'credit-checkout')
+
+  // More than the balance is refused on the spot, and nothing is taken.
+  await credit.getByLabel('Credit to use (GBP)').fill('20')
+  await credit.getByRole('button', { name: 'Use credit' }).click()
+  await expect(credit.getByText('At most £15.00 of credit can pay this order')).toBeVisible()
+  expect((await apiCall<OrderDetail>(host, 'orders:get', { orderId })).payments.filter((p) => p.method === 'credit')).toEqual([])
+
+  await credit.getByLabel('Credit to use (GBP)').fill('15.00')
+  await credit.getByRole('button', { name: 'Use credit' }).dblclick()
+  await expect(page.getByLabel('Amount due')).toContainText('£34.00')
+  await expect(page.getByRole('list', { name: 'Payment status' })).toContainText('Store credit used £15.00')
+  await expect(page.getByRole('button', { name: /^Pay/ })).toContainText('£34.00')
+  await enterCard(page, '4242 4242 4242 4242')
+  await page.getByRole('button', { name: /^Pay/ }).click()
+  const receipt = page.getByRole('article', { name: 'Receipt' })
+  await expect(receipt).toContainText('Paid by Store credit')
+  await expect(receipt).toContainText('Paid by Card')
+  await checkScreen(page, 'credit-receipt')
+
+  const order = await apiCall<OrderDetail>(host, 'orders:get', { orderId })
+  expect(order.status).toBe('successful')
+  expect(order.payments.map((p) => [p.method, p.amountReceived]).sort()).toEqual([['card', 3400], ['credit', 1500]])
+  const card = order.payments.find((p) => p.method === 'card')!
+  expect((await chargesFor(host, card.stripePaymentIntentId!)).filter((c) => c.status === 'succeeded').map((c) => c.amount)).toEqual([3400])
+
+  await page.goto(`${host.url}/#/customers/1`)
+  const panel = page.getByRole('region', { name: 'Store credit' })
+  await expect(panel).toBeVisible()
+  await expect(panel.getByRole('table')).toContainText('Spent')
+  await expect(panel.getByRole('table')).toContainText('Goodwill for a late course')
+  await expect(panel.getByLabel('Credit balances')).toContainText('No credit')
+  const ledger = await apiCall<CustomerCredit>(host, 'credit:get', { customerId: 1 })
+  expect(ledger.entries.map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([['spend', -1500, 0], ['adjust', 1500, 1500]])
+  await expect(panel.getByTestId('referral-code')).toHaveText(ledger.referralCode)
+
+  // A coupon typed at the counter adds its credit; a manager takes some away again, with a reason, behind the PIN.
+  const { token: fresh } = await apiCall<{ token: string }>(host, 'manager:unlock', { pin: '2468' })
+  await apiCall(host, 'coupons:create', { code: 'FAIR-2026', amount: 1000, currency: 'GBP', maxRedemptions: 5, expiresAt: null, managerToken: fresh })
+  const redeem = panel.getByRole('form', { name: 'Redeem a coupon' })
+  await redeem.getByLabel('Coupon code').fill('fair-2026')
+  await redeem.getByRole('button', { name: 'Redeem' }).click()
+  await expect(panel.getByLabel('Credit balances')).toContainText('£10.00')
+  await panel.getByRole('button', { name: 'Adjust…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Adjust store credit' })
+  await dialog.getByLabel('Adjustment', { exact: true }).selectOption('remove')
+  await dialog.getByLabel('Currency', { exact: true }).fill('GBP')
+  await dialog.getByLabel('Amount', { exact: true }).fill('2.50')
+  await dialog.getByLabel('Reason', { exact: true }).fill('Coupon given twice by mistake')
+  await dialog.getByRole('button', { name: 'Adjust credit' }).click()
+  const unlock = page.getByRole('dialog', { name: 'Manager PIN' })
+  await unlock.getByLabel('PIN', { exact: true }).fill('2468')
+  await unlock.getByRole('button', { name: 'Unlock' }).click()
+  await expect(panel.getByLabel('Credit balances')).toContainText('£7.50')
+  await expect(panel.getByRole('table')).toContainText('Coupon given twice by mistake')
+  await checkScreen(page, 'credit-customer', panel)
+  expect(errors).toEqual([])
+})
