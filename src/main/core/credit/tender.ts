@@ -9,6 +9,8 @@ import { getOrderDetail } from '../orders/read-order'
 import { settleOrder } from '../orders/settle'
 import { sql } from '../store/statements'
 import { addCreditEntry, creditBalance } from './ledger'
+import { actingStaffId } from '../staff/acting'
+import { openShiftId } from '../shifts/drawer'
 
 export interface CreditTender {
   orderId: number
@@ -49,9 +51,10 @@ export function payWithCredit(ctx: CoreContext, input: CreditTender): OrderDetai
     const paymentId = Number(
       sql(
         db,
-        `INSERT INTO payment (order_id, method, amount, amount_received, currency, status, request_key, created_at, updated_at)
-         VALUES (?, 'credit', ?, ?, ?, 'succeeded', ?, ?, ?)`,
-      ).run(orderId, amount, amount, order.currency, requestKey, now, now).lastInsertRowid,
+        // The person and the shift, as for cash and card: credit is a tender of the shift, though not drawer cash.
+        `INSERT INTO payment (order_id, method, amount, amount_received, currency, status, request_key, staff_id, shift_id, created_at, updated_at)
+         VALUES (?, 'credit', ?, ?, ?, 'succeeded', ?, ?, ?, ?, ?)`,
+      ).run(orderId, amount, amount, order.currency, requestKey, actingStaffId(), openShiftId(db), now, now).lastInsertRowid,
     )
     const entryId = addCreditEntry(db, now, { accountId: order.accountId, currency: order.currency, kind: 'spend', amount: -amount, source: 'checkout', actor, paymentId, orderId })
     audit(db, now, { actor, action: 'payment.credit_applied', entityType: 'payment', entityId: paymentId, orderId, detail: { amount, currency: order.currency, creditEntryId: entryId } })
