@@ -66,6 +66,11 @@ export async function startTestTill(
   const handlers = till.handlers
   const { db } = till.ctx
   let signedIn: string | null = null
+  // Once managerToken() has made the owner, every call through dispatch — the helper's or a test's own
+  // `t.till.dispatch` — is made as them, as a window signed in would, unless the test names someone itself.
+  const dispatch = till.dispatch
+  till.dispatch = (channel, payload, caller) =>
+    dispatch(channel, signedIn !== null && typeof payload === 'object' && payload !== null && !('staffToken' in payload) ? { ...payload, staffToken: signedIn } : payload, caller)
   return {
     till,
     dataDir,
@@ -75,7 +80,7 @@ export async function startTestTill(
     detail: (orderId) => handlers['orders:get']({ orderId }) as OrderDetail,
     count: (table, where = '1') => db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number,
     async call(channel, input) {
-      const envelope = await till.dispatch(channel, signedIn === null ? input : { ...input, staffToken: signedIn })
+      const envelope = await till.dispatch(channel, input)
       if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details)
       return envelope.value as never
     },

@@ -54,8 +54,12 @@ export async function startLiveTill(env: Record<string, string>, options: Partia
     payments: { catchUpIntervalMs: 3_600_000, sandboxDelivery: { retryScheduleMs: [50, 100] }, ...options.payments },
   })
   let token: string | null = null
+  // Once managerToken() has made the owner, every call is made as them (see helpers/test-till.ts).
+  const dispatch = till.dispatch
+  till.dispatch = (channel, payload, caller) =>
+    dispatch(channel, token !== null && typeof payload === 'object' && payload !== null && !('staffToken' in payload) ? { ...payload, staffToken: token } : payload, caller)
   const call: LiveTill['call'] = async (channel, input) => {
-    const envelope = await till.dispatch(channel, token === null ? input : { ...input, staffToken: token })
+    const envelope = await till.dispatch(channel, input)
     if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details)
     return envelope.value as never
   }
@@ -64,7 +68,8 @@ export async function startLiveTill(env: Record<string, string>, options: Partia
     dataDir,
     call,
     async managerToken() {
-      token ??= ((await call('manager:setPin', { pin: '2468' })) as { token: string }).token
+      // A restarted till keeps its owner (PIN 2468) but no session: unlock instead of setting the PIN again.
+      token ??= ((await call('manager:status', {})).pinSet ? await call('manager:unlock', { pin: '2468' }) : await call('manager:setPin', { pin: '2468' })).token
       return token
     },
     close: () => till.close(),

@@ -97,9 +97,11 @@ describe('saving Stripe keys in Settings', () => {
     const dataDir = t.dataDir
     await t.close()
     t = await startLiveTill({ STRIPE_API_URL: account.url }, { dataDir, secrets: { cipher: testCipher(key) } })
+    await t.managerToken() // a restart signs everyone out
     expect((await t.call('settings:status', {})).keys).toMatchObject({ mode: 'test', source: 'saved', secretKeyHint: 'sk_test_…9876' })
     await t.close()
     t = await startLiveTill({ STRIPE_API_URL: account.url }, { dataDir, secrets: { cipher: testCipher() } })
+    await t.managerToken()
     expect((await t.call('settings:status', {})).keys).toMatchObject({ mode: 'sandbox', problem: expect.stringMatching(/cannot be decrypted/) })
   })
 

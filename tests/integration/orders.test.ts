@@ -41,13 +41,13 @@ describe('createOrder', () => {
     const order = createOrder(s.ctx, { accountId: s.accountId, courseIds: [s.gbpA, s.gbpB], actor: 'staff' })
     expect(order).toMatchObject({ amount: 8800, currency: 'GBP', status: 'pending', amountDue: 8800, accountName: 'Ann' })
     expect(order.items).toEqual([
-      { courseId: s.gbpA, title: 'Bookkeeping', unitAmount: 4900 },
-      { courseId: s.gbpB, title: 'Excel', unitAmount: 3900 },
+      { courseId: s.gbpA, title: 'Bookkeeping', unitAmount: 4900, netAmount: 4900 },
+      { courseId: s.gbpB, title: 'Excel', unitAmount: 3900, netAmount: 3900 },
     ])
     expect(s.events).toEqual([{ type: 'order.changed', orderId: order.id, status: 'pending' }])
     // The order keeps the price it was sold at when the catalog changes later.
     s.db.prepare('UPDATE course SET price_amount = 9999, title = ? WHERE id = ?').run('Renamed', s.gbpA)
-    expect(getOrderDetail(s.db, order.id).items[0]).toEqual({ courseId: s.gbpA, title: 'Bookkeeping', unitAmount: 4900 })
+    expect(getOrderDetail(s.db, order.id).items[0]).toEqual({ courseId: s.gbpA, title: 'Bookkeeping', unitAmount: 4900, netAmount: 4900 })
     expect(s.db.prepare("SELECT action FROM audit_log WHERE order_id = ?").pluck().all(order.id)).toEqual(['order.created'])
   })
 
