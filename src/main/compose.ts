@@ -168,6 +168,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       refunds: () => account.current().refunds,
       catchUp: () => account.current().catchUp,
       recurring: () => account.current().recurring,
+      payLinks: () => account.current().payLinks,
     })
     const csp = () => {
       const client = account.current().client

@@ -163,6 +163,7 @@ export type LiveEvent =
   | { type: 'live.changed' }
   | { type: 'membership.changed'; accountId: number; membershipId: number; status: string }
   | { type: 'installments.changed'; accountId: number; planId: number }
+  | { type: 'payLink.changed'; orderId: number; linkId: number; status: import('./pay-links').PayLinkStatus }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */
