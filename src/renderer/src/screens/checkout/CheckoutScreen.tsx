@@ -17,6 +17,8 @@ import { Receipt } from './Receipt'
 import { StatusTimeline } from './StatusTimeline'
 import { TestCards } from './TestCards'
 import { OrderKindBadge } from '../recurring/OrderKindBadge'
+import { PayLinkPanel } from './PayLinkPanel'
+import { usePayLinks } from './usePayLinks'
 
 /** Checkout for one order: cash and/or card, a live status timeline, then the receipt. */
 export function CheckoutScreen({ orderId }: { orderId: number }) {
@@ -25,6 +27,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
   const [error, setError] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
   const checkedOnOpen = useRef(false)
+  const [links] = usePayLinks(orderId)
 
   const show = useCallback((next: OrderDetail) => {
     setOrder(next)
@@ -104,7 +107,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
           </div>
         </Panel>
         <Panel title="Status" labelledBy="checkout-status-title">
-          <StatusTimeline order={order} confirming={confirming} interrupted={interrupted} />
+          <StatusTimeline order={order} confirming={confirming} interrupted={interrupted} links={links} />
         </Panel>
       </div>
       <div className="checkout-main stack">
@@ -137,6 +140,11 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
             {order.kind !== 'membership' && (
               <Panel title="Cash" labelledBy="checkout-cash-title">
                 <CashPart order={order} onChanged={show} disabled={confirming || cardInFlight} autoFocus={!cardInFlight} />
+              </Panel>
+            )}
+{order.kind !== 'membership' && (
+              <Panel title="Pay on phone or by link" labelledBy="checkout-link-title">
+                <PayLinkPanel order={order} links={links} disabled={confirming || cardInFlight} />
               </Panel>
             )}
             <Panel title="Card" labelledBy="checkout-card-title" className="checkout-card">
