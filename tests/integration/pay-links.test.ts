@@ -59,6 +59,23 @@ describe('pay on phone / send link', () => {
     expect(await done.text()).toContain('received')
   })
 
+  it('a payment that settles later: processing first (the order waits, cash is refused), then paid by async_payment_succeeded', async () => {
+    t = await startTestTill()
+    const order = t.order([1])
+    const link = await t.call('payLinks:open', { orderId: order.id })
+    const settled = nextEvent(t, (e) => e.type === 'order.changed' && e.orderId === order.id && e.status === 'successful')
+    await payOnPage(link.url!, '4000 0099 9000 0005')
+    await t.deliveriesSettled()
+    const waiting = t.detail(order.id)
+    if (waiting.status !== 'successful') {
+      expect(waiting.payments).toMatchObject([{ method: 'card', status: 'processing' }])
+      await expect(t.call('orders:recordCash', { orderId: order.id, tendered: 4900 })).rejects.toThrow(/in progress/)
+    }
+    await settled
+    await t.deliveriesSettled()
+    expect(t.detail(order.id)).toMatchObject({ status: 'successful', payments: [{ status: 'succeeded', amountReceived: 4900 }] })
+  })
+
   it('settles by the direct check when no webhook arrives; the late webhooks then change nothing', async () => {
     t = await startTestTill({ delivery: { enabled: false } })
     const order = t.order([9])

@@ -87,7 +87,8 @@ function pay(request: PageRequest): PageReply {
   }
   const reply = confirmWithPaymentMethod(request, pi, pm)
   const after = request.core.store.get('payment_intent', pi.id)
-  if (after?.status === 'succeeded') return { redirect: successUrlFor(reloaded) }
+  // Paid, or submitted and settling later (the session completed unpaid): Stripe sends the customer on either way.
+  if (after?.status === 'succeeded' || after?.status === 'processing') return { redirect: successUrlFor(reloaded) }
   if (after?.status === 'requires_action') {
     return { redirect: `/v1/sandbox/3ds/${pi.id}?return_to=${encodeURIComponent(`/checkout/${session.id}/return`)}` }
   }

@@ -142,7 +142,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
                 <CashPart order={order} onChanged={show} disabled={confirming || cardInFlight} autoFocus={!cardInFlight} />
               </Panel>
             )}
-{order.kind !== 'membership' && (
+            {order.kind !== 'membership' && (
               <Panel title="Pay on phone or by link" labelledBy="checkout-link-title">
                 <PayLinkPanel order={order} links={links} disabled={confirming || cardInFlight} />
               </Panel>
