@@ -164,6 +164,7 @@ export type LiveEvent =
   | { type: 'membership.changed'; accountId: number; membershipId: number; status: string }
   | { type: 'installments.changed'; accountId: number; planId: number }
   | { type: 'payLink.changed'; orderId: number; linkId: number; status: import('./pay-links').PayLinkStatus }
+  | { type: 'external.changed'; externalId: number }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

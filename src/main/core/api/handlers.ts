@@ -7,6 +7,7 @@ import { managerHandlers } from './manager-handlers'
 import { salesHandlers } from './sales-handlers'
 import { recurringHandlers } from '../memberships/handlers'
 import { payLinkHandlers } from '../checkout/handlers'
+import { externalHandlers } from '../external/handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -22,5 +23,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...settingsHandlers(deps),
     ...recurringHandlers(deps),
     ...payLinkHandlers(deps),
+    ...externalHandlers(deps),
   }
 }

@@ -8,6 +8,8 @@ import { cashRequestKey } from './007-cash-request-key'
 import { recurring } from './008-recurring'
 import { refundLines } from './009-refund-lines'
 import { checkoutLinks } from './010-checkout-links'
+import { externalPayments } from './011-external-payments'
+import { catalogInStripe } from './012-catalog-in-stripe'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -26,6 +28,8 @@ export const migrations: readonly Migration[] = orderedMigrations([
   recurring,
   refundLines,
   checkoutLinks,
+  externalPayments,
+  catalogInStripe,
 ])
 
 export type { Migration }
