@@ -32,3 +32,13 @@ export interface ExternalPayment {
   paidAt: number
   log: Array<{ at: number; actor: string; action: string; detail: Record<string, unknown> }>
 }
+
+export interface CatalogInStripe {
+  enabled: boolean
+  /** Courses whose current price is in Stripe, and retired courses archived there. */
+  published: number
+  archived: number
+  /** Courses on sale whose price Stripe does not have yet (published at the next catch-up). */
+  pending: number
+  lastRun: { published: number; archived: number; unchanged: number } | null
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ExternalPayment } from '../external-payments'
+import type { CatalogInStripe, ExternalPayment } from '../external-payments'
 import { channel, id, managerChannel, storedText } from './channel'
 
 /** Payments taken in Stripe without the till: the managers' Unmatched payments inbox. */
@@ -15,4 +15,8 @@ export const externalChannels = {
   'external:dismiss': managerChannel<ExternalPayment>()({ externalId: id, reason: storedText(500).pipe(z.string().min(3, 'say why (at least 3 characters)')) }),
   /** Whether this till records external payments (one till of the shop should, until the shared book). */
   'external:setEnabled': managerChannel<{ enabled: boolean }>()({ enabled: z.boolean() }),
+  /** The catalog in Stripe: whether this till publishes it, and how many courses are published or archived there. */
+  'catalog:stripe': channel<CatalogInStripe>()(z.strictObject({})),
+  /** Turns publishing on (it runs now, then with every catch-up) or off (what is in Stripe stays). */
+  'catalog:setPublishing': managerChannel<CatalogInStripe>()({ enabled: z.boolean() }),
 } as const

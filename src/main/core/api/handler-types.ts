@@ -39,6 +39,8 @@ export interface HandlerDeps {
   catchUp(): CatchUp
   recurring(): Recurring
   payLinks(): PayLinks
+  /** Publishes the catalog to the Stripe account in use now. */
+  publishCatalog(): Promise<import('../catalog-stripe/publish').PublishResult>
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

@@ -12,6 +12,8 @@ import { processStripeEvent, type ProcessResult } from '../payments/process-even
 import { createRefunds } from '../payments/refunds'
 import { createRecurring } from '../memberships/recurring'
 import { createPayLinks } from '../checkout/pay-links'
+import { publishCatalog } from '../catalog-stripe/publish'
+import { publishesCatalog } from '../catalog-stripe/setting'
 import { reviewAndChargePlans } from '../installments/auto-charge'
 import type { LocalStripe, StartLocalStripe, StripeFactory } from '../ports'
 import { createStripeGateway } from '../stripe/gateway'
@@ -78,9 +80,9 @@ export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveK
     }
   }
 
-  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, payLinks, onProgress: deps.onProgress, paymentPlans: () => reviewAndChargePlans(ctx, gateway) })
+  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, payLinks, onProgress: deps.onProgress, paymentPlans: () => reviewAndChargePlans(ctx, gateway), catalog: () => (publishesCatalog(ctx.db) ? publishCatalog(ctx, gateway) : Promise.resolve()) })
   const client: StripeClientConfig = { mode: keys.mode, publishableKey, sandboxApiUrl: sandbox?.url ?? null }
-  return { keys, client, stripe, payments, refunds, recurring, payLinks, catchUp, sandbox, process, secretKey }
+  return { keys, client, stripe, gateway, payments, refunds, recurring, payLinks, catchUp, sandbox, process, secretKey }
 }
 
 export type AccountRuntime = Awaited<ReturnType<typeof openAccountRuntime>>

@@ -34,6 +34,8 @@ export interface CatchUpDeps {
    * follows the schedule even when nobody opens the customer), then due parts charged off session (a setting).
    */
   paymentPlans?: () => Promise<number>
+  /** The catalog published to Stripe (when a manager turned it on), so dashboard sales are recognised. */
+  catalog?: () => Promise<unknown>
   onProgress?: (status: CatchUpStatus) => void
 }
 
@@ -93,6 +95,7 @@ export function createCatchUp(deps: CatchUpDeps) {
       }
       update({ refundsRetried: await deps.refunds.retryPendingRefunds() })
       if (deps.paymentPlans) await deps.paymentPlans()
+      if (deps.catalog) await deps.catalog()
       if (unchecked.length > 0) throw new Error(`${unchecked.length} open payment(s) could not be checked — ${unchecked[0]}`)
       update({ state: 'idle', lastFinishedAt: ctx.now() })
     } catch (error) {

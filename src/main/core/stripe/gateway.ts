@@ -3,6 +3,7 @@ import type { Account } from '@shared/domain'
 import { idempotencyKey, INSTALL_METADATA_KEY } from './installation-scope'
 import { createBillingGateway, type BillingGateway } from './billing-gateway'
 import { createCheckoutGateway, type CheckoutGateway } from './checkout-gateway'
+import { createCatalogGateway } from './catalog-gateway'
 import { call, toAppError } from './gateway-call'
 
 export { call, toAppError }
@@ -19,6 +20,7 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
   return {
     ...createBillingGateway(stripe, installationId),
     ...createCheckoutGateway(stripe, installationId),
+    ...createCatalogGateway(stripe, installationId),
     /**
      * One Stripe customer per person for the whole shop, found by email (the oldest when there are several),
      * whichever till made it; created by this till when there is none.

@@ -11,7 +11,8 @@ export const catalogInStripe: Migration = {
   sql: `
 CREATE TABLE course_stripe_price (
   course_id INTEGER PRIMARY KEY REFERENCES course(id),
-  stripe_product_id TEXT NOT NULL CHECK (stripe_product_id LIKE 'prod_%'),
+  -- Our own id (coursetill_course_<code>), or Stripe's prod_… for a product found already there.
+  stripe_product_id TEXT NOT NULL CHECK (length(stripe_product_id) BETWEEN 1 AND 255),
   stripe_price_id TEXT NOT NULL UNIQUE CHECK (stripe_price_id LIKE 'price_%'),
   amount INTEGER NOT NULL CHECK (amount > 0),
   currency TEXT NOT NULL ${CURRENCY('currency')},
