@@ -7,6 +7,7 @@ import { OrdersScreen } from './orders/OrdersScreen'
 import { ReportsScreen } from './reports/ReportsScreen'
 import { SellScreen } from './sell/SellScreen'
 import { SettingsScreen } from './settings/SettingsScreen'
+import { UnmatchedScreen } from './unmatched/UnmatchedScreen'
 
 const numeric = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null)
 
@@ -67,5 +68,7 @@ export function ScreenRouter({ route }: { route: Route }) {
       )
     case 'settings':
       return <SettingsScreen />
+    case 'unmatched':
+      return <UnmatchedScreen />
   }
 }

@@ -9,6 +9,7 @@ import { StripePanel } from './StripePanel'
 import { ThisTillPanel } from './ThisTillPanel'
 import { WebhooksPanel } from './WebhooksPanel'
 import { AutoChargePanel } from '../recurring/AutoChargePanel'
+import { CatalogInStripePanel } from './CatalogInStripePanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
@@ -33,6 +34,7 @@ export function SettingsScreen() {
               <ShopNamePanel />
               <ShopLocalePanel />
               <AutoChargePanel />
+              <CatalogInStripePanel />
             </div>
           </div>
           <details className="settings-technical">
