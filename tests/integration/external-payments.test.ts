@@ -1,5 +1,5 @@
 import type Stripe from 'stripe'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type SandboxHandle } from '@coursetill/stripe-sandbox'
 import { snapshot } from '../helpers/temp-store'
 import { payOnPage } from '../helpers/pay-page'
@@ -49,6 +49,19 @@ describe('payments taken in Stripe without the till', () => {
     expect(t.count('purchase_order')).toBe(1)
     // The shop's Stripe customer is remembered for the person when Stripe made one.
     expect(t.count('stripe_event', "type = 'checkout.session.completed' AND outcome = 'applied'")).toBe(1)
+  })
+
+  it('a payment that settles later is claimed once: completed unpaid, then async_payment_succeeded makes one order', async () => {
+    const t = await till()
+    const session = await t.stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price: (await priceOf(t, 'SVC-120')).id, quantity: 1 }], success_url: 'https://shop.example/thanks' })
+    await payOnPage(session.url!, '4000 0099 9000 0005', emailOf(t, 1))
+    await t.deliveriesSettled()
+    await vi.waitFor(async () => expect((await t.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid'), { timeout: 10_000, interval: 200 })
+    await t.deliveriesSettled()
+    expect(t.count('external_payment')).toBe(1)
+    expect(t.count('purchase_order')).toBe(1)
+    expect(t.count('stripe_event', "outcome = 'failed'")).toBe(0)
+    expect(t.count('stripe_event', "type = 'checkout.session.async_payment_succeeded'")).toBe(1)
   })
 
   it('an unknown email waits in the inbox; a manager assigns it to a new customer and the courses are granted', async () => {

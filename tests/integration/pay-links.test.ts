@@ -54,6 +54,8 @@ describe('pay on phone / send link', () => {
     expect(detail.payments).toHaveLength(1)
     expect(detail.payments[0]).toMatchObject({ method: 'card', status: 'succeeded', amountReceived: 8800 })
     expect(detail.ownership.map((o) => o.courseId)).toEqual([1, 2])
+    // The intent's events and the session's both name the payment: each was applied, none failed.
+    expect(t.count('stripe_event', "outcome = 'failed'")).toBe(0)
     expect((await t.call('payLinks:list', { orderId: order.id }))[0]).toMatchObject({ status: 'complete', url: null })
     const done = await fetch(paid.headers.get('location')!.startsWith('http') ? paid.headers.get('location')! : new URL(paid.headers.get('location')!, link.url!).toString())
     expect(await done.text()).toContain('received')
