@@ -55,9 +55,13 @@ describe('the catalog in Stripe', () => {
     const b = await till({ sharedSandbox: shared })
     await a.call('catalog:setPublishing', { enabled: true, managerToken: await a.managerToken() })
     const afterA = (await a.stripe.prices.list({ limit: 100 })).data.length
+    // Till B sells one course at a new price: it reuses the shop's product for it and adds only that price.
+    b.till.ctx.db.prepare("UPDATE course SET price_amount = 5400 WHERE code = 'BOOK-101'").run()
     const byB = await b.call('catalog:setPublishing', { enabled: true, managerToken: await b.managerToken() })
     expect(byB.published).toBe(activeCourses(b))
-    expect((await a.stripe.prices.list({ limit: 100 })).data.length).toBe(afterA)
+    expect((await a.stripe.prices.list({ limit: 100 })).data.length).toBe(afterA + 1)
+    const [book] = (await a.stripe.prices.list({ lookup_keys: ['coursetill_course_BOOK-101'] })).data
+    expect(book).toMatchObject({ unit_amount: 5400, product: 'coursetill_course_BOOK-101' })
     const products = (await a.stripe.products.list({ limit: 100 })).data.filter((p) => p.id.startsWith('coursetill_course_'))
     expect(products).toHaveLength(activeCourses(a))
   })
