@@ -156,6 +156,20 @@ describe('pay on phone / send link', () => {
     expect(t.detail(order.id).payments.map((p) => p.method)).toEqual(['cash'])
   })
 
+  it('paid on the phone while cash was taken: both are recorded and the order is held for review (refund one)', async () => {
+    t = await startTestTill({ delivery: { enabled: false } })
+    const order = t.order([1])
+    const link = await t.call('payLinks:open', { orderId: order.id })
+    await payOnPage(link.url!)
+    const recorded = nextEvent(t, (e) => e.type === 'payLink.changed' && e.status === 'complete')
+    // The till has not heard of the phone payment yet: staff take cash, and expiring the link finds it paid.
+    await t.call('orders:recordCash', { orderId: order.id, tendered: 4900 })
+    await recorded
+    const detail = t.detail(order.id)
+    expect(detail.payments.map((p) => [p.method, p.status])).toEqual([['cash', 'succeeded'], ['card', 'succeeded']])
+    expect(t.till.ctx.db.prepare('SELECT review_reason FROM purchase_order WHERE id = ?').pluck().get(order.id)).toMatch(/refund one of the payments/)
+  })
+
   it('part paid in cash: the link for the old amount is expired and the next one asks only what is owed', async () => {
     t = await startTestTill()
     const order = t.order([1, 2])
