@@ -19,7 +19,7 @@ describe('opening the store', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all()
     expect(tables).toEqual([
-      'account', 'account_has_course', 'app_setting', 'audit_log', 'course', 'installation', 'installment_charge', 'installment_offer',
+      'account', 'account_has_course', 'app_setting', 'audit_log', 'checkout_link', 'course', 'course_stripe_price', 'external_payment', 'external_payment_log', 'installation', 'installment_charge', 'installment_offer',
       'installment_order_charge', 'installment_plan', 'membership_plan', 'membership_plan_course', 'order_day_total', 'order_history',
       'order_history_course', 'payment', 'pin_guess_budget', 'pin_seat_throttle', 'purchase_order', 'purchase_order_item',
       'recurring_invoice', 'recurring_payment', 'refund', 'refund_line', 'stripe_event',
