@@ -192,6 +192,19 @@ describe('pay on phone / send link', () => {
     expect((await t.stripe.checkout.sessions.retrieve(link.stripeSessionId!)).status).toBe('expired')
   })
 
+  it('a link left half-made long ago (the till stopped before Stripe answered) is given up, and a new one made', async () => {
+    t = await startTestTill()
+    const order = t.order([1])
+    const long = Date.now() - 60 * 60_000
+    t.till.ctx.db
+      .prepare("INSERT INTO checkout_link (order_id, seq, amount, currency, status, expires_at, created_at, updated_at) VALUES (?, 1, 4900, 'GBP', 'creating', ?, ?, ?)")
+      .run(order.id, long + 30 * 60_000, long, long)
+    const link = await t.call('payLinks:open', { orderId: order.id })
+    expect(link).toMatchObject({ status: 'open', amount: 4900 })
+    expect((await t.call('payLinks:list', { orderId: order.id })).map((l) => l.status)).toEqual(['expired', 'open'])
+    expect((await t.stripe.checkout.sessions.retrieve(link.stripeSessionId!)).metadata).toMatchObject({ coursetill_pay_link: '2' })
+  })
+
   it('refuses a paid, canceled or membership order with a clear error and changes nothing', async () => {
     t = await startTestTill()
     const order = t.order([1])

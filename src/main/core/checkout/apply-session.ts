@@ -52,8 +52,10 @@ function adoptable(ctx: ApplyContext, session: SessionFacts): LinkRow | undefine
   if (scopeOf(session, ctx.installationId) !== 'ours' || !Number.isSafeInteger(seq) || !Number.isSafeInteger(orderId)) return undefined
   const link = linkBySeq(ctx.db, orderId, seq)
   if (!link || link.stripe_session_id !== null) return undefined
-  sql(ctx.db, "UPDATE checkout_link SET stripe_session_id = ?, status = 'open', updated_at = ? WHERE id = ?").run(session.id, ctx.now, link.id)
-  return { ...link, stripe_session_id: session.id, status: 'open' }
+  // A link still being made is open now; one given up meanwhile stays expired (a newer link may be open).
+  const status = link.status === 'creating' ? 'open' : link.status
+  sql(ctx.db, 'UPDATE checkout_link SET stripe_session_id = ?, status = ?, updated_at = ? WHERE id = ?').run(session.id, status, ctx.now, link.id)
+  return { ...link, stripe_session_id: session.id, status }
 }
 
 function expireLink(ctx: ApplyContext, link: LinkRow): Result {

@@ -29,7 +29,8 @@ CREATE TABLE checkout_link (
   updated_at INTEGER NOT NULL,
   UNIQUE (order_id, seq),
   CHECK (status <> 'complete' OR payment_id IS NOT NULL),
-  CHECK (status = 'creating' OR stripe_session_id IS NOT NULL)
+  -- A link given up before Stripe answered (STALE_CREATING_MS) is expired without a session id.
+  CHECK (status IN ('creating', 'expired') OR stripe_session_id IS NOT NULL)
 ) STRICT;
 -- At most one live link per order: a new one is made only after the old one is expired at Stripe.
 CREATE UNIQUE INDEX checkout_link_live ON checkout_link(order_id) WHERE status IN ('creating', 'open');
