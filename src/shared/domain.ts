@@ -110,6 +110,8 @@ export interface OrderDetail extends OrderSummary {
   canceledAt: number | null
   /** A till sale, a membership's first period, a renewal, or a payment plan's part(s). */
   kind: import('./recurring').OrderKind
+  /** Set when the order stands for a payment taken in Stripe without the till (a Payment Link, an invoice). */
+  external?: { stripeObjectId: string; source: 'checkout_session' | 'invoice' }
 }
 
 export type AppMode = 'sandbox' | 'test' | 'live'

@@ -43,7 +43,7 @@ describe('payments taken in Stripe without the till', () => {
     expect(payments).toHaveLength(1)
     expect(payments[0]).toMatchObject({ stripeObjectId: session.id, accountId: 2, amount: 8800, currency: 'GBP', reason: null })
     const order = t.detail(payments[0]!.orderId!)
-    expect(order).toMatchObject({ accountId: 2, status: 'successful', amount: 8800 })
+    expect(order).toMatchObject({ accountId: 2, status: 'successful', amount: 8800, external: { stripeObjectId: session.id, source: 'checkout_session' } })
     expect(order.ownership.map((o) => o.courseId)).toEqual([1, 2])
     expect(order.payments).toMatchObject([{ method: 'card', status: 'succeeded', amountReceived: 8800, stripePaymentIntentId: session.payment_intent ?? expect.stringMatching(/^pi_/) }])
     expect(t.count('purchase_order')).toBe(1)

@@ -59,7 +59,14 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
         WHERE i.order_id = ? AND h.order_id <> ? ORDER BY h.course_id`,
     ).all(row.account_id, orderId, orderId) as Ownership[],
     refundedLines: sql(db, 'SELECT course_id FROM refund_line WHERE order_id = ? ORDER BY course_id').pluck().all(orderId) as number[],
+    ...externalOf(db, orderId),
   }
+}
+
+/** The payment taken in Stripe without the till that this order stands for, if any (external/). */
+function externalOf(db: Db, orderId: number): Pick<OrderDetail, 'external'> {
+  const row = sql(db, 'SELECT stripe_object_id AS stripeObjectId, source FROM external_payment WHERE order_id = ?').get(orderId) as OrderDetail['external']
+  return row ? { external: row } : {}
 }
 
 export function listPayments(db: Db, orderId: number): Payment[] {
