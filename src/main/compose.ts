@@ -23,6 +23,7 @@ import { resolveKeys } from './core/keys/saved-keys'
 import { createRotatingFile } from './core/logging/log-file'
 import { createLogger, type Logger } from './core/logging/logger'
 import { createManagerAccess } from './core/manager/pin'
+import { publishCatalog } from './core/catalog-stripe/publish'
 import { createCommitBatcher } from './core/payments/commit-batcher'
 import type { CorePorts } from './core/ports'
 import { readSetting } from './core/settings'
@@ -168,6 +169,8 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       refunds: () => account.current().refunds,
       catchUp: () => account.current().catchUp,
       recurring: () => account.current().recurring,
+      payLinks: () => account.current().payLinks,
+      publishCatalog: () => publishCatalog(ctx, account.current().gateway),
     })
     const csp = () => {
       const client = account.current().client

@@ -129,6 +129,8 @@ export interface OrderDetail extends OrderSummary {
   canceledAt: number | null
   /** A till sale, a membership's first period, a renewal, or a payment plan's part(s). */
   kind: import('./recurring').OrderKind
+  /** Set when the order stands for a payment taken in Stripe without the till (a Payment Link, an invoice). */
+  external?: { stripeObjectId: string; source: 'checkout_session' | 'invoice' }
 }
 
 export type AppMode = 'sandbox' | 'test' | 'live'
@@ -184,6 +186,8 @@ export type LiveEvent =
   | { type: 'installments.changed'; accountId: number; planId: number }
   | { type: 'shift.changed'; shiftId: number }
   | { type: 'credit.changed'; accountId: number }
+  | { type: 'payLink.changed'; orderId: number; linkId: number; status: import('./pay-links').PayLinkStatus }
+  | { type: 'external.changed'; externalId: number }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

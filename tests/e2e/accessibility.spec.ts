@@ -76,4 +76,8 @@ test('every screen passes axe (no critical or serious violation) at 1024×640 in
   await page.getByText(/^Technical details/).click()
   await expect(page.getByRole('region', { name: 'Webhooks' })).toBeVisible()
   await checkScreen(page, 'settings-technical')
+
+  await page.goto(`${host.url}/#/unmatched`)
+  await expect(page.getByText('Nothing is waiting')).toBeVisible()
+  await checkScreen(page, 'unmatched-empty')
 })

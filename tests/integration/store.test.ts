@@ -19,12 +19,13 @@ describe('opening the store', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all()
     expect(tables).toEqual([
-      'account', 'account_has_course', 'app_setting', 'audit_log', 'coupon_redemption', 'course', 'credit_coupon',
-      'credit_entry', 'drawer_movement', 'installation', 'installment_charge', 'installment_offer',
-      'installment_order_charge', 'installment_plan', 'membership_plan', 'membership_plan_course', 'order_day_total',
-      'order_discount', 'order_history', 'order_history_course', 'payment', 'pin_guess_budget', 'pin_seat_throttle',
-      'purchase_order', 'purchase_order_item', 'recurring_invoice', 'recurring_payment', 'referral', 'referral_bonus',
-      'referral_code', 'refund', 'refund_line', 'shift', 'shift_count', 'shift_float', 'staff', 'stripe_event',
+      'account', 'account_has_course', 'app_setting', 'audit_log', 'checkout_link', 'coupon_redemption', 'course',
+      'course_stripe_price', 'credit_coupon', 'credit_entry', 'drawer_movement', 'external_payment', 'external_payment_log',
+      'installation', 'installment_charge', 'installment_offer', 'installment_order_charge', 'installment_plan',
+      'membership_plan', 'membership_plan_course', 'order_day_total', 'order_discount', 'order_history',
+      'order_history_course', 'payment', 'pin_guess_budget', 'pin_seat_throttle', 'purchase_order', 'purchase_order_item',
+      'recurring_invoice', 'recurring_payment', 'referral', 'referral_bonus', 'referral_code', 'refund', 'refund_line',
+      'shift', 'shift_count', 'shift_float', 'staff', 'stripe_event',
     ])
     // FULL: an acknowledged webhook's effects survive a power cut.
     expect(db.pragma('synchronous', { simple: true })).toBe(2)

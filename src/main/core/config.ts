@@ -17,6 +17,8 @@ export interface Config {
   ngrokAuthtoken: string | null
   /** A reserved ngrok domain: the public URL, and so the Stripe endpoint, stays the same across restarts. */
   ngrokDomain: string | null
+  /** Where a customer lands after paying by link (Stripe's success_url); the sandbox has its own page. */
+  payLinkReturnUrl: string | null
 }
 
 export class ConfigError extends Error {
@@ -50,7 +52,22 @@ export function loadConfig(env: Env, defaults: { userDataDir: string }): Config 
     stripe: { secretKey, publishableKey, webhookSecret, apiUrl: apiUrlOf(env) },
     ngrokAuthtoken,
     ngrokDomain: ngrokDomain?.toLowerCase() ?? null,
+    payLinkReturnUrl: payLinkReturnUrlOf(env),
   }
+}
+
+function payLinkReturnUrlOf(env: Env): string | null {
+  const raw = env.COURSETILL_PAY_LINK_RETURN_URL
+  if (raw === undefined || raw === '') return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`COURSETILL_PAY_LINK_RETURN_URL must be a URL such as https://shop.example/thanks, got "${raw}"`)
+  }
+  // Stripe sends customers there from their phones: only https is accepted in live mode.
+  if (url.protocol !== 'https:') throw new ConfigError('COURSETILL_PAY_LINK_RETURN_URL must use https')
+  return url.toString()
 }
 
 function optional(env: Env, name: string, pattern: RegExp, expected: string): string | null {

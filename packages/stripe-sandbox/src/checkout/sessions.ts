@@ -54,9 +54,18 @@ export function intentForSession(ctx: Ctx, session: Stripe.Checkout.Session, det
   return pi
 }
 
-/** The session's intent succeeded: the session is complete and paid. */
+/**
+ * The session's intent succeeded: the session is complete and paid. A payment that settles later (the intent is
+ * `processing`) completes the session `unpaid`, as Stripe does for delayed methods; its outcome follows as
+ * checkout.session.async_payment_succeeded / _failed.
+ */
 export function completeSessionPayment(ctx: Ctx, sessionId: string, pi: Stripe.PaymentIntent): void {
   const session = ctx.core.store.get('checkout.session', sessionId)
+  if (session?.status === 'complete' && session.payment_status === 'unpaid' && pi.status === 'succeeded') {
+    const paid = ctx.core.store.update('checkout.session', { ...session, payment_status: 'paid' })
+    emitEvent(ctx, 'checkout.session.async_payment_succeeded', paid)
+    return
+  }
   if (!session || session.status !== 'open') return
   const entered = ctx.core.store.getPrivate<EnteredDetails>(sessionId, 'entered') ?? { email: null, postalCode: null }
   const email = entered.email ?? session.customer_email
@@ -65,7 +74,7 @@ export function completeSessionPayment(ctx: Ctx, sessionId: string, pi: Stripe.P
   const completed: Stripe.Checkout.Session = {
     ...session,
     status: 'complete',
-    payment_status: 'paid',
+    payment_status: pi.status === 'succeeded' ? 'paid' : 'unpaid',
     payment_intent: pi.id,
     customer,
     customer_details: {
@@ -81,6 +90,12 @@ export function completeSessionPayment(ctx: Ctx, sessionId: string, pi: Stripe.P
   }
   ctx.core.store.update('checkout.session', completed)
   emitEvent(ctx, 'checkout.session.completed', completed)
+}
+
+/** A delayed payment of a completed session failed: the session stays complete and unpaid. */
+export function failSessionPayment(ctx: Ctx, sessionId: string): void {
+  const session = ctx.core.store.get('checkout.session', sessionId)
+  if (session?.status === 'complete' && session.payment_status === 'unpaid') emitEvent(ctx, 'checkout.session.async_payment_failed', session)
 }
 
 /** open → expired; an unpaid intent created for it is canceled, as Stripe does. */

@@ -87,7 +87,8 @@ function pay(request: PageRequest): PageReply {
   }
   const reply = confirmWithPaymentMethod(request, pi, pm)
   const after = request.core.store.get('payment_intent', pi.id)
-  if (after?.status === 'succeeded') return { redirect: successUrlFor(reloaded) }
+  // Paid, or submitted and settling later (the session completed unpaid): Stripe sends the customer on either way.
+  if (after?.status === 'succeeded' || after?.status === 'processing') return { redirect: successUrlFor(reloaded) }
   if (after?.status === 'requires_action') {
     return { redirect: `/v1/sandbox/3ds/${pi.id}?return_to=${encodeURIComponent(`/checkout/${session.id}/return`)}` }
   }
@@ -105,8 +106,23 @@ function returned(request: PageRequest): PageReply {
   return stateOrForm(request, pi?.last_payment_error?.message)
 }
 
+/**
+ * Stripe's own confirmation after paying, for integrations that send customers back to the checkout's site:
+ * an app with no web page of its own (a till) can use `<base>/checkout/{CHECKOUT_SESSION_ID}/done`.
+ */
+function done(request: PageRequest): PageReply {
+  expireDueSessions(request)
+  const session = request.core.store.get('checkout.session', request.pathParams.id ?? '')
+  if (!session) return page('Not found', '<p class="error">This checkout session does not exist.</p>', 404)
+  if (session.status !== 'complete') return stateOrForm(request)
+  const amount = escapeHtml(formatAmount(session.amount_total ?? 0, session.currency ?? 'usd'))
+  const message = session.payment_status === 'paid' ? `Payment of ${amount} received. Thank you — you can close this page.` : `Payment of ${amount} is being processed. You can close this page.`
+  return page('Payment received', `<h1>Thank you</h1><p role="status">${message}</p>`)
+}
+
 export const checkoutPages: PageRoute[] = [
   { method: 'GET', path: '/checkout/:id', handler: (request) => stateOrForm(request) },
   { method: 'POST', path: '/checkout/:id', handler: pay },
   { method: 'GET', path: '/checkout/:id/return', handler: returned },
+  { method: 'GET', path: '/checkout/:id/done', handler: done },
 ]

@@ -2,10 +2,16 @@
 
 import type Stripe from 'stripe'
 import { markInvoicePaid, markInvoicePaymentFailed } from '../billing/invoices'
-import { completeSessionPayment } from '../checkout/sessions'
+import { completeSessionPayment, failSessionPayment } from '../checkout/sessions'
 import type { Ctx } from '../context'
 import { intentOwner } from './intent'
 import { attachPaymentMethod } from './payment-methods'
+
+/** A payment submitted on a checkout session that settles later: the session completes unpaid now. */
+export function afterIntentProcessing(ctx: Ctx, pi: Stripe.PaymentIntent): void {
+  const owner = intentOwner(ctx, pi.id)
+  if (owner?.type === 'checkout.session') completeSessionPayment(ctx, owner.id, pi)
+}
 
 export function afterIntentSucceeded(ctx: Ctx, pi: Stripe.PaymentIntent): void {
   saveForFutureUse(ctx, pi)
@@ -16,8 +22,10 @@ export function afterIntentSucceeded(ctx: Ctx, pi: Stripe.PaymentIntent): void {
 
 export function afterIntentFailed(ctx: Ctx, pi: Stripe.PaymentIntent): void {
   const owner = intentOwner(ctx, pi.id)
-  // A checkout session simply stays open for another try; an invoice records the failed attempt.
+  // A checkout session simply stays open for another try (or, paid late and failed, says so); an invoice records
+  // the failed attempt.
   if (owner?.type === 'invoice') markInvoicePaymentFailed(ctx, owner.id)
+  if (owner?.type === 'checkout.session') failSessionPayment(ctx, owner.id)
 }
 
 /** `setup_future_usage` with a customer: the card that paid is attached to the customer for later (off-session) use. */

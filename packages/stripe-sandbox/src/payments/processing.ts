@@ -7,6 +7,7 @@ import { automaticCtx, type SandboxCore } from '../context'
 import { emitEvent } from '../events/emit'
 import { ok, type Reply } from '../http/handler'
 import { succeed } from './confirm'
+import { afterIntentProcessing } from './after-payment'
 
 /** How long a delayed payment stays in processing, in the sandbox clock's seconds. */
 export const PROCESSING_SECONDS = 3
@@ -22,6 +23,7 @@ export function startProcessing(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.P
   })
   ctx.core.store.setPrivate(pi.id, SETTLE_AT, ctx.core.now() + PROCESSING_SECONDS)
   emitEvent(ctx, 'payment_intent.processing', pending)
+  afterIntentProcessing(ctx, pending)
   return ok(pending)
 }
 

@@ -12,6 +12,7 @@ import {
   optionalInteger,
   optionalObject,
   optionalString,
+  optionalStringArray,
   readMetadata,
   requiredString,
 } from '../http/params'
@@ -123,26 +124,46 @@ function create(request: ApiRequest): Reply {
     'recurring',
     'nickname',
     'lookup_key',
+    'transfer_lookup_key',
     'metadata',
     'active',
   ])
   const fields = readPriceFields(request, params, '')
+  const lookupKey = optionalString(params, 'lookup_key', 200) ?? null
+  claimLookupKey(request, lookupKey, optionalBoolean(params, 'transfer_lookup_key') ?? false)
   return ok(
     createPrice(request, {
       ...fields,
       nickname: optionalString(params, 'nickname') ?? null,
-      lookupKey: optionalString(params, 'lookup_key') ?? null,
+      lookupKey,
       metadata: readMetadata(params),
     }),
   )
 }
 
+/**
+ * A lookup key names one price in the account. Taken by another price, Stripe refuses it unless
+ * `transfer_lookup_key` moves it over (the other price keeps its id and loses the key).
+ */
+function claimLookupKey(ctx: Ctx, lookupKey: string | null | undefined, transfer: boolean, self?: string): void {
+  if (!lookupKey) return
+  const holder = ctx.core.store.list('price').find((price) => price.lookup_key === lookupKey && price.id !== self)
+  if (!holder) return
+  if (!transfer) {
+    throw invalidRequest(`A price (\`${holder.id}\`) already uses that lookup key.`, { param: 'lookup_key' })
+  }
+  const moved: Stripe.Price = { ...holder, lookup_key: null }
+  ctx.core.store.update('price', moved)
+  emitUpdated(ctx, 'price.updated', holder, moved)
+}
+
 function update(request: ApiRequest): Reply {
   const { params } = request
-  assertKnownParams(params, ['active', 'metadata', 'nickname', 'lookup_key'])
+  assertKnownParams(params, ['active', 'metadata', 'nickname', 'lookup_key', 'transfer_lookup_key'])
   const before = mustGet(request, 'price', pathParam(request))
   const nickname = optionalString(params, 'nickname')
   const lookupKey = optionalString(params, 'lookup_key')
+  claimLookupKey(request, lookupKey, optionalBoolean(params, 'transfer_lookup_key') ?? false, before.id)
   const after: Stripe.Price = {
     ...before,
     active: optionalBoolean(params, 'active') ?? before.active,
@@ -161,12 +182,14 @@ function list(request: ApiRequest): Reply {
     'product',
     'type',
     'currency',
+    'lookup_keys',
     'created',
     'limit',
     'starting_after',
     'ending_before',
   ])
   const active = optionalBoolean(request.params, 'active')
+  const lookupKeys = optionalStringArray(request.params, 'lookup_keys')
   const product = optionalString(request.params, 'product')
   const type = optionalEnum(request.params, 'type', ['one_time', 'recurring'] as const)
   const currency = optionalString(request.params, 'currency')
@@ -177,7 +200,8 @@ function list(request: ApiRequest): Reply {
         (active === undefined || p.active === active) &&
         (!product || p.product === product) &&
         (!type || p.type === type) &&
-        (!currency || p.currency === currency),
+        (!currency || p.currency === currency) &&
+        (!lookupKeys || (p.lookup_key !== null && lookupKeys.includes(p.lookup_key))),
     )
   return listReply(request, '/v1/prices', prices, 'price')
 }

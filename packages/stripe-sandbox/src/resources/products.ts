@@ -9,11 +9,11 @@ import { listReply, mustGet, retrieveAs } from './lookup'
 
 export function createProduct(
   ctx: Ctx,
-  fields: { name: string; description?: string | null; metadata?: Record<string, string>; active?: boolean },
+  fields: { id?: string | null; name: string; description?: string | null; metadata?: Record<string, string>; active?: boolean },
 ): Stripe.Product {
   const now = ctx.core.now()
   const product: Stripe.Product = {
-    id: newId('prod'),
+    id: fields.id ?? newId('prod'),
     object: 'product',
     active: fields.active ?? true,
     created: now,
@@ -42,7 +42,14 @@ export function createProduct(
 function create(request: ApiRequest): Reply {
   const { params } = request
   assertKnownParams(params, ['name', 'description', 'metadata', 'active', 'id'])
+  // Stripe takes an id of the integration's choosing, once per account.
+  const id = optionalString(params, 'id', 255) ?? null
+  if (id !== null && !/^[A-Za-z0-9_-]+$/.test(id)) throw invalidRequest('Invalid product id: use letters, digits, _ and - only.', { param: 'id' })
+  if (id !== null && request.core.store.get('product', id)) {
+    throw invalidRequest('Product already exists.', { param: 'id', code: 'resource_already_exists' })
+  }
   const product = createProduct(request, {
+    id,
     name: requiredString(params, 'name'),
     description: optionalString(params, 'description') ?? null,
     metadata: readMetadata(params),

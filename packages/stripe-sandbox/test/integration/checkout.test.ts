@@ -1,5 +1,5 @@
 import Stripe from 'stripe'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { SandboxHandle } from '../../src'
 import { objectId, startWithSdk, stripeError } from './helpers'
 
@@ -186,5 +186,23 @@ describe('hosted checkout page', () => {
     expect(session.expires_at).toBe(clock + 24 * HOUR)
     await stripe.testHelpers.testClocks.advance(testClock.id, { frozen_time: clock + 25 * HOUR })
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('expired')
+  })
+})
+
+describe('checkout with a payment that settles later', () => {
+  it('completes the session unpaid, then paid with checkout.session.async_payment_succeeded', async () => {
+    const session = await newSession({ metadata: { order_id: 'async' } })
+    const paid = await submit(session.url!, { ...visa, card_number: '4000 0099 9000 0005' })
+    expect(paid.status).toBe(303)
+    const completed = await stripe.checkout.sessions.retrieve(session.id)
+    expect(completed).toMatchObject({ status: 'complete', payment_status: 'unpaid' })
+    const intent = await stripe.paymentIntents.retrieve(completed.payment_intent as string)
+    expect(intent.status).toBe('processing')
+    const typesBefore = (await stripe.events.list({ limit: 100 })).data.filter((e) => (e.data.object as { id: string }).id === session.id).map((e) => e.type)
+    expect(typesBefore).toEqual(['checkout.session.completed'])
+    clock += 10
+    await vi.waitFor(async () => expect((await stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid'), { timeout: 5000, interval: 200 })
+    const types = (await stripe.events.list({ limit: 100 })).data.filter((e) => (e.data.object as { id: string }).id === session.id).map((e) => e.type)
+    expect(types).toEqual(['checkout.session.async_payment_succeeded', 'checkout.session.completed'])
   })
 })

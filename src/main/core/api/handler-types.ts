@@ -9,6 +9,7 @@ import type { CardPayments } from '../payments/card-payment'
 import type { CatchUp } from '../payments/catch-up'
 import type { Refunds } from '../payments/refunds'
 import type { Recurring } from '../memberships/recurring'
+import type { PayLinks } from '../checkout/pay-links'
 
 /**
  * Who is calling, as the transport knows it (never from the payload): the seat a PIN was typed at, so failed
@@ -42,6 +43,9 @@ export interface HandlerDeps {
   refunds(): Refunds
   catchUp(): CatchUp
   recurring(): Recurring
+  payLinks(): PayLinks
+  /** Publishes the catalog to the Stripe account in use now. */
+  publishCatalog(): Promise<import('../catalog-stripe/publish').PublishResult>
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

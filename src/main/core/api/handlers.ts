@@ -10,6 +10,8 @@ import { staffHandlers } from '../staff/handlers'
 import { shiftHandlers } from '../shifts/handlers'
 import { discountHandlers } from '../orders/discount-handlers'
 import { creditHandlers } from '../credit/handlers'
+import { payLinkHandlers } from '../checkout/handlers'
+import { externalHandlers } from '../external/handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -28,5 +30,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...shiftHandlers(deps),
     ...discountHandlers(deps),
     ...creditHandlers(deps),
+    ...payLinkHandlers(deps),
+    ...externalHandlers(deps),
   }
 }

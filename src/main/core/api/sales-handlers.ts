@@ -8,7 +8,7 @@ import { createOrder } from '../orders/create-order'
 import { getOrderDetail } from '../orders/read-order'
 import { STAFF, type HandlerDeps, type HandlersFor } from './handler-types'
 
-export function salesHandlers({ ctx, info, log, cardPayments }: Pick<HandlerDeps, 'ctx' | 'info' | 'log' | 'cardPayments'>): HandlersFor<typeof salesChannels> {
+export function salesHandlers({ ctx, info, log, cardPayments, payLinks }: Pick<HandlerDeps, 'ctx' | 'info' | 'log' | 'cardPayments' | 'payLinks'>): HandlersFor<typeof salesChannels> {
   const { db } = ctx
   // Once an order needs no card any more, its open intents are canceled at Stripe; the answer does not wait
   // for Stripe (the till may be offline), and a failure is only logged: the intent stays unconfirmable here anyway.
@@ -18,6 +18,10 @@ export function salesHandlers({ ctx, info, log, cardPayments }: Pick<HandlerDeps
         .cancelOpenIntents(order.id)
         .catch((error: unknown) => log.warn('payment.cancel_open_intents_failed', { orderId: order.id, error }))
     }
+    // A pay link for another amount (cash was taken) or for an order no longer payable is expired the same way.
+    payLinks()
+      .expireUnneeded(order.id)
+      .catch((error: unknown) => log.warn('pay_link.expire_failed', { orderId: order.id, error }))
     return order
   }
   return {

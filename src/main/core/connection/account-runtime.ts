@@ -11,6 +11,9 @@ import type { StripeEventEnvelope } from '../payments/event-envelope'
 import { processStripeEvent, type ProcessResult } from '../payments/process-event'
 import { createRefunds } from '../payments/refunds'
 import { createRecurring } from '../memberships/recurring'
+import { createPayLinks } from '../checkout/pay-links'
+import { publishCatalog } from '../catalog-stripe/publish'
+import { publishesCatalog } from '../catalog-stripe/setting'
 import { reviewAndChargePlans } from '../installments/auto-charge'
 import type { LocalStripe, StartLocalStripe, StripeFactory } from '../ports'
 import { createStripeGateway } from '../stripe/gateway'
@@ -59,6 +62,11 @@ export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveK
   const payments = createCardPayments(ctx, gateway)
   const refunds = createRefunds(ctx, gateway)
   const recurring = createRecurring(ctx, gateway, refunds, payments)
+  // Stripe's success_url: the shop's page, or with the sandbox its own "payment received" page.
+  const sandboxUrl = sandbox?.url
+  const payLinks = createPayLinks(ctx, gateway, {
+    successUrl: () => config.payLinkReturnUrl ?? (sandboxUrl ? `${sandboxUrl}/checkout/{CHECKOUT_SESSION_ID}/done` : null),
+  })
 
   // Every event applied, by webhook or catch-up, goes to the log with its outcome.
   async function process(event: StripeEventEnvelope): Promise<ProcessResult> {
@@ -72,9 +80,9 @@ export async function openAccountRuntime(deps: AccountRuntimeDeps, keys: ActiveK
     }
   }
 
-  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, onProgress: deps.onProgress, paymentPlans: () => reviewAndChargePlans(ctx, gateway) })
+  const catchUp = createCatchUp({ ctx, gateway, process, payments, refunds, payLinks, onProgress: deps.onProgress, paymentPlans: () => reviewAndChargePlans(ctx, gateway), catalog: () => (publishesCatalog(ctx.db) ? publishCatalog(ctx, gateway) : Promise.resolve()) })
   const client: StripeClientConfig = { mode: keys.mode, publishableKey, sandboxApiUrl: sandbox?.url ?? null }
-  return { keys, client, stripe, payments, refunds, recurring, catchUp, sandbox, process, secretKey }
+  return { keys, client, stripe, gateway, payments, refunds, recurring, payLinks, catchUp, sandbox, process, secretKey }
 }
 
 export type AccountRuntime = Awaited<ReturnType<typeof openAccountRuntime>>

@@ -67,7 +67,14 @@ export function getOrderDetail(db: Db, orderId: number): OrderDetail {
       `SELECT d.id, d.course_id AS courseId, d.kind, d.value, d.amount, d.reason, s.name AS staffName, a.name AS approverName
          FROM order_discount d LEFT JOIN staff s ON s.id = d.staff_id LEFT JOIN staff a ON a.id = d.approver_id WHERE d.order_id = ? ORDER BY d.id`,
     ).all(orderId) as OrderDiscount[],
+    ...externalOf(db, orderId),
   }
+}
+
+/** The payment taken in Stripe without the till that this order stands for, if any (external/). */
+function externalOf(db: Db, orderId: number): Pick<OrderDetail, 'external'> {
+  const row = sql(db, 'SELECT stripe_object_id AS stripeObjectId, source FROM external_payment WHERE order_id = ?').get(orderId) as OrderDetail['external']
+  return row ? { external: row } : {}
 }
 
 export function listPayments(db: Db, orderId: number): Payment[] {

@@ -7,6 +7,7 @@ import type { ProcessResult } from './process-event'
 import type { Refunds } from './refunds'
 import { idOf } from '../stripe/expandable'
 import type { StripeGateway } from '../stripe/gateway'
+import type { PayLinks } from '../checkout/pay-links'
 import { SUBSCRIBED_EVENTS } from './subscribed-events'
 
 /** Events can be created slightly out of order across Stripe's servers: look back this far behind the newest. */
@@ -26,11 +27,15 @@ export interface CatchUpDeps {
   process: (event: StripeEventEnvelope) => Promise<ProcessResult>
   payments: CardPayments
   refunds: Refunds
+  /** Pay links still open are read again when nothing was heard of them for a while. */
+  payLinks?: Pick<PayLinks, 'sync' | 'expireUnneeded'>
   /**
    * Payment plans, after the open payments are checked: lateness reviewed (access suspended or restored, so it
    * follows the schedule even when nobody opens the customer), then due parts charged off session (a setting).
    */
   paymentPlans?: () => Promise<number>
+  /** The catalog published to Stripe (when a manager turned it on), so dashboard sales are recognised. */
+  catalog?: () => Promise<unknown>
   onProgress?: (status: CatchUpStatus) => void
 }
 
@@ -79,8 +84,18 @@ export function createCatchUp(deps: CatchUpDeps) {
         }
         update({ intentsChecked: status.intentsChecked + 1 })
       }
+      for (const orderId of staleOpenLinks()) {
+        try {
+          await deps.payLinks!.sync(orderId)
+          // Paid another way or canceled while Stripe could not be told: the link is expired now.
+          await deps.payLinks!.expireUnneeded(orderId)
+        } catch (error) {
+          unchecked.push(`order ${orderId}: ${error instanceof Error ? error.message : String(error)}`)
+        }
+      }
       update({ refundsRetried: await deps.refunds.retryPendingRefunds() })
       if (deps.paymentPlans) await deps.paymentPlans()
+      if (deps.catalog) await deps.catalog()
       if (unchecked.length > 0) throw new Error(`${unchecked.length} open payment(s) could not be checked — ${unchecked[0]}`)
       update({ state: 'idle', lastFinishedAt: ctx.now() })
     } catch (error) {
@@ -93,6 +108,12 @@ export function createCatchUp(deps: CatchUpDeps) {
     const newest = sql(ctx.db, "SELECT max(created) FROM stripe_event WHERE outcome <> 'failed'").pluck().get() as number | null
     const nowSeconds = Math.floor(ctx.now() / 1000)
     return newest === null ? nowSeconds - FIRST_RUN_LOOKBACK_SECONDS : newest - SAFETY_MARGIN_SECONDS
+  }
+
+  /** Orders with a pay link still open and not heard of since STALE_INTENT_MS (its expiry included). */
+  function staleOpenLinks(): number[] {
+    if (!deps.payLinks) return []
+    return sql(ctx.db, "SELECT DISTINCT order_id FROM checkout_link WHERE status = 'open' AND updated_at <= ?").pluck().all(ctx.now() - STALE_INTENT_MS) as number[]
   }
 
   function staleOpenOrders(): number[] {

@@ -10,6 +10,8 @@ import { idOf } from '../stripe/expandable'
 import { scopeOf } from '../stripe/installation-scope'
 import type { PaymentStatus } from '@shared/domain'
 import { invoiceFailedEvent, invoicePaidEvent, subscriptionEvent } from '../memberships/event-handlers'
+import { applyLinkIntent } from '../checkout/apply-session'
+import { sessionEvent } from '../checkout/event-handlers'
 
 export interface HandlerResult {
   outcome: ApplyOutcome
@@ -24,8 +26,12 @@ export interface EventHandler {
 }
 
 const intentEvent: EventHandler = {
-  apply: (ctx, event, fresh) =>
-    applyIntent(ctx, (fresh ?? event.data.object) as IntentFacts, { at: event.created, fresh: fresh !== undefined }),
+  apply(ctx, event, fresh) {
+    const intent = (fresh ?? event.data.object) as IntentFacts
+    const applied = applyIntent(ctx, intent, { at: event.created, fresh: fresh !== undefined })
+    // No payment row yet: a pay link's intent makes its payment (or shows its decline) from here too.
+    return applied.outcome === 'skipped' && applied.orderId === null ? (applyLinkIntent(ctx, intent) ?? applied) : applied
+  },
   refetch: (reader, event) => reader.retrieveIntent(event.data.object.id),
 }
 
@@ -92,4 +98,8 @@ export const EVENT_HANDLERS: Record<SubscribedEvent, EventHandler> = {
   'customer.subscription.deleted': subscriptionEvent,
   'invoice.paid': invoicePaidEvent,
   'invoice.payment_failed': invoiceFailedEvent,
+  'checkout.session.completed': sessionEvent,
+  'checkout.session.async_payment_succeeded': sessionEvent,
+  'checkout.session.async_payment_failed': sessionEvent,
+  'checkout.session.expired': sessionEvent,
 }

@@ -19,6 +19,10 @@ export const SUBSCRIBED_EVENTS = [
   'customer.subscription.deleted',
   'invoice.paid',
   'invoice.payment_failed',
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'checkout.session.expired',
 ] as const
 
 export type SubscribedEvent = (typeof SUBSCRIBED_EVENTS)[number]

@@ -2,6 +2,8 @@ import type Stripe from 'stripe'
 import type { Account } from '@shared/domain'
 import { idempotencyKey, INSTALL_METADATA_KEY } from './installation-scope'
 import { createBillingGateway, type BillingGateway } from './billing-gateway'
+import { createCheckoutGateway, type CheckoutGateway } from './checkout-gateway'
+import { createCatalogGateway } from './catalog-gateway'
 import { call, toAppError } from './gateway-call'
 
 export { call, toAppError }
@@ -17,6 +19,8 @@ export function createStripeGateway(stripe: Stripe, installationId: string) {
   const owner = { [INSTALL_METADATA_KEY]: installationId }
   return {
     ...createBillingGateway(stripe, installationId),
+    ...createCheckoutGateway(stripe, installationId),
+    ...createCatalogGateway(stripe, installationId),
     /**
      * One Stripe customer per person for the whole shop, found by email (the oldest when there are several),
      * whichever till made it; created by this till when there is none.
@@ -106,7 +110,8 @@ export type StripeGateway = ReturnType<typeof createStripeGateway>
 
 /** The reads event handlers may need when a webhook's payload cannot be trusted to be current. */
 export type StripeReader = Pick<StripeGateway, 'retrieveIntent' | 'listRefunds' | 'retrieveRefund'> &
-  Pick<BillingGateway, 'retrieveSubscription' | 'retrieveInvoice'>
+  Pick<BillingGateway, 'retrieveSubscription' | 'retrieveInvoice'> &
+  Pick<CheckoutGateway, 'retrieveSession' | 'retrieveSessionWithLines'>
 
 async function collect<T>(list: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = []

@@ -13,6 +13,7 @@ const NAV: Array<{ screen: Screen; label: string; icon: IconName }> = [
   { screen: 'orders', label: 'Orders', icon: 'orders' },
   { screen: 'customers', label: 'Customers', icon: 'customers' },
   { screen: 'reports', label: 'Reports', icon: 'reports' },
+  { screen: 'unmatched', label: 'Unmatched payments', icon: 'inbox' },
   { screen: 'settings', label: 'Settings', icon: 'settings' },
   { screen: 'shift', label: 'Shift', icon: 'orders' },
   { screen: 'staff', label: 'Staff', icon: 'customers' },

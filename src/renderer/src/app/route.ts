@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-export const SCREENS = ['sell', 'orders', 'customers', 'reports', 'settings', 'shift', 'staff'] as const
+export const SCREENS = ['sell', 'orders', 'customers', 'reports', 'settings', 'shift', 'staff', 'unmatched'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export interface Route {

@@ -9,6 +9,7 @@ import { SellScreen } from './sell/SellScreen'
 import { SettingsScreen } from './settings/SettingsScreen'
 import { ShiftScreen } from './shift/ShiftScreen'
 import { StaffScreen } from './staff/StaffScreen'
+import { UnmatchedScreen } from './unmatched/UnmatchedScreen'
 
 const numeric = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null)
 
@@ -73,5 +74,7 @@ export function ScreenRouter({ route }: { route: Route }) {
       return <ShiftScreen />
     case 'staff':
       return <StaffScreen />
+    case 'unmatched':
+      return <UnmatchedScreen />
   }
 }

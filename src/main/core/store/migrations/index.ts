@@ -12,6 +12,9 @@ import { referralsCoupons } from './011-referrals-coupons'
 import { staff } from './012-staff'
 import { shifts } from './013-shifts'
 import { discounts } from './014-discounts'
+import { checkoutLinks } from './015-checkout-links'
+import { externalPayments } from './016-external-payments'
+import { catalogInStripe } from './017-catalog-in-stripe'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -34,6 +37,9 @@ export const migrations: readonly Migration[] = orderedMigrations([
   staff,
   shifts,
   discounts,
+  checkoutLinks,
+  externalPayments,
+  catalogInStripe,
 ])
 
 export type { Migration }

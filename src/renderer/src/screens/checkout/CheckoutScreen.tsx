@@ -19,6 +19,8 @@ import { TestCards } from './TestCards'
 import { DiscountDialog, DiscountLines } from './DiscountDialog'
 import { OrderKindBadge } from '../recurring/OrderKindBadge'
 import { CreditPart } from '../credit/CreditPart'
+import { PayLinkPanel } from './PayLinkPanel'
+import { usePayLinks } from './usePayLinks'
 
 /** Checkout for one order: cash and/or card, a live status timeline, then the receipt. */
 export function CheckoutScreen({ orderId }: { orderId: number }) {
@@ -28,6 +30,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
   const [confirming, setConfirming] = useState(false)
   const [discounting, setDiscounting] = useState(false)
   const checkedOnOpen = useRef(false)
+  const [links] = usePayLinks(orderId)
 
   const show = useCallback((next: OrderDetail) => {
     setOrder(next)
@@ -116,7 +119,7 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
           </div>
         </Panel>
         <Panel title="Status" labelledBy="checkout-status-title">
-          <StatusTimeline order={order} confirming={confirming} interrupted={interrupted} />
+          <StatusTimeline order={order} confirming={confirming} interrupted={interrupted} links={links} />
         </Panel>
       </div>
       <div className="checkout-main stack">
@@ -150,6 +153,11 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
             {order.kind !== 'membership' && (
               <Panel title="Cash" labelledBy="checkout-cash-title">
                 <CashPart order={order} onChanged={show} disabled={confirming || cardInFlight} autoFocus={!cardInFlight} />
+              </Panel>
+            )}
+            {order.kind !== 'membership' && (
+              <Panel title="Pay on phone or by link" labelledBy="checkout-link-title">
+                <PayLinkPanel order={order} links={links} disabled={confirming || cardInFlight} />
               </Panel>
             )}
             <Panel title="Card" labelledBy="checkout-card-title" className="checkout-card">

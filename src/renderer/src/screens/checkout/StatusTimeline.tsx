@@ -1,4 +1,5 @@
 import type { OrderDetail, Payment } from '@shared/domain'
+import type { PayLink } from '@shared/pay-links'
 import { declineReason } from '@shared/decline-reasons'
 import { formatMoney } from '@shared/money'
 import { isPaid } from '@shared/order-rules'
@@ -13,7 +14,7 @@ interface Step {
 }
 
 /** created → awaiting card → authenticating → succeeded / failed, fed by the main process's live updates. */
-export function timelineSteps(order: OrderDetail, confirming: boolean, interrupted = false): Step[] {
+export function timelineSteps(order: OrderDetail, confirming: boolean, interrupted = false, links: PayLink[] = []): Step[] {
   const steps: Step[] = [{ key: 'created', label: `Order #${order.id} created`, detail: formatTime(order.createdAt), state: 'done' }]
   for (const cash of order.payments.filter((p) => p.method === 'cash')) {
     steps.push({ key: `cash-${cash.id}`, label: `Cash received ${formatMoney(cash.amount, cash.currency)}`, state: 'done' })
@@ -22,11 +23,19 @@ export function timelineSteps(order: OrderDetail, confirming: boolean, interrupt
     const returned = credit.status === 'canceled'
     steps.push({ key: `credit-${credit.id}`, label: `${returned ? 'Credit returned' : 'Store credit used'} ${formatMoney(credit.amount, credit.currency)}`, state: 'done' })
   }
-  const card = latestCard(order.payments)
   const paid = isPaid(order.status)
+  // The latest pay link: its payment, once made, is the card payment below.
+  const link = links[links.length - 1]
+  if (link && !link.stripeSessionId && link.status === 'creating') steps.push({ key: `link-${link.id}`, label: 'Making the pay link…', state: 'active' })
+  if (link?.stripeSessionId && link.status !== 'complete') {
+    const open = link.status === 'open'
+    const detail = open ? (link.lastFailure ? `Declined on the phone — ${declineReason(link.lastFailure, null)}` : 'Waiting for the customer to pay on their phone') : 'Not paid in time, or withdrawn'
+    steps.push({ key: `link-${link.id}`, label: open ? `Pay link open for ${formatMoney(link.amount, link.currency)}` : 'Pay link expired', detail, state: open ? (link.lastFailure ? 'failed' : 'active') : 'failed' })
+  }
+  const card = latestCard(order.payments)
   if (order.status === 'canceled') return [...steps, { key: 'canceled', label: 'Order canceled', state: 'failed' }]
   if (!card) {
-    if (!paid) steps.push({ key: 'awaiting', label: 'Awaiting payment', detail: 'Take cash or credit, or enter the card and press Pay', state: 'active' })
+    if (!paid && link?.status !== 'open') steps.push({ key: 'awaiting', label: 'Awaiting payment', detail: 'Take cash or credit, enter the card and press Pay, or show the QR code', state: 'active' })
   } else {
     const authenticating = card.status === 'requires_action'
     const awaitingState: StepState = card.status === 'pending' || card.status === 'failed' ? 'active' : 'done'
@@ -50,8 +59,8 @@ function latestCard(payments: Payment[]): Payment | undefined {
   return [...payments].reverse().find((p) => p.method === 'card' && p.status !== 'canceled')
 }
 
-export function StatusTimeline({ order, confirming, interrupted = false }: { order: OrderDetail; confirming: boolean; interrupted?: boolean }) {
-  const steps = timelineSteps(order, confirming, interrupted)
+export function StatusTimeline({ order, confirming, interrupted = false, links = [] }: { order: OrderDetail; confirming: boolean; interrupted?: boolean; links?: PayLink[] }) {
+  const steps = timelineSteps(order, confirming, interrupted, links)
   return (
     <ol className="timeline" aria-label="Payment status" aria-live="polite">
       {steps.map((step) => (

@@ -10,6 +10,7 @@ import { ThisTillPanel } from './ThisTillPanel'
 import { WebhooksPanel } from './WebhooksPanel'
 import { AutoChargePanel } from '../recurring/AutoChargePanel'
 import { CreditSettingsPanel } from '../credit/CreditSettingsPanel'
+import { CatalogInStripePanel } from './CatalogInStripePanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
@@ -35,6 +36,7 @@ export function SettingsScreen() {
               <ShopLocalePanel />
               <AutoChargePanel />
               <CreditSettingsPanel />
+              <CatalogInStripePanel />
             </div>
           </div>
           <details className="settings-technical">

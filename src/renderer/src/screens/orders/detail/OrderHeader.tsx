@@ -1,5 +1,6 @@
 import type { OrderDetail } from '@shared/domain'
 import { isPayable, orderMoney } from '@shared/order-rules'
+import { Badge } from '../../../ui/Badge'
 import { Button } from '../../../ui/Button'
 import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
@@ -16,6 +17,11 @@ export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDe
           <h1 id="order-detail-title" tabIndex={-1}>Order #{order.id}</h1>
           <OrderStatusBadge status={order.status} />
           <OrderKindBadge kind={order.kind} />
+          {order.external && (
+            <Badge tone="info" title={`Paid in Stripe without the till: ${order.external.stripeObjectId}`}>
+              External
+            </Badge>
+          )}
         </div>
         <div className="row">
           <a className="btn btn-ghost btn-sm" href="#/orders">
