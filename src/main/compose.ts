@@ -36,6 +36,10 @@ import { createStripeClient } from './stripe-sdk/client'
 import { ngrokDriver } from './tunnel/ngrok-driver'
 import { startWebhookServer } from './webhooks/server'
 import { paymentsView, type PaymentsView } from './compose-view'
+import { startShopSync, type ShopSync, type ShopSyncOptions } from './core/shop/shop-sync'
+import { removeOutbox } from './core/shop/outbox-triggers'
+import type { OpenShopDatabase } from './core/shop/shop-database'
+import { openPgShopDatabase } from './shop-pg/pg-database'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -46,6 +50,8 @@ export interface CourseTill {
   /** The entry every window call goes through (IPC and HTTP alike). */
   dispatch: Dispatch
   payments: PaymentsView
+  /** Shop mode's sync (COURSETILL_SHOP_DATABASE_URL); null when this till is on its own. */
+  shop: ShopSync | null
   log: Logger
   /** The page's Content-Security-Policy for the keys in use (saving keys in Settings can change it). */
   csp(): string
@@ -69,6 +75,8 @@ export interface StartOptions {
   }
   /** Electron passes safeStorage; the browser host has no secret store (keys only from the environment). */
   secrets?: { cipher: SecretCipher | null; unavailableReason?: string }
+  /** Seams for tests and the benchmark: shop sync batch sizes and poll, another shop database driver. */
+  shop?: ShopSyncOptions & { open?: OpenShopDatabase }
 }
 
 /** Starts everything that is not Electron. Both the Electron shell and the browser host call this. */
@@ -100,6 +108,16 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
   try {
     loadDemoDataOnFirstStart(db, ctx.now())
     loadDemoOffersOnce(db, ctx.now())
+    // Shop mode: the outbox triggers and the sync loop; without a shop database nothing is synced or queued.
+    let shop: ShopSync | null = null
+    if (config.shopDatabaseUrl) {
+      const { open = openPgShopDatabase, ...shopOptions } = app.shop ?? {}
+      const started = startShopSync(ctx, open(config.shopDatabaseUrl), log, shopOptions)
+      shop = started
+      stops.push(() => started.close())
+    } else {
+      removeOutbox(db)
+    }
     const secrets = createEncryptedSecrets(db, app.secrets?.cipher ?? null, app.secrets?.unavailableReason)
     stops.push(logLiveEvents(ctx.bus, log))
     const batcher = createCommitBatcher(ctx)
@@ -168,6 +186,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       refunds: () => account.current().refunds,
       catchUp: () => account.current().catchUp,
       recurring: () => account.current().recurring,
+      shop,
     })
     const csp = () => {
       const client = account.current().client
@@ -179,6 +198,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       handlers,
       dispatch: createDispatch(handlers, manager, log),
       payments: paymentsView(account, webhook, connection),
+      shop,
       log,
       csp,
       wake,

@@ -80,8 +80,11 @@ export interface Refund {
 export interface Ownership {
   accountId: number
   courseId: number
+  /** The order that granted it: on this till, or on the till named by `installation` (shop mode). */
   orderId: number
   grantedAt: number
+  /** Shop mode: set when another till granted it (orderId is then that till's order). */
+  installation?: string
 }
 
 export interface OrderSummary {

@@ -9,10 +9,11 @@ import { managerChannels } from './contract/manager'
 import { mergeChannelAreas } from './contract/merge-areas'
 import { salesChannels } from './contract/sales'
 import { recurringChannels } from './contract/recurring'
+import { shopChannels } from './contract/shop'
 
 // Merged by a helper that throws on a name declared twice (a spread would let the later area win silently).
 /** Every area of the contract: a new area file is listed here once. */
-export const CHANNEL_AREAS = [salesChannels, managerChannels, historyChannels, insightChannels, liveChannels, recurringChannels] as const
+export const CHANNEL_AREAS = [salesChannels, managerChannels, historyChannels, insightChannels, liveChannels, recurringChannels, shopChannels] as const
 export const channels = mergeChannelAreas(...CHANNEL_AREAS)
 
 export type Channel = keyof typeof channels

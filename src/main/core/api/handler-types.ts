@@ -8,6 +8,7 @@ import type { CardPayments } from '../payments/card-payment'
 import type { CatchUp } from '../payments/catch-up'
 import type { Refunds } from '../payments/refunds'
 import type { Recurring } from '../memberships/recurring'
+import type { ShopSync } from '../shop/shop-sync'
 
 /**
  * Who is calling, as the transport knows it (never from the payload): the seat a PIN was typed at, so failed
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   refunds(): Refunds
   catchUp(): CatchUp
   recurring(): Recurring
+  /** Shop mode's sync; null when this till is on its own. */
+  shop?: ShopSync | null
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

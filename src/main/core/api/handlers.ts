@@ -6,6 +6,7 @@ import type { HandlerDeps } from './handler-types'
 import { managerHandlers } from './manager-handlers'
 import { salesHandlers } from './sales-handlers'
 import { recurringHandlers } from '../memberships/handlers'
+import { shopHandlers } from '../shop/handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -20,5 +21,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...insightHandlers(deps),
     ...settingsHandlers(deps),
     ...recurringHandlers(deps),
+    ...shopHandlers(deps),
   }
 }

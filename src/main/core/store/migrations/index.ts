@@ -7,6 +7,7 @@ import { pinThrottle } from './006-pin-throttle'
 import { cashRequestKey } from './007-cash-request-key'
 import { recurring } from './008-recurring'
 import { refundLines } from './009-refund-lines'
+import { shopSync } from './010-shop-sync'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   cashRequestKey,
   recurring,
   refundLines,
+  shopSync,
 ])
 
 export type { Migration }
