@@ -30,6 +30,9 @@ export async function expectWholeShop(cluster: PgCluster, tills: readonly Proces
     const payments = await till.query<{ id: number }>('SELECT id FROM payment')
     const shopPayments = await shopQuery<{ id: number }>(cluster, 'SELECT id FROM shop_payment WHERE installation = $1', [till.installation])
     expect(sorted(shopPayments.map((r) => r.id))).toEqual(sorted(payments.map((r) => r.id)))
+    const [audit] = await till.query<{ n: number }>('SELECT count(*) AS n FROM audit_log')
+    const [shopAudit] = await shopQuery<{ n: number }>(cluster, 'SELECT count(*)::int AS n FROM shop_audit WHERE installation = $1', [till.installation])
+    expect(shopAudit!.n).toEqual(audit!.n)
     for (const other of tills) {
       if (other === till) continue
       const copies = await other.query<{ order_id: number }>('SELECT order_id FROM shop_order_copy WHERE installation = ?', [till.installation])
