@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { tempDir } from './temp-store'
 
 // Tills as separate processes (tests/helpers/shop-till-child.ts), each with its own data folder, all pointed at
 // one shop database. A till can be stopped, SIGKILLed and started again on the same folder.
@@ -22,6 +24,15 @@ export interface ProcessTill {
 }
 
 const CHILD = fileURLToPath(new URL('./shop-till-child.ts', import.meta.url))
+
+// Not temp-store's tempDir: the benchmark uses these tills outside Vitest. Folders go when this process exits.
+const folders: string[] = []
+process.once('exit', () => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coursetill-till-'))
+  folders.push(dir)
+  return dir
+}
 
 export async function startProcessTill(options: { shopUrl: string; dataDir?: string; env?: Record<string, string> }): Promise<ProcessTill> {
   const dataDir = options.dataDir ?? tempDir()

@@ -96,7 +96,7 @@ describe('shop mode: rules across tills', () => {
       tills.push(t)
     }
     open.push(sandbox)
-    const intent = await admin.paymentIntents.create({ amount: 4200, currency: 'gbp', payment_method_types: ['card'] })
+    const intent = await admin.paymentIntents.create({ amount: 4200, currency: 'gbp', allowed_payment_method_types: ['card'] })
     await payAs(admin, intent.id, 'pm_card_visa')
     await sandbox.idle()
     await settleAll(tills)
