@@ -51,11 +51,12 @@ try {
 
   // (2) Lag from a commit at A to the order readable at B.
   const [a, b] = tills
+  const [{ last }] = await a!.query<{ last: number }>('SELECT max(id) AS last FROM purchase_order')
   const seen = new Map<number, number>()
   let watching = true
   const watcher = (async () => {
     while (watching) {
-      const rows = await b!.query<{ order_id: number }>("SELECT order_id FROM shop_order_copy WHERE installation = ? AND status = 'successful'", [a!.installation])
+      const rows = await b!.query<{ order_id: number }>("SELECT order_id FROM shop_order_copy WHERE installation = ? AND order_id > ? AND status = 'successful'", [a!.installation, last])
       const now = Date.now()
       for (const row of rows) if (!seen.has(row.order_id)) seen.set(row.order_id, now)
       await sleep(5)
@@ -110,7 +111,7 @@ async function seedHistory(orders: number) {
       SELECT $1, p.id::text, 1, p.id, p.email, p.name, p.id, 0, 0 FROM shop_person p WHERE p.email_key LIKE 'hist%'`, [install(t)])
     const per = Math.ceil(orders / 3)
     await client.query(`INSERT INTO shop_order (installation, local_id, sync_seq, id, account_id, person_id, email, customer_name, amount, currency, status, kind, created_at, updated_at)
-      SELECT $1, g::text, g, g, p.id, p.id, p.email, p.name, 4900, 'GBP', 'successful', 'sale', 1700000000000 + g * 60000, 1700000000000 + g * 60000
+      SELECT $1, g::text, g, g, p.id, p.id, p.email, p.name, 4900, 'GBP', 'successful', 'sale', 1700000000000 + g::bigint * 60000, 1700000000000 + g::bigint * 60000
         FROM generate_series(1, $2::int) g JOIN shop_person p ON p.id = (SELECT min(id) FROM shop_person) + (g % 20000)`, [install(t), per])
   }
   await client.end()

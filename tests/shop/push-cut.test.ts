@@ -87,7 +87,6 @@ describe('shop push cut mid-way', () => {
       String(JSON.parse(stale.row).id),
       stale.row,
     )
-    await shop.query('DELETE FROM shop_push_cursor WHERE installation = $1', [ctx.installationId])
     await pushOnce(db, shop, ctx.installationId, cache, 100)
     const [order] = await shopQuery<{ status: string }>(cluster, 'SELECT status FROM shop_order WHERE installation = $1', [ctx.installationId])
     expect(order!.status).toBe('successful')

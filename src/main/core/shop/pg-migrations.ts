@@ -204,8 +204,8 @@ CREATE TABLE shop_audit (${SYNC_COLUMNS},
   CHECK (local_id = id::text)
 );
 
--- How far each till's outbox has landed, written in the same transaction as its rows: a push cut after
--- PostgreSQL committed but before the till forgot its outbox rows is recognised and not applied twice.
+-- How far each till's outbox has landed, written in the same transaction as its rows (what an operator reads to
+-- see which till is behind; rows sent twice are already harmless through sync_seq).
 CREATE TABLE shop_push_cursor (
   installation text PRIMARY KEY CHECK (installation ~ '^[a-z0-9-]{16,64}$'),
   last_seq bigint NOT NULL CHECK (last_seq > 0),

@@ -23,11 +23,11 @@ async function statementsFor(tx: ShopQueryable, cache: StatementCache, table: st
 }
 
 /**
- * Pushes the oldest outbox rows in one PostgreSQL transaction, then forgets them locally. The shop's cursor for
- * this installation moves in that same transaction, so a push cut anywhere is safe: before the commit nothing
- * landed and all is sent again; after it, the rows at or below the cursor are recognised and skipped. Within a
- * batch only each row's newest change is sent, parents' tables first (foreign keys), deletions last.
- * Returns how many outbox rows were handled.
+ * Pushes the oldest outbox rows in one PostgreSQL transaction, then forgets them locally, so a push cut anywhere
+ * is safe: before the commit nothing landed and all is sent again; after it, the rows sent again carry the same
+ * sync_seq and change nothing (a row is only replaced by a newer change). Within a batch only each row's newest
+ * change is sent, parents' tables first (foreign keys), deletions last. The shop's record of how far this till
+ * has pushed (shop_push_cursor) moves in the same transaction. Returns how many outbox rows were handled.
  */
 export async function pushOnce(db: Db, shop: ShopDatabase, installationId: string, cache: StatementCache, batchSize: number): Promise<number> {
   const rows = db.prepare('SELECT seq, table_name, local_id, op, row FROM sync_outbox ORDER BY seq LIMIT ?').all(batchSize) as OutboxRow[]
@@ -35,16 +35,12 @@ export async function pushOnce(db: Db, shop: ShopDatabase, installationId: strin
   const lastSeq = rows[rows.length - 1]!.seq
   await shop.transaction(async (tx) => {
     await takeShopWriteLock(tx)
-    const [cursor] = await tx.query<{ last_seq: number }>('SELECT last_seq FROM shop_push_cursor WHERE installation = $1', [installationId])
-    const landed = cursor?.last_seq ?? 0
     const newest = new Map<string, OutboxRow>()
     for (const row of rows) {
-      if (row.seq <= landed) continue
       const key = `${row.table_name}\u0000${row.local_id}`
       newest.delete(key)
       newest.set(key, row)
     }
-    if (newest.size === 0) return
     const latest = [...newest.values()]
     for (const entry of SYNCED_TABLES) {
       const upserts = latest.filter((r) => r.table_name === entry.table && r.op === 'upsert')
@@ -60,7 +56,7 @@ export async function pushOnce(db: Db, shop: ShopDatabase, installationId: strin
     }
     await tx.query(
       `INSERT INTO shop_push_cursor (installation, last_seq) VALUES ($1, $2)
-       ON CONFLICT (installation) DO UPDATE SET last_seq = excluded.last_seq, pushed_at = now()`,
+       ON CONFLICT (installation) DO UPDATE SET last_seq = greatest(shop_push_cursor.last_seq, excluded.last_seq), pushed_at = now()`,
       [installationId, lastSeq],
     )
     await tx.query('SELECT pg_notify($1, $2)', [SHOP_CHANGED_CHANNEL, installationId])
