@@ -10,6 +10,7 @@ import { readOrdersView, writeOrdersView } from './list/orders-url'
 import { OrdersGrid } from './list/OrdersGrid'
 import { OrderCount, TotalsBar } from './list/TotalsBar'
 import { useOrderPages } from './list/useOrderPages'
+import { ShopOrdersPanel } from './ShopOrdersPanel'
 
 // Totals follow sales as they happen, but at most this often: a busy webhook burst is one recount, not fifty.
 const TOTALS_REFRESH_MS = 2_000
@@ -72,6 +73,7 @@ export function OrdersScreen() {
         <TotalsBar totals={totals} />
         <OrdersGrid pages={pages} sort={sort} onSort={setSort} total={totals.state === 'ready' && !error ? totals.data.count : null} filtered={isFiltered(form)} />
       </Panel>
+      <ShopOrdersPanel />
     </div>
   )
 }
