@@ -43,6 +43,7 @@ export function OrdersScreen() {
   const onChange = useCallback((next: FilterForm) => setForm(next), [])
   return (
     <div className="orders">
+      <ShopOrdersPanel />
       <Panel
         title={
           <>
@@ -73,7 +74,6 @@ export function OrdersScreen() {
         <TotalsBar totals={totals} />
         <OrdersGrid pages={pages} sort={sort} onSort={setSort} total={totals.state === 'ready' && !error ? totals.data.count : null} filtered={isFiltered(form)} />
       </Panel>
-      <ShopOrdersPanel />
     </div>
   )
 }

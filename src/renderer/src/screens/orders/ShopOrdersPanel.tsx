@@ -1,11 +1,11 @@
 import { useQuery } from '../../app/hooks'
 import { formatDateTime, formatShortDateTime } from '../../app/shop-format'
 import { Money } from '../../ui/Money'
-import { EmptyState, Panel } from '../../ui/Panel'
+import { EmptyState } from '../../ui/Panel'
 
 /**
  * Shop mode: the other tills' orders, held in this till's store as of its last sync (so they show offline too).
- * Rendered only when shop mode is on; the freshness line says how old the copy is.
+ * Rendered only when shop mode is on, folded above the till's own orders; its summary says how fresh the copy is.
  */
 export function ShopOrdersPanel() {
   const [status] = useQuery('shop:status', {})
@@ -13,12 +13,14 @@ export function ShopOrdersPanel() {
   if (status.state !== 'ready' || !status.data.enabled) return null
   const asOf = status.data.asOf
   return (
-    <Panel title="Other tills" labelledBy="shop-orders-title" className="shop-orders-panel">
-      <p className="shop-freshness" role="status">
-        {asOf === null ? 'Not synced with the shop yet.' : `As of ${formatDateTime(asOf)}`}
+    <details className="panel shop-orders-panel">
+      <summary className="shop-freshness" role="status">
+        <strong>Other tills</strong>
+        {page.state === 'ready' && ` · ${page.data.total} orders`}
+        {asOf === null ? ' · not synced with the shop yet' : ` · as of ${formatDateTime(asOf)}`}
         {status.data.pendingPush > 0 && ` · ${status.data.pendingPush} local changes waiting to reach the shop`}
         {status.data.lastError && ` · shop database unreachable: ${status.data.lastError}`}
-      </p>
+      </summary>
       {page.state === 'ready' && page.data.rows.length === 0 && <EmptyState title="No orders from other tills yet" />}
       {page.state === 'ready' && page.data.rows.length > 0 && (
         <table className="shop-orders">
@@ -49,6 +51,6 @@ export function ShopOrdersPanel() {
           </tbody>
         </table>
       )}
-    </Panel>
+    </details>
   )
 }
