@@ -227,4 +227,61 @@ CREATE INDEX shop_external_payment_seq ON shop_external_payment(shop_seq);
 `,
 }
 
-export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook]
+// The catalog: every till pushes its courses (shop_course, per till, as for any synced table); the first till to
+// push a code puts it in shop_catalog, the shop's one price list. A price, title or active flag changed there
+// (by hand, or an admin tool) reaches every till at its next pull. Its update trigger takes the shop's write
+// lock itself, so an UPDATE typed in psql keeps the tills' cursors exact too.
+const catalog: ShopMigration = {
+  version: 2,
+  name: 'catalog',
+  sql: `
+CREATE TABLE shop_course (${SYNC_COLUMNS},
+  id bigint NOT NULL CHECK (id > 0),
+  code text NOT NULL CHECK (length(code) BETWEEN 1 AND 64),
+  title text NOT NULL CHECK (length(btrim(title)) BETWEEN 1 AND 200),
+  description text NOT NULL,
+  price_amount bigint NOT NULL CHECK (price_amount > 0),
+  ${CURRENCY('currency')},
+  active smallint NOT NULL CHECK (active IN (0, 1)),
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  UNIQUE (installation, id),
+  CHECK (local_id = id::text)
+);
+
+CREATE TABLE shop_catalog (
+  code text PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 64),
+  title text NOT NULL CHECK (length(btrim(title)) BETWEEN 1 AND 200),
+  description text NOT NULL DEFAULT '',
+  price_amount bigint NOT NULL CHECK (price_amount > 0),
+  ${CURRENCY('currency')},
+  active smallint NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  first_installation text NOT NULL,
+  updated_at bigint NOT NULL,
+  shop_seq bigint NOT NULL DEFAULT nextval('shop_seq')
+);
+CREATE INDEX shop_catalog_seq ON shop_catalog(shop_seq);
+
+CREATE FUNCTION shop_course_to_catalog() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO shop_catalog (code, title, description, price_amount, currency, active, first_installation, updated_at)
+  VALUES (NEW.code, NEW.title, NEW.description, NEW.price_amount, NEW.currency, NEW.active, NEW.installation, NEW.updated_at)
+  ON CONFLICT (code) DO NOTHING;
+  RETURN NEW;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER shop_course_to_catalog AFTER INSERT ON shop_course FOR EACH ROW EXECUTE FUNCTION shop_course_to_catalog();
+
+CREATE FUNCTION shop_catalog_changed() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(16016);
+  NEW.shop_seq := nextval('shop_seq');
+  NEW.updated_at := (extract(epoch from clock_timestamp()) * 1000)::bigint;
+  RETURN NEW;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER shop_catalog_changed BEFORE UPDATE ON shop_catalog FOR EACH ROW
+  WHEN (ROW(OLD.title, OLD.description, OLD.price_amount, OLD.currency, OLD.active) IS DISTINCT FROM ROW(NEW.title, NEW.description, NEW.price_amount, NEW.currency, NEW.active))
+  EXECUTE FUNCTION shop_catalog_changed();
+`,
+}
+
+export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog]

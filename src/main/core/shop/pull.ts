@@ -24,6 +24,27 @@ const EXTERNAL_COLUMNS = ['stripe_payment_intent_id', 'claimed_by', 'amount', 'c
 
 export const PULL_SOURCES: readonly PullSource[] = [
   {
+    // The shop's price list wins: a course this till has by code takes the shop's title, price and active flag;
+    // one it lacks is added. Orders keep the price they were sold at (their items hold it).
+    name: 'shop_catalog',
+    query: 'SELECT code, title, description, price_amount, currency, active, updated_at, shop_seq FROM shop_catalog WHERE shop_seq > $1 ORDER BY shop_seq LIMIT $2',
+    apply(db, rows, now) {
+      const update = db.prepare(
+        `UPDATE course SET title = @title, description = @description, price_amount = @price_amount, currency = @currency, active = @active, updated_at = @now
+          WHERE code = @code AND (title, description, price_amount, currency, active) IS NOT (@title, @description, @price_amount, @currency, @active)`,
+      )
+      const insert = db.prepare(
+        `INSERT INTO course (code, title, description, price_amount, currency, active, created_at, updated_at)
+         SELECT @code, @title, @description, @price_amount, @currency, @active, @now, @now WHERE NOT EXISTS (SELECT 1 FROM course WHERE code = @code)`,
+      )
+      for (const row of rows) {
+        const values = { ...pick(row, ['code', 'title', 'description', 'price_amount', 'currency', 'active']), now }
+        update.run(values)
+        insert.run(values)
+      }
+    },
+  },
+  {
     // One person, one customer: a person this till has never seen becomes a local customer (linked, so it is
     // pushed back as a link and not counted as a merge); one it already has by email is left as it is.
     name: 'shop_person',

@@ -22,6 +22,7 @@ const EMAIL_OF_ACCOUNT = (column: string) => `(SELECT email FROM account WHERE i
 const COURSE_CODE = `(SELECT code FROM course WHERE id = NEW.course_id)`
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
+  { table: 'course', key: ['id'], shopTable: 'shop_course' },
   {
     table: 'account',
     key: ['id'],
