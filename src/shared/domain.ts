@@ -166,6 +166,8 @@ export type LiveEvent =
   | { type: 'live.changed' }
   | { type: 'membership.changed'; accountId: number; membershipId: number; status: string }
   | { type: 'installments.changed'; accountId: number; planId: number }
+  /** Shop mode: a pull brought other tills' changes into this till's store. */
+  | { type: 'shop.synced' }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

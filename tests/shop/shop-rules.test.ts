@@ -80,6 +80,19 @@ describe('shop mode: rules across tills', () => {
     expect(ownedAtA).toEqual([expect.objectContaining({ courseId: course!.id, orderId: again.id, installation: b!.installation })])
   }, 120_000)
 
+  it('another till learns of a sale at once through LISTEN/NOTIFY, not its poll', async () => {
+    // B looks for work only once a minute on its own: what it learns sooner, it learns from A's NOTIFY.
+    const [a, b] = await Promise.all([till(), till({ SHOP_TEST_POLL_MS: '60000' })])
+    await settleAll([a!, b!])
+    const [sale] = await a!.sell(1)
+    for (let i = 0; i < 200; i++) {
+      const seen = await b!.query('SELECT 1 FROM shop_order_copy WHERE installation = ? AND order_id = ?', [a!.installation, sale])
+      if (seen.length > 0) return
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    throw new Error('till B did not see till A’s sale within 20 s')
+  }, 120_000)
+
   it('a payment made outside the tills is applied once for the whole shop, though every till gets its webhook', async () => {
     const sandbox: SandboxHandle = await startSandbox({ dataFile: join(tempDir(), 'shared-sandbox.db'), port: 0, delivery: { retryScheduleMs: [100, 200, 400, 800] } })
     const admin = sandboxClient(sandbox)

@@ -58,7 +58,8 @@ export function startShopSync(ctx: CoreContext, shop: ShopDatabase, log: Logger,
     pendingWake = true
     wakeUp?.()
   }
-  const unsubscribe = ctx.bus.subscribe(() => wake())
+  // Any local commit may have queued outbox rows; our own announcement of a pull is not one.
+  const unsubscribe = ctx.bus.subscribe((event) => event.type !== 'shop.synced' && wake())
   const state = () => db.prepare('SELECT pulled_at, last_error FROM shop_sync_state WHERE singleton = 1').get() as { pulled_at: number | null; last_error: string | null }
   const setError = (message: string | null) => db.prepare('UPDATE shop_sync_state SET last_error = ? WHERE singleton = 1').run(message)
 
@@ -78,10 +79,14 @@ export function startShopSync(ctx: CoreContext, shop: ShopDatabase, log: Logger,
     if (pushed > 0) db.prepare('UPDATE shop_sync_state SET pushed_at = ? WHERE singleton = 1').run(ctx.now())
     busy ||= pushed === pushSize
     let pulledAll = true
+    let pulledAny = false
     for (const source of PULL_SOURCES) {
       const pulled = await pullBatch(db, shop, source, ctx.installationId, pullSize, ctx.now())
       if (pulled === pullSize) pulledAll = false
+      if (pulled > 0 && source.name === 'shop_catalog') ctx.bus.publish({ type: 'catalog.changed' })
+      pulledAny ||= pulled > 0
     }
+    if (pulledAny) ctx.bus.publish({ type: 'shop.synced' })
     if (pulledAll) db.prepare('UPDATE shop_sync_state SET pulled_at = ?, last_error = NULL WHERE singleton = 1').run(ctx.now())
     connected = true
     return busy || !pulledAll
@@ -108,10 +113,11 @@ export function startShopSync(ctx: CoreContext, shop: ShopDatabase, log: Logger,
         log.warn('shop.sync_failed', { error, attempt: failures })
         await (listener as ShopListener | null)?.close().catch(() => undefined)
         listener = null
-        await pause(backoffDelay(failures, options.backoff ?? SHOP_BACKOFF))
+        // close() may have come during the cycle, when there was no pause to cut short.
+        if (running) await pause(backoffDelay(failures, options.backoff ?? SHOP_BACKOFF))
         continue
       }
-      if (!more && !pendingWake) await pause(pollMs)
+      if (running && !more && !pendingWake) await pause(pollMs)
     }
   })()
 

@@ -1,4 +1,4 @@
-import { useQuery } from '../../app/hooks'
+import { useLiveEvents, useQuery } from '../../app/hooks'
 import { formatDateTime, formatShortDateTime } from '../../app/shop-format'
 import { Money } from '../../ui/Money'
 import { EmptyState } from '../../ui/Panel'
@@ -8,8 +8,13 @@ import { EmptyState } from '../../ui/Panel'
  * Rendered only when shop mode is on, folded above the till's own orders; its summary says how fresh the copy is.
  */
 export function ShopOrdersPanel() {
-  const [status] = useQuery('shop:status', {})
-  const [page] = useQuery('shop:orders', { limit: 50 })
+  const [status, reloadStatus] = useQuery('shop:status', {})
+  const [page, reloadPage] = useQuery('shop:orders', { limit: 50 })
+  useLiveEvents((event) => {
+    if (event.type !== 'shop.synced') return
+    reloadStatus()
+    reloadPage()
+  })
   if (status.state !== 'ready' || !status.data.enabled) return null
   const asOf = status.data.asOf
   return (
