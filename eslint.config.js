@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 // The layering is law: shared ← core ← shells ← the composition root (src/main/compose.ts).
 // Core declares what it needs as ports (src/main/core/ports.ts) and never imports a shell; a shell never imports
 // another shell or the root; only the root and the two entry points (index.ts, host.ts) assemble.
-const SHELLS = ['webhooks', 'tunnel', 'host', 'electron', 'stripe-sdk']
+const SHELLS = ['webhooks', 'tunnel', 'host', 'electron', 'stripe-sdk', 'shop-pg']
 /** The sandbox shell is a workspace package: only compose.ts plugs it in. */
 const SANDBOX = { name: '@coursetill/stripe-sandbox', message: 'Only compose.ts plugs the sandbox in (the StartLocalStripe port).' }
 const ROOT = ['compose', 'compose-view']

@@ -37,6 +37,10 @@ import { createStripeClient } from './stripe-sdk/client'
 import { ngrokDriver } from './tunnel/ngrok-driver'
 import { startWebhookServer } from './webhooks/server'
 import { paymentsView, type PaymentsView } from './compose-view'
+import { startShopSync, type ShopSync, type ShopSyncOptions } from './core/shop/shop-sync'
+import { removeOutbox } from './core/shop/outbox-triggers'
+import type { OpenShopDatabase } from './core/shop/shop-database'
+import { openPgShopDatabase } from './shop-pg/pg-database'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -47,6 +51,8 @@ export interface CourseTill {
   /** The entry every window call goes through (IPC and HTTP alike). */
   dispatch: Dispatch
   payments: PaymentsView
+  /** Shop mode's sync (COURSETILL_SHOP_DATABASE_URL); null when this till is on its own. */
+  shop: ShopSync | null
   log: Logger
   /** The page's Content-Security-Policy for the keys in use (saving keys in Settings can change it). */
   csp(): string
@@ -70,6 +76,8 @@ export interface StartOptions {
   }
   /** Electron passes safeStorage; the browser host has no secret store (keys only from the environment). */
   secrets?: { cipher: SecretCipher | null; unavailableReason?: string }
+  /** Seams for tests and the benchmark: shop sync batch sizes and poll, another shop database driver. */
+  shop?: ShopSyncOptions & { open?: OpenShopDatabase }
 }
 
 /** Starts everything that is not Electron. Both the Electron shell and the browser host call this. */
@@ -101,6 +109,16 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
   try {
     loadDemoDataOnFirstStart(db, ctx.now())
     loadDemoOffersOnce(db, ctx.now())
+    // Shop mode: the outbox triggers and the sync loop; without a shop database nothing is synced or queued.
+    let shop: ShopSync | null = null
+    if (config.shopDatabaseUrl) {
+      const { open = openPgShopDatabase, ...shopOptions } = app.shop ?? {}
+      const started = startShopSync(ctx, open(config.shopDatabaseUrl), log, shopOptions)
+      shop = started
+      stops.push(() => started.close())
+    } else {
+      removeOutbox(db)
+    }
     const secrets = createEncryptedSecrets(db, app.secrets?.cipher ?? null, app.secrets?.unavailableReason)
     stops.push(logLiveEvents(ctx.bus, log))
     const batcher = createCommitBatcher(ctx)
@@ -171,6 +189,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       recurring: () => account.current().recurring,
       payLinks: () => account.current().payLinks,
       publishCatalog: () => publishCatalog(ctx, account.current().gateway),
+      shop,
     })
     const csp = () => {
       const client = account.current().client
@@ -182,6 +201,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       handlers,
       dispatch: createDispatch(handlers, manager, log),
       payments: paymentsView(account, webhook, connection),
+      shop,
       log,
       csp,
       wake,

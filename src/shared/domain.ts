@@ -95,8 +95,11 @@ export interface Refund {
 export interface Ownership {
   accountId: number
   courseId: number
+  /** The order that granted it: on this till, or on the till named by `installation` (shop mode). */
   orderId: number
   grantedAt: number
+  /** Shop mode: set when another till granted it (orderId is then that till's order). */
+  installation?: string
 }
 
 export interface OrderSummary {
@@ -188,6 +191,8 @@ export type LiveEvent =
   | { type: 'credit.changed'; accountId: number }
   | { type: 'payLink.changed'; orderId: number; linkId: number; status: import('./pay-links').PayLinkStatus }
   | { type: 'external.changed'; externalId: number }
+  /** Shop mode: a pull brought other tills' changes into this till's store. */
+  | { type: 'shop.synced' }
 
 export interface ManagerStatus {
   /** False until a manager sets the PIN on first use. */

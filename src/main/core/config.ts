@@ -19,6 +19,8 @@ export interface Config {
   ngrokDomain: string | null
   /** Where a customer lands after paying by link (Stripe's success_url); the sandbox has its own page. */
   payLinkReturnUrl: string | null
+  /** Shop mode (issue 16): the shared PostgreSQL order book; null = this till alone, nothing synced. */
+  shopDatabaseUrl: string | null
 }
 
 export class ConfigError extends Error {
@@ -36,6 +38,7 @@ export function loadConfig(env: Env, defaults: { userDataDir: string }): Config 
   const webhookSecret = optional(env, 'STRIPE_WEBHOOK_SECRET', /^whsec_[A-Za-z0-9+/=_]+$/, 'a secret starting whsec_')
   const ngrokAuthtoken = optional(env, 'NGROK_AUTHTOKEN', /^[A-Za-z0-9_-]{8,}$/, 'an ngrok authtoken (letters, digits, _ and -)')
   const ngrokDomain = optional(env, 'COURSETILL_NGROK_DOMAIN', /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a host name such as till-42.ngrok.app (no https://, no path)')
+  const shopDatabaseUrl = optional(env, 'COURSETILL_SHOP_DATABASE_URL', /^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL URL such as postgresql://till@shop-host:5432/shop')
   const mode = modeOf(secretKey, publishableKey)
   const port = portOf(env, 'COURSETILL_PORT', DEFAULT_PORT)
   const webhookPort = portOf(env, 'COURSETILL_WEBHOOK_PORT', DEFAULT_WEBHOOK_PORT)
@@ -53,6 +56,7 @@ export function loadConfig(env: Env, defaults: { userDataDir: string }): Config 
     ngrokAuthtoken,
     ngrokDomain: ngrokDomain?.toLowerCase() ?? null,
     payLinkReturnUrl: payLinkReturnUrlOf(env),
+    shopDatabaseUrl,
   }
 }
 

@@ -10,6 +10,7 @@ import type { CatchUp } from '../payments/catch-up'
 import type { Refunds } from '../payments/refunds'
 import type { Recurring } from '../memberships/recurring'
 import type { PayLinks } from '../checkout/pay-links'
+import type { ShopSync } from '../shop/shop-sync'
 
 /**
  * Who is calling, as the transport knows it (never from the payload): the seat a PIN was typed at, so failed
@@ -46,6 +47,8 @@ export interface HandlerDeps {
   payLinks(): PayLinks
   /** Publishes the catalog to the Stripe account in use now. */
   publishCatalog(): Promise<import('../catalog-stripe/publish').PublishResult>
+  /** Shop mode's sync; null when this till is on its own. */
+  shop?: ShopSync | null
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

@@ -12,6 +12,7 @@ import { discountHandlers } from '../orders/discount-handlers'
 import { creditHandlers } from '../credit/handlers'
 import { payLinkHandlers } from '../checkout/handlers'
 import { externalHandlers } from '../external/handlers'
+import { shopHandlers } from '../shop/handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -32,5 +33,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...creditHandlers(deps),
     ...payLinkHandlers(deps),
     ...externalHandlers(deps),
+    ...shopHandlers(deps),
   }
 }

@@ -3,13 +3,26 @@ import type { Ownership } from '@shared/domain'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 
-/** The courses (of those given, or all) this customer owns today, with the order each came from. */
+/**
+ * The courses this customer owns today, with the order each came from. In shop mode that is the whole shop's
+ * ownership: this till's grants, then (for courses not granted here) any other till's standing grant to the
+ * same person (by email) of the same course (by code), as of the last pull — `installation` names that till.
+ */
 export function ownedCourses(db: Db, accountId: number): Ownership[] {
-  return sql(
+  const local = sql(
     db,
     `SELECT account_id AS accountId, course_id AS courseId, order_id AS orderId, granted_at AS grantedAt
        FROM account_has_course WHERE account_id = ? ORDER BY course_id`,
   ).all(accountId) as Ownership[]
+  const elsewhere = sql(
+    db,
+    `SELECT a.id AS accountId, c.id AS courseId, min(g.order_id) AS orderId, min(g.granted_at) AS grantedAt, min(g.installation) AS installation
+       FROM account a JOIN shop_grant_copy g ON g.email = a.email COLLATE NOCASE AND g.deleted = 0
+       JOIN course c ON c.code = g.course_code
+      WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM account_has_course h WHERE h.account_id = a.id AND h.course_id = c.id)
+      GROUP BY c.id`,
+  ).all(accountId) as Ownership[]
+  return elsewhere.length === 0 ? local : [...local, ...elsewhere].sort((x, y) => x.courseId - y.courseId)
 }
 
 /**

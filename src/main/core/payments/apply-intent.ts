@@ -4,6 +4,7 @@ import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { settleOrder } from '../orders/settle'
 import { scopeOf } from '../stripe/installation-scope'
+import { queueUnownedPayment } from '../shop/claim-external'
 import { failureOf, paymentStatusOf, TERMINAL_PAYMENT_STATUSES, type IntentFacts } from './intent-status'
 
 export type ApplyOutcome = 'applied' | 'skipped' | 'review' | 'refetch' | 'foreign'
@@ -48,8 +49,14 @@ export function applyIntent(ctx: ApplyContext, intent: IntentFacts, seen: Observ
     db,
     'SELECT id, order_id, amount, currency, status, stripe_synced_at, failure_code FROM payment WHERE stripe_payment_intent_id = ?',
   ).get(intent.id) as PaymentRow | undefined
-  // Not one of ours (another app on the same Stripe account, or an intent we never recorded).
-  if (!row) return { outcome: 'skipped', orderId: null }
+  // Not one of ours (another app on the same Stripe account, or an intent we never recorded). In shop mode a
+  // succeeded one is queued to be claimed once for the whole shop (core/shop/claim-external.ts).
+  if (!row) {
+    // Only an intent no till made: one naming this installation is ours and merely not recorded yet (a pay link's
+    // intent can arrive before its session completes), and an older till's names its order.
+    if (intent.status === 'succeeded' && scopeOf(intent, ctx.installationId) === 'legacy' && !intent.metadata?.order_id) queueUnownedPayment(db, intent, now)
+    return { outcome: 'skipped', orderId: null }
+  }
   const skip = { outcome: 'skipped' as const, orderId: row.order_id }
 
   const target = paymentStatusOf(intent)

@@ -15,6 +15,7 @@ import { discounts } from './014-discounts'
 import { checkoutLinks } from './015-checkout-links'
 import { externalPayments } from './016-external-payments'
 import { catalogInStripe } from './017-catalog-in-stripe'
+import { shopSync } from './018-shop-sync'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   checkoutLinks,
   externalPayments,
   catalogInStripe,
+  shopSync,
 ])
 
 export type { Migration }

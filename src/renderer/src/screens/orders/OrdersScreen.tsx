@@ -11,6 +11,7 @@ import { readOrdersView, writeOrdersView } from './list/orders-url'
 import { OrdersGrid } from './list/OrdersGrid'
 import { OrderCount, TotalsBar } from './list/TotalsBar'
 import { useOrderPages } from './list/useOrderPages'
+import { ShopOrdersPanel } from './ShopOrdersPanel'
 
 // Totals follow sales as they happen, but at most this often: a busy webhook burst is one recount, not fifty.
 const TOTALS_REFRESH_MS = 2_000
@@ -51,6 +52,7 @@ export function OrdersScreen() {
   )
   return (
     <div className="orders">
+      <ShopOrdersPanel />
       <Panel
         title={
           <>

@@ -42,7 +42,13 @@ export function CartPanel({ cart, owned, confirmOwned, notice, charging, chargeR
                 {ownedFrom && (
                   <div className="cart-owned" role="note">
                     <span>
-                      Already owned (order <a href={`#/orders/${ownedFrom.orderId}`}>#{ownedFrom.orderId}</a>).
+                      {ownedFrom.installation ? (
+                        <>Already owned (bought at another till of the shop).</>
+                      ) : (
+                        <>
+                          Already owned (order <a href={`#/orders/${ownedFrom.orderId}`}>#{ownedFrom.orderId}</a>).
+                        </>
+                      )}
                     </span>
                     <label className="cart-owned-choice">
                       <input type="checkbox" checked={confirmOwned.includes(course.id)} onChange={(e) => onConfirmOwned(course.id, e.target.checked)} /> Sell again anyway

@@ -1,0 +1,42 @@
+import pg from 'pg'
+import type { PgCluster } from '../helpers/pg-cluster'
+import type { ProcessTill } from '../helpers/shop-tills'
+
+/** A query against the shop database, as the tests' own client (a fresh connection: the server may have restarted). */
+export async function shopQuery<T = Record<string, unknown>>(cluster: PgCluster, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: cluster.url })
+  await client.connect()
+  try {
+    return (await client.query(text, params)).rows as T[]
+  } finally {
+    await client.end()
+  }
+}
+
+/** Settles every till twice: the first round pushes everything, the second pulls what the others pushed. */
+export async function settleAll(tills: readonly ProcessTill[]): Promise<void> {
+  await Promise.all(tills.map((t) => t.settled()))
+  await Promise.all(tills.map((t) => t.settled()))
+}
+
+export const sorted = (ids: Iterable<number | string>) => [...ids].map(Number).sort((a, b) => a - b)
+
+/** Every till's orders are in the shop exactly once (with their payments), and in every other till's history. */
+export async function expectWholeShop(cluster: PgCluster, tills: readonly ProcessTill[], expect: (actual: unknown) => { toEqual(v: unknown): void }) {
+  for (const till of tills) {
+    const local = sorted((await till.query<{ id: number }>('SELECT id FROM purchase_order')).map((r) => r.id))
+    const inShop = await shopQuery<{ id: number }>(cluster, 'SELECT id FROM shop_order WHERE installation = $1', [till.installation])
+    expect(sorted(inShop.map((r) => r.id))).toEqual(local)
+    const payments = await till.query<{ id: number }>('SELECT id FROM payment')
+    const shopPayments = await shopQuery<{ id: number }>(cluster, 'SELECT id FROM shop_payment WHERE installation = $1', [till.installation])
+    expect(sorted(shopPayments.map((r) => r.id))).toEqual(sorted(payments.map((r) => r.id)))
+    const [audit] = await till.query<{ n: number }>('SELECT count(*) AS n FROM audit_log')
+    const [shopAudit] = await shopQuery<{ n: number }>(cluster, 'SELECT count(*)::int AS n FROM shop_audit WHERE installation = $1', [till.installation])
+    expect(shopAudit!.n).toEqual(audit!.n)
+    for (const other of tills) {
+      if (other === till) continue
+      const copies = await other.query<{ order_id: number }>('SELECT order_id FROM shop_order_copy WHERE installation = ?', [till.installation])
+      expect(sorted(copies.map((r) => r.order_id))).toEqual(local)
+    }
+  }
+}
