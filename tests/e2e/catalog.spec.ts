@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
 import { watchConsole } from './fixtures/till-page'
 

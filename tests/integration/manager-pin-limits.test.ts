@@ -46,6 +46,9 @@ describe('manager PIN limits', () => {
   it("slows down the seat that guessed, not the manager at another seat, and a right PIN clears the seat's streak", async () => {
     const t = await till()
     await t.call('manager:setPin', { pin: '2580' })
+    // One instant for the guesses: the 1 s wait after the fourth must not pass while a busy machine hashes.
+    const instant = Date.now()
+    t.till.ctx.now = () => instant
     for (let i = 0; i < 4; i++) expect(await unlock(t, '1111', 'browser:hostile')).toBe('Wrong manager PIN')
     expect(await unlock(t, '2580', 'browser:hostile')).toMatch(/Too many wrong PINs: try again/)
     expect(await unlock(t, '2580', 'till-window')).toBe('unlocked')
@@ -58,12 +61,15 @@ describe('manager PIN limits', () => {
   it('caps wrong guesses over all seats together (new seats gain nothing once the ceiling is reached)', async () => {
     const t = await till()
     await t.call('manager:setPin', { pin: '2580' })
+    // One instant (the budget refills with time), and room for 30 scrypt checks on a busy machine.
+    const instant = Date.now()
+    t.till.ctx.now = () => instant
     const outcomes: string[] = []
     for (let i = 0; i < 40; i++) outcomes.push(await unlock(t, '1111', `browser:seat-${i}`))
     expect(outcomes.filter((o) => o === 'Wrong manager PIN')).toHaveLength(30)
     expect(outcomes.slice(30).every((o) => /on this till: PIN checks resume in \d+ s/.test(o))).toBe(true)
     expect(await unlock(t, '2580', 'browser:fresh')).toMatch(/PIN checks resume/)
-  })
+  }, 120_000)
 
   it('charges concurrent guesses before checking them: a burst from one seat gets only the free tries and one more', async () => {
     const t = await till()
