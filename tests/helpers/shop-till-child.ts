@@ -25,9 +25,15 @@ const till = await startCourseTill(config, {
 })
 const { db } = till.ctx
 
+// Once a test sets the manager PIN (which makes the owner), every later call is sent as that person signed in, as
+// tests/helpers/test-till.ts does: a till with staff refuses calls from no one.
+let signedIn: string | null = null
+
 async function call(channel: string, input: unknown): Promise<unknown> {
-  const envelope = await till.dispatch(channel as never, input as never)
+  const payload = signedIn !== null && typeof input === 'object' && input !== null && !('staffToken' in input) ? { ...input, staffToken: signedIn } : input
+  const envelope = await till.dispatch(channel as never, payload as never)
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
+  if (channel === 'manager:setPin') signedIn = (envelope.value as { token: string }).token
   return envelope.value
 }
 
