@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ShiftReport } from '../../src/shared/shifts'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
+import { dispatchAs, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
 import { payAs, startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -9,14 +10,8 @@ afterEach(async () => {
   await t?.close()
 })
 
-function as<C extends Channel>(token: string | null, channel: C, input: ChannelInput<C>) {
-  return t.till.dispatch(channel, token === null ? input : { ...input, staffToken: token })
-}
-async function value<T>(envelope: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
-  const result = await envelope
-  if (!result.ok) throw new Error(result.error!.message)
-  return result.value as T
-}
+const as = <C extends Channel>(token: string | null, channel: C, input: ChannelInput<C>) => dispatchAs(t, token, channel, input)
+const value = valueOf
 const db = () => t.till.ctx.db
 
 async function people() {

@@ -5,6 +5,7 @@ import { migrate } from '../../src/main/core/store/db'
 import { migrations } from '../../src/main/core/store/migrations'
 import { hashPin } from '../../src/main/core/manager/pin-hash'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
+import { dispatchAs, valueOf } from '../helpers/staff-calls'
 import { snapshot, tempDir } from '../helpers/temp-store'
 import { startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -13,15 +14,8 @@ afterEach(async () => {
   await t?.close()
 })
 
-/** One call as a window makes it, signed in as `token` (or no one); the envelope, not thrown. */
-function as<C extends Channel>(token: string | null, channel: C, input: ChannelInput<C>) {
-  return t.till.dispatch(channel, token === null ? input : { ...input, staffToken: token })
-}
-async function value<T>(envelope: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
-  const result = await envelope
-  if (!result.ok) throw new Error(result.error!.message)
-  return result.value as T
-}
+const as = <C extends Channel>(token: string | null, channel: C, input: ChannelInput<C>) => dispatchAs(t, token, channel, input)
+const value = valueOf
 const db = () => t.till.ctx.db
 /** What a wrong PIN rightly leaves behind: its charge against the limits and the audit of it. */
 const PIN_TRAIL = ['pin_seat_throttle', 'pin_guess_budget', 'audit_log']
