@@ -72,10 +72,10 @@ test('sells a membership and a payment plan at the till, and shows them on the c
   await membershipRow.getByRole('button', { name: 'Cancel now…' }).click()
   await cancel.getByRole('checkbox', { name: /refund the last paid period/i }).check()
   await cancel.getByRole('button', { name: 'Cancel now', exact: true }).click()
-  const pin = page.getByRole('dialog', { name: 'Choose a manager PIN' })
+  // The cashier is at the till: a manager approves on the spot.
+  const pin = page.getByRole('dialog', { name: 'Manager approval' })
   await pin.getByLabel('PIN', { exact: true }).fill('2468')
-  await pin.getByLabel('Repeat PIN').fill('2468')
-  await pin.getByRole('button', { name: 'Set PIN' }).click()
+  await pin.getByRole('button', { name: 'Approve' }).click()
   await expect(cancel).toBeHidden()
   await expect(membershipRow).toContainText('canceled')
   await expect.poll(async () => (await apiCall<{ status: string }>(host, 'orders:get', { orderId: membershipOrder })).status).toBe('refunded')

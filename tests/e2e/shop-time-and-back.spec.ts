@@ -14,12 +14,12 @@ const grid = (page: Page) => page.getByRole('grid', { name: 'Orders' })
 const bodyRows = (page: Page) => grid(page).locator('.orders-body [role="row"]')
 
 async function enterPin(page: Page, pin = '2468') {
-  const dialog = page.getByRole('dialog', { name: /manager PIN/i })
+  const dialog = page.getByRole('dialog', { name: /manager PIN|Manager approval/i })
   await expect(dialog).toBeVisible()
   await dialog.getByLabel('PIN', { exact: true }).fill(pin)
   const repeat = dialog.getByLabel('Repeat PIN')
   if (await repeat.isVisible()) await repeat.fill(pin)
-  await dialog.getByRole('button', { name: /Set PIN|Unlock/ }).click()
+  await dialog.getByRole('button', { name: /Set PIN|Unlock|Approve/ }).click()
   await expect(dialog).toBeHidden()
 }
 

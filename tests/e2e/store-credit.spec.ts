@@ -41,7 +41,8 @@ async function chargesFor(host: RunningHost, intentId: string) {
 test('pay part by store credit and the rest by card: the card is charged exactly the rest; the customer sees balance and ledger', async ({ page, host }) => {
   test.setTimeout(300_000)
   const errors = watchConsole(page)
-  const { token } = await apiCall<{ token: string }>(host, 'manager:setPin', { pin: '2468' })
+  // The owner's session from the shared staff fixture (fixtures/staff.ts) approves, as a manager at the till would.
+  const token = host.staff!.owner.token
   await apiCall(host, 'credit:adjust', { customerId: 1, currency: 'GBP', amount: 1500, reason: 'Goodwill for a late course', requestKey: 'e2e-adjust-0001', managerToken: token })
 
   await page.goto(host.openUrl)
@@ -86,7 +87,7 @@ test('pay part by store credit and the rest by card: the card is charged exactly
   await expect(panel.getByTestId('referral-code')).toHaveText(ledger.referralCode)
 
   // A coupon typed at the counter adds its credit; a manager takes some away again, with a reason, behind the PIN.
-  const { token: fresh } = await apiCall<{ token: string }>(host, 'manager:unlock', { pin: '2468' })
+  const fresh = host.staff!.owner.token
   await apiCall(host, 'coupons:create', { code: 'FAIR-2026', amount: 1000, currency: 'GBP', maxRedemptions: 5, expiresAt: null, managerToken: fresh })
   const redeem = panel.getByRole('form', { name: 'Redeem a coupon' })
   await redeem.getByLabel('Coupon code').fill('fair-2026')
@@ -99,9 +100,10 @@ test('pay part by store credit and the rest by card: the card is charged exactly
   await dialog.getByLabel('Amount', { exact: true }).fill('2.50')
   await dialog.getByLabel('Reason', { exact: true }).fill('Coupon given twice by mistake')
   await dialog.getByRole('button', { name: 'Adjust credit' }).click()
-  const unlock = page.getByRole('dialog', { name: 'Manager PIN' })
+  // The cashier is at the till: a manager approves on the spot.
+  const unlock = page.getByRole('dialog', { name: 'Manager approval' })
   await unlock.getByLabel('PIN', { exact: true }).fill('2468')
-  await unlock.getByRole('button', { name: 'Unlock' }).click()
+  await unlock.getByRole('button', { name: 'Approve' }).click()
   await expect(panel.getByLabel('Credit balances')).toContainText('£7.50')
   await expect(panel.getByRole('table')).toContainText('Coupon given twice by mistake')
   await checkScreen(page, 'credit-customer', panel)

@@ -17,13 +17,12 @@ test('a Payment Link paid by an unknown email: the inbox, assigned to a new cust
   test.setTimeout(180_000)
   const errors = watchConsole(page)
   await page.goto(host.openUrl)
-  // Settings: the manager publishes the catalog (first use sets the PIN).
+  // Settings: a manager approves publishing the catalog (the cashier is at the till).
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.getByLabel(/Publish courses as Stripe products/).click()
-  const pin = page.getByRole('dialog', { name: 'Choose a manager PIN' })
+  const pin = page.getByRole('dialog', { name: 'Manager approval' })
   await pin.getByLabel('PIN', { exact: true }).fill('2468')
-  await pin.getByLabel('Repeat PIN').fill('2468')
-  await pin.getByRole('button', { name: 'Set PIN' }).click()
+  await pin.getByRole('button', { name: 'Approve' }).click()
   await expect(page.getByText(/[1-9]\d* courses in Stripe/)).toBeVisible()
 
   // In the Stripe dashboard, staff sell a course by Payment Link; someone the shop does not know pays it.
