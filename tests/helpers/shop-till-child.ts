@@ -3,6 +3,7 @@
 import { startCourseTill } from '../../src/main/compose'
 import { loadConfig } from '../../src/main/core/config'
 import type { OrderDetail } from '../../src/shared/domain'
+import { asSignedIn } from './staff-calls'
 
 type Message = { id: number } & (
   | { type: 'call'; channel: string; input: unknown }
@@ -30,8 +31,7 @@ const { db } = till.ctx
 let signedIn: string | null = null
 
 async function call(channel: string, input: unknown): Promise<unknown> {
-  const payload = signedIn !== null && typeof input === 'object' && input !== null && !('staffToken' in input) ? { ...input, staffToken: signedIn } : input
-  const envelope = await till.dispatch(channel as never, payload as never)
+  const envelope = await till.dispatch(channel as never, asSignedIn(input, signedIn) as never)
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
   if (channel === 'manager:setPin') signedIn = (envelope.value as { token: string }).token
   return envelope.value

@@ -12,3 +12,8 @@ export async function valueOf<T>(envelope: Promise<{ ok: boolean; value?: unknow
   if (!result.ok) throw new Error(result.error!.message)
   return result.value as T
 }
+
+/** A payload as a window signed in as `token` sends it, unless it already names someone (or no one is signed in). */
+export function asSignedIn<T>(payload: T, token: string | null): T {
+  return token !== null && typeof payload === 'object' && payload !== null && !('staffToken' in payload) ? { ...payload, staffToken: token } : payload
+}

@@ -1,3 +1,4 @@
+import { asSignedIn } from './staff-calls'
 import Stripe from 'stripe'
 import { startCourseTill, type CourseTill } from '../../src/main/compose'
 import { loadConfig } from '../../src/main/core/config'
@@ -70,7 +71,7 @@ export async function startTestTill(
   // `t.till.dispatch` — is made as them, as a window signed in would, unless the test names someone itself.
   const dispatch = till.dispatch
   till.dispatch = (channel, payload, caller) =>
-    dispatch(channel, signedIn !== null && typeof payload === 'object' && payload !== null && !('staffToken' in payload) ? { ...payload, staffToken: signedIn } : payload, caller)
+    dispatch(channel, asSignedIn(payload, signedIn), caller)
   return {
     till,
     dataDir,

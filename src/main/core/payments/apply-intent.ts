@@ -44,7 +44,8 @@ export function applyIntent(ctx: ApplyContext, intent: IntentFacts, seen: Observ
   const { db, now, actor, queue } = ctx
   // Another till's intent never touches our rows, even one a row here names (an earlier version could record
   // another till's intent, replayed to it under a colliding idempotency key).
-  if (scopeOf(intent, ctx.installationId) === 'foreign') return { outcome: 'foreign', orderId: null }
+  const scope = scopeOf(intent, ctx.installationId)
+  if (scope === 'foreign') return { outcome: 'foreign', orderId: null }
   const row = sql(
     db,
     'SELECT id, order_id, amount, currency, status, stripe_synced_at, failure_code FROM payment WHERE stripe_payment_intent_id = ?',
@@ -54,7 +55,7 @@ export function applyIntent(ctx: ApplyContext, intent: IntentFacts, seen: Observ
   if (!row) {
     // Only an intent no till made: one naming this installation is ours and merely not recorded yet (a pay link's
     // intent can arrive before its session completes), and an older till's names its order.
-    if (intent.status === 'succeeded' && scopeOf(intent, ctx.installationId) === 'legacy' && !intent.metadata?.order_id) queueUnownedPayment(db, intent, now)
+    if (intent.status === 'succeeded' && scope === 'legacy' && !intent.metadata?.order_id) queueUnownedPayment(db, intent, now)
     return { outcome: 'skipped', orderId: null }
   }
   const skip = { outcome: 'skipped' as const, orderId: row.order_id }
