@@ -1,6 +1,30 @@
 import pg from 'pg'
-import type { PgCluster } from '../helpers/pg-cluster'
-import type { ProcessTill } from '../helpers/shop-tills'
+import { afterAll, beforeAll } from 'vitest'
+import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
+import { startProcessTill, type ProcessTill } from '../helpers/shop-tills'
+
+/** One real PostgreSQL for a test file, and the tills (processes) its tests start on it, all stopped after the file. */
+export function useShop(): { readonly cluster: PgCluster; startTills(count: number): Promise<ProcessTill[]> } {
+  let cluster: PgCluster | undefined
+  const tills: ProcessTill[] = []
+  beforeAll(async () => {
+    cluster = await startPgCluster()
+  }, 60_000)
+  afterAll(async () => {
+    await Promise.all(tills.map((t) => t.close()))
+    cluster?.destroy()
+  })
+  return {
+    get cluster() {
+      return cluster!
+    },
+    async startTills(count) {
+      const started = await Promise.all(Array.from({ length: count }, () => startProcessTill({ shopUrl: cluster!.url })))
+      tills.push(...started)
+      return started
+    },
+  }
+}
 
 /** A query against the shop database, as the tests' own client (a fresh connection: the server may have restarted). */
 export async function shopQuery<T = Record<string, unknown>>(cluster: PgCluster, text: string, params: unknown[] = []): Promise<T[]> {
