@@ -1,4 +1,4 @@
-import { audit } from '../audit'
+import { addGrant, removeGrant } from '../orders/grant-rows'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 
@@ -22,21 +22,8 @@ export function grantMembershipCourses(db: Db, now: number, membership: Membersh
   const courses = sql(db, 'SELECT course_id FROM membership_plan_course WHERE plan_id = ? ORDER BY course_id').pluck().all(membership.plan_id) as number[]
   const granted: number[] = []
   for (const courseId of courses) {
-    const inserted = sql(
-      db,
-      `INSERT INTO account_has_course (account_id, course_id, order_id, granted_at, recurring_payment_id) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, course_id) DO NOTHING`,
-    ).run(membership.account_id, courseId, membership.first_order_id, now, membership.id)
-    if (inserted.changes === 0) continue
-    granted.push(courseId)
-    audit(db, now, {
-      actor,
-      action: 'course.granted',
-      entityType: 'account_has_course',
-      entityId: `${membership.account_id}:${courseId}`,
-      orderId: membership.first_order_id,
-      detail: { accountId: membership.account_id, courseId, membershipId: membership.id },
-    })
+    const grant = { accountId: membership.account_id, courseId, orderId: membership.first_order_id, membershipId: membership.id }
+    if (addGrant(db, now, grant, actor, { membershipId: membership.id })) granted.push(courseId)
   }
   return granted
 }
@@ -49,35 +36,14 @@ export function revokeMembershipCourses(db: Db, now: number, membership: Members
   const courses = sql(db, 'SELECT course_id FROM account_has_course WHERE recurring_payment_id = ?').pluck().all(membership.id) as number[]
   const revoked: number[] = []
   for (const courseId of courses) {
-    sql(db, 'DELETE FROM account_has_course WHERE account_id = ? AND course_id = ?').run(membership.account_id, courseId)
-    audit(db, now, {
-      actor,
-      action: 'course.revoked',
-      entityType: 'account_has_course',
-      entityId: `${membership.account_id}:${courseId}`,
-      orderId: membership.first_order_id,
-      detail: { accountId: membership.account_id, courseId, membershipId: membership.id, reason },
-    })
+    const grant = { accountId: membership.account_id, courseId, orderId: membership.first_order_id, membershipId: membership.id }
+    removeGrant(db, now, grant, actor, { membershipId: membership.id, reason })
     const heir = otherGrantFor(db, membership.account_id, courseId, membership.id)
     if (!heir) {
       revoked.push(courseId)
       continue
     }
-    sql(db, 'INSERT INTO account_has_course (account_id, course_id, order_id, granted_at, recurring_payment_id) VALUES (?, ?, ?, ?, ?)').run(
-      membership.account_id,
-      courseId,
-      heir.orderId,
-      now,
-      heir.membershipId,
-    )
-    audit(db, now, {
-      actor,
-      action: 'course.granted',
-      entityType: 'account_has_course',
-      entityId: `${membership.account_id}:${courseId}`,
-      orderId: heir.orderId,
-      detail: { accountId: membership.account_id, courseId, membershipId: heir.membershipId, reason: `still held after membership ${membership.id} ended` },
-    })
+    addGrant(db, now, { accountId: membership.account_id, courseId, ...heir }, actor, { membershipId: heir.membershipId, reason: `still held after membership ${membership.id} ended` })
   }
   return revoked
 }

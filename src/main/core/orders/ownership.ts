@@ -1,8 +1,8 @@
 import { notFound } from '@shared/errors'
-import { audit } from '../audit'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { otherGrantFor } from '../memberships/grants'
+import { addGrant, removeGrant } from './grant-rows'
 
 /** Grants each course of the order to its account; a course the account already owns is left as it is. */
 export function grantOrderCourses(db: Db, now: number, orderId: number, actor: string): number[] {
@@ -13,21 +13,7 @@ export function grantOrderCourses(db: Db, now: number, orderId: number, actor: s
   ).all(orderId) as Array<{ accountId: number; courseId: number }>
   const granted: number[] = []
   for (const { accountId, courseId } of items) {
-    const inserted = sql(
-      db,
-      `INSERT INTO account_has_course (account_id, course_id, order_id, granted_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (account_id, course_id) DO NOTHING`,
-    ).run(accountId, courseId, orderId, now)
-    if (inserted.changes === 0) continue
-    granted.push(courseId)
-    audit(db, now, {
-      actor,
-      action: 'course.granted',
-      entityType: 'account_has_course',
-      entityId: `${accountId}:${courseId}`,
-      orderId,
-      detail: { accountId, courseId },
-    })
+    if (addGrant(db, now, { accountId, courseId, orderId, membershipId: null }, actor)) granted.push(courseId)
   }
   return granted
 }
@@ -44,14 +30,13 @@ export function revokeOrderCourses(db: Db, now: number, orderId: number, actor: 
   ).all(orderId) as Array<{ accountId: number; courseId: number }>
   const revoked: number[] = []
   for (const row of rows) {
-    removeOwnership(db, now, row.accountId, row.courseId, orderId, actor, reason)
+    removeGrant(db, now, { ...row, orderId, membershipId: null }, actor, { reason })
     const heir = otherGrantFor(db, row.accountId, row.courseId, null)
     if (!heir || heir.orderId === orderId) {
       revoked.push(row.courseId)
       continue
     }
-    sql(db, 'INSERT INTO account_has_course (account_id, course_id, order_id, granted_at, recurring_payment_id) VALUES (?, ?, ?, ?, ?)').run(row.accountId, row.courseId, heir.orderId, now, heir.membershipId)
-    audit(db, now, { actor, action: 'course.granted', entityType: 'account_has_course', entityId: `${row.accountId}:${row.courseId}`, orderId: heir.orderId, detail: { accountId: row.accountId, courseId: row.courseId, reason: `still paid for by order ${heir.orderId} after order ${orderId} was refunded` } })
+    addGrant(db, now, { ...row, ...heir }, actor, { reason: `still paid for by order ${heir.orderId} after order ${orderId} was refunded` })
   }
   return revoked
 }
@@ -63,17 +48,5 @@ export function revokeCourse(db: Db, now: number, accountId: number, courseId: n
     courseId,
   ) as { orderId: number } | undefined
   if (!row) throw notFound(`Account ${accountId} does not own course ${courseId}`)
-  removeOwnership(db, now, accountId, courseId, row.orderId, actor, reason)
-}
-
-function removeOwnership(db: Db, now: number, accountId: number, courseId: number, orderId: number, actor: string, reason: string) {
-  sql(db, 'DELETE FROM account_has_course WHERE account_id = ? AND course_id = ?').run(accountId, courseId)
-  audit(db, now, {
-    actor,
-    action: 'course.revoked',
-    entityType: 'account_has_course',
-    entityId: `${accountId}:${courseId}`,
-    orderId,
-    detail: { accountId, courseId, reason },
-  })
+  removeGrant(db, now, { accountId, courseId, orderId: row.orderId, membershipId: null }, actor, { reason })
 }

@@ -8,15 +8,16 @@ import { useTheme, type ThemeChoice } from './theme'
 import { ROLE_LABELS } from '@shared/staff'
 import { signOut, useStaffSession } from './StaffGate'
 
-const NAV: Array<{ screen: Screen; label: string; icon: IconName }> = [
+// `short` keeps a long screen name on one line in the 208 px sidebar; the link's accessible name stays the full one.
+const NAV: Array<{ screen: Screen; label: string; short?: string; icon: IconName }> = [
   { screen: 'sell', label: 'Sell', icon: 'sell' },
   { screen: 'orders', label: 'Orders', icon: 'orders' },
   { screen: 'customers', label: 'Customers', icon: 'customers' },
+  { screen: 'shift', label: 'Shift', icon: 'drawer' },
   { screen: 'reports', label: 'Reports', icon: 'reports' },
-  { screen: 'unmatched', label: 'Unmatched payments', icon: 'inbox' },
+  { screen: 'unmatched', label: 'Unmatched payments', short: 'Unmatched', icon: 'inbox' },
+  { screen: 'staff', label: 'Staff', icon: 'staff' },
   { screen: 'settings', label: 'Settings', icon: 'settings' },
-  { screen: 'shift', label: 'Shift', icon: 'orders' },
-  { screen: 'staff', label: 'Staff', icon: 'customers' },
 ]
 
 export function Shell({ screen, path, children }: { screen: Screen; path: string; children: ReactNode }) {
@@ -45,8 +46,8 @@ export function Shell({ screen, path, children }: { screen: Screen; path: string
         <ul>
           {NAV.map((item) => (
             <li key={item.screen}>
-              <a href={`#/${item.screen}`} aria-current={item.screen === screen ? 'page' : undefined} onClick={() => navigate(item.screen)}>
-                <Icon name={item.icon} /> {item.label}
+              <a href={`#/${item.screen}`} aria-current={item.screen === screen ? 'page' : undefined} aria-label={item.short ? item.label : undefined} title={item.short ? item.label : undefined} onClick={() => navigate(item.screen)}>
+                <Icon name={item.icon} /> {item.short ?? item.label}
               </a>
             </li>
           ))}

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import { REFUND_REASONS, type OrderDetail, type OrderItem, type RefundReason } from '@shared/domain'
+import type { OrderDetail, OrderItem, RefundReason } from '@shared/domain'
 import { formatMoney } from '@shared/money'
 import { api } from '../../../api/transport'
 import { useManagerAction } from '../../../app/useManagerAction'
 import { Button } from '../../../ui/Button'
 import { Dialog } from '../../../ui/Dialog'
-import { SelectField, TextField } from '../../../ui/Field'
 import { useToasts } from '../../../ui/toasts'
-import { describeFailure, REFUND_REASON_LABEL } from './format'
+import { describeFailure } from './format'
+import { RefundReasonFields } from './RefundReasonFields'
 
 interface Props {
   order: OrderDetail
@@ -62,14 +62,7 @@ function LineRefundForm({ order, item, onRefunded, onClose, onStale }: Props & {
       <p>
         Refund <strong>{item.title}</strong> ({price}) on order #{order.id} and take the course back from {order.accountName}.
       </p>
-      <SelectField label="Reason" value={reason} onChange={(e) => setReason(e.target.value as RefundReason)}>
-        {REFUND_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {REFUND_REASON_LABEL[r]}
-          </option>
-        ))}
-      </SelectField>
-      <TextField label="Note (optional)" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      <RefundReasonFields reason={reason} note={note} onReason={setReason} onNote={setNote} />
       {error && (
         <p className="inline-error" role="alert">
           {error}

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
-import { REFUND_REASONS, type OrderDetail, type Payment, type RefundReason } from '@shared/domain'
+import type { OrderDetail, Payment, RefundReason } from '@shared/domain'
 import { refundableLeft } from '@shared/insight'
 import { formatMoney, parseAmount, toDecimalString } from '@shared/money'
 import { api } from '../../../api/transport'
 import { Button } from '../../../ui/Button'
 import { Dialog } from '../../../ui/Dialog'
-import { SelectField, TextField } from '../../../ui/Field'
+import { TextField } from '../../../ui/Field'
 import { useToasts } from '../../../ui/toasts'
-import { describeFailure, METHOD_LABEL, REFUND_REASON_LABEL } from './format'
+import { describeFailure, METHOD_LABEL } from './format'
+import { RefundReasonFields } from './RefundReasonFields'
 import { useManagerAction } from '../../../app/useManagerAction'
 
 interface Props {
@@ -112,14 +113,7 @@ function RefundForm({ order, payment, onRefunded, onClose, onStale }: Props & { 
           Fill in all that is left ({money(left)})
         </Button>
       </div>
-      <SelectField label="Reason" value={reason} onChange={(e) => setReason(e.target.value as RefundReason)}>
-        {REFUND_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {REFUND_REASON_LABEL[r]}
-          </option>
-        ))}
-      </SelectField>
-      <TextField label="Note (optional)" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      <RefundReasonFields reason={reason} note={note} onReason={setReason} onNote={setNote} />
       <div className="row end">
         <Button variant="ghost" onClick={onClose} disabled={busy}>
           Cancel
