@@ -82,6 +82,12 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
     }
   }
 
+  const linkOpen = links.some((link) => link.status === 'open')
+  const linkPanel = order.kind !== 'membership' && (
+    <Panel title="Pay on phone or by link" labelledBy="checkout-link-title">
+      <PayLinkPanel order={order} links={links} disabled={confirming || cardInFlight} />
+    </Panel>
+  )
   return (
     <div className="checkout">
       <div className="checkout-side stack">
@@ -155,15 +161,13 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
                 <CashPart order={order} onChanged={show} disabled={confirming || cardInFlight} autoFocus={!cardInFlight} />
               </Panel>
             )}
-            {order.kind !== 'membership' && (
-              <Panel title="Pay on phone or by link" labelledBy="checkout-link-title">
-                <PayLinkPanel order={order} links={links} disabled={confirming || cardInFlight} />
-              </Panel>
-            )}
+            {/* The tender being used comes first: the card (most sales), unless a phone link is open and awaited. */}
+            {linkOpen && linkPanel}
             <Panel title="Card" labelledBy="checkout-card-title" className="checkout-card">
               <CardPayment info={info} order={order} onSettled={show} onBusy={setConfirming} />
               {info.mode === 'sandbox' && <TestCards />}
             </Panel>
+            {!linkOpen && linkPanel}
             <div className="row end">
               <Button
                 variant="ghost"

@@ -10,8 +10,8 @@ import { useToasts } from '../../ui/toasts'
 import { useCountdown } from './usePayLinks'
 
 const LIFETIMES = [
-  { minutes: 60, label: 'At the counter (1 hour)' },
-  { minutes: 24 * 60, label: 'Sent to the customer (24 hours)' },
+  { minutes: 60, label: '1 hour' },
+  { minutes: 24 * 60, label: '24 hours' },
 ]
 
 /**
@@ -57,7 +57,7 @@ export function PayLinkPanel({ order, links, disabled }: { order: OrderDetail; l
   if (!shown) {
     return (
       <div className="stack">
-        <p className="muted">The customer pays <Money amount={order.amountDue} currency={order.currency} /> on their own phone: scan the QR code, or send the link.</p>
+        <p className="muted">The customer pays <Money amount={order.amountDue} currency={order.currency} /> on their own phone: a QR code to scan here (1 hour is plenty), or a link to send (give it 24 hours).</p>
         {expired && <p className="pay-link-note">The last link expired unpaid. Make a new one if the customer still wants to pay this way.</p>}
         <div className="row pay-link-start">
           <SelectField label="Link valid for" value={lifetime} onChange={(event) => setLifetime(Number(event.target.value))}>
@@ -97,7 +97,7 @@ export function PayLinkPanel({ order, links, disabled }: { order: OrderDetail; l
         )}
         {error && <p className="inline-error" role="alert">{error}</p>}
         <div className="row">
-          <Button busy={busy === 'check'} onClick={() => void run('check')}>Customer says they paid — check</Button>
+          <Button busy={busy === 'check'} onClick={() => void run('check')} title="The customer says they paid: ask Stripe now instead of waiting for its message">Check if paid</Button>
           <Button variant="ghost" busy={busy === 'withdraw'} onClick={() => void run('withdraw')}>Withdraw link</Button>
         </div>
       </div>
