@@ -47,6 +47,7 @@ describe('the shop database URL in Settings', () => {
     const cases: Array<[string, string, RegExp]> = [
       ['mysql://shop@127.0.0.1/shop', 'invalid_input', /starts postgresql:\/\/ or postgres:\/\//],
       ['shop database please', 'invalid_input', /not a URL/],
+      ['postgresql:///shop', 'invalid_input', /names no host/],
       [`postgresql://shop@127.0.0.1:${shop.cluster.port}`, 'invalid_input', /names no database/],
       [shop.cluster.url.replace(/\/shop$/, '/no_such_shop'), 'invalid_input', /no database "no_such_shop"/],
       [badPort, 'unavailable', /Nothing answers at 127\.0\.0\.1:1/],
@@ -74,6 +75,10 @@ describe('the shop database URL in Settings', () => {
     const stored = db.prepare("SELECT value FROM app_setting WHERE key = 'secret:shop_database_url'").pluck().get() as string
     expect(stored).toMatch(/^enc1:/)
     expect(Buffer.from(stored.slice(5), 'base64').toString('latin1')).not.toContain(PASSWORD)
+    // The log scrubs the password wherever a driver's error might carry it.
+    t.till.log.warn('shop.test_line', { error: new Error(`could not connect with ${url}`) })
+    expect(t.till.log.tail(5).join('\n')).toContain('shop.test_line')
+    expect(t.till.log.tail(5).join('\n')).not.toContain(PASSWORD)
     const audit = db.prepare("SELECT detail FROM audit_log WHERE action = 'settings.shop_database_saved'").pluck().get() as string
     expect(JSON.parse(audit)).toEqual({ url: `postgresql://shop:•••@127.0.0.1:${shop.cluster.port}/shop` })
 
@@ -99,6 +104,15 @@ describe('the shop database URL in Settings', () => {
     store.prepare('DELETE FROM sync_outbox').run()
     await sell(again)
     expect(store.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0)
+  })
+
+  it('a second Save while the first is still connecting is refused, not interleaved', async () => {
+    const t = await till()
+    const managerToken = await t.managerToken()
+    const first = t.call('settings:saveShopDatabaseUrl', { managerToken, url: shop.cluster.url })
+    const second = await refusal(t.call('settings:saveShopDatabaseUrl', { managerToken, url: shop.cluster.url }))
+    expect([second.code, second.message]).toEqual(['conflict', expect.stringMatching(/being changed already/)])
+    expect((await first).status.enabled).toBe(true)
   })
 
   it('a saved URL this machine cannot decrypt leaves shop mode off and says why', async () => {

@@ -46,9 +46,3 @@ export function maskShopUrl(text: string): string {
   const who = user ? `${user}${passwordSet ? ':•••' : ''}@` : ''
   return `${new URL(text).protocol}//${who}${host}:${port}/${database}`
 }
-
-/** Two URLs that point at the same shop book (a new password for the same database is not another shop). */
-export function sameShopBook(a: string, b: string): boolean {
-  const [x, y] = [describeShopUrl(a), describeShopUrl(b)]
-  return x.host.toLowerCase() === y.host.toLowerCase() && x.port === y.port && x.database === y.database
-}
