@@ -16,7 +16,7 @@ afterAll(async () => {
 const PASSWORD = 'pw-Sh0p-s3cret'
 const withPassword = (url: string) => url.replace('postgresql://shop@', `postgresql://shop:${PASSWORD}@`)
 
-async function till(options: { env?: Record<string, string>; dataDir?: string; cipher?: boolean; key?: Buffer } = {}) {
+async function till(options: { env?: Record<string, string>; dataDir?: string; cipher?: boolean; key?: ReturnType<typeof Buffer.alloc> } = {}) {
   const started = await startLiveTill(options.env ?? {}, {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     secrets: options.cipher === false ? { cipher: null } : { cipher: testCipher(options.key ?? cipherKey) },
