@@ -40,6 +40,11 @@ describe('Reports across the shop', () => {
     const jpy = await cashSale(a, 'JPY')
     const kwd = await cashSale(a, 'KWD')
     await a.call('payments:refund', { managerToken: await a.managerToken(), paymentId: gbp.paymentId, amount: 1, reason: 'requested_by_customer' })
+    // A card attempt never completed: not money, at A or anywhere.
+    const eur = courseIn(a, 'EUR')
+    const unpaid = await a.call('orders:create', { accountId: 1, courseIds: [eur.id], confirmOwned: [eur.id] })
+    await a.call('payments:startCard', { orderId: unpaid.id })
+    expect(a.count('payment', `order_id = ${unpaid.id} AND status <> 'succeeded'`)).toBe(1)
     const own = await cashSale(b, 'GBP')
     await settle([a, b])
 

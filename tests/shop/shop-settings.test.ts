@@ -159,11 +159,14 @@ describe('the shop database URL in Settings', () => {
     await shopQuery(shop.cluster, 'CREATE DATABASE other_shop')
     const [a, b] = [await till(), await till()]
     for (const t of [a, b]) await t.call('settings:saveShopDatabaseUrl', { managerToken: await t.managerToken(), url: shop.cluster.url })
-    await sell(a)
+    const sold = await sell(a)
+    await a.call('shifts:open', { floats: [] })
+    await a.call('orders:recordCash', { orderId: sold, tendered: 100_000 })
     await sell(b)
     for (let round = 0; round < 2; round++) for (const t of [a, b]) await t.till.shop!.settled()
-    const copies = () => b.till.ctx.db.prepare('SELECT count(*) FROM shop_order_copy WHERE installation = ?').pluck().get(a.till.ctx.installationId) as number
-    expect(copies()).toBeGreaterThan(0)
+    const pulled = (table: string) => b.till.ctx.db.prepare(`SELECT count(*) FROM ${table} WHERE installation = ?`).pluck().get(a.till.ctx.installationId) as number
+    const copies = () => pulled('shop_order_copy') + pulled('shop_payment_copy')
+    expect([pulled('shop_order_copy'), pulled('shop_payment_copy')]).toEqual([1, 1])
     const otherUrl = shop.cluster.url.replace(/\/shop$/, '/other_shop')
     await b.call('settings:saveShopDatabaseUrl', { managerToken: await b.managerToken(), url: otherUrl })
     await b.till.shop!.settled()
