@@ -37,8 +37,8 @@ import { createStripeClient } from './stripe-sdk/client'
 import { ngrokDriver } from './tunnel/ngrok-driver'
 import { startWebhookServer } from './webhooks/server'
 import { paymentsView, type PaymentsView } from './compose-view'
-import { startShopSync, type ShopSync, type ShopSyncOptions } from './core/shop/shop-sync'
-import { removeOutbox } from './core/shop/outbox-triggers'
+import type { ShopSync, ShopSyncOptions } from './core/shop/shop-sync'
+import { createShopSwitch } from './core/shop/shop-switch'
 import type { OpenShopDatabase } from './core/shop/shop-database'
 import { openPgShopDatabase } from './shop-pg/pg-database'
 
@@ -51,8 +51,8 @@ export interface CourseTill {
   /** The entry every window call goes through (IPC and HTTP alike). */
   dispatch: Dispatch
   payments: PaymentsView
-  /** Shop mode's sync (COURSETILL_SHOP_DATABASE_URL); null when this till is on its own. */
-  shop: ShopSync | null
+  /** Shop mode's sync in use now (the environment's or Settings' URL); null when this till is on its own. */
+  readonly shop: ShopSync | null
   log: Logger
   /** The page's Content-Security-Policy for the keys in use (saving keys in Settings can change it). */
   csp(): string
@@ -109,17 +109,12 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
   try {
     loadDemoDataOnFirstStart(db, ctx.now())
     loadDemoOffersOnce(db, ctx.now())
-    // Shop mode: the outbox triggers and the sync loop; without a shop database nothing is synced or queued.
-    let shop: ShopSync | null = null
-    if (config.shopDatabaseUrl) {
-      const { open = openPgShopDatabase, ...shopOptions } = app.shop ?? {}
-      const started = startShopSync(ctx, open(config.shopDatabaseUrl), log, shopOptions)
-      shop = started
-      stops.push(() => started.close())
-    } else {
-      removeOutbox(db)
-    }
     const secrets = createEncryptedSecrets(db, app.secrets?.cipher ?? null, app.secrets?.unavailableReason)
+    // Shop mode: the outbox triggers and the sync loop, on the URL from the environment or Settings (switchable
+    // while running); without a shop database nothing is synced or queued.
+    const { open: openShop = openPgShopDatabase, ...shopOptions } = app.shop ?? {}
+    const shopSwitch = createShopSwitch({ ctx, log, secrets, environmentUrl: config.shopDatabaseUrl, open: openShop, options: shopOptions })
+    stops.push(() => shopSwitch.close())
     stops.push(logLiveEvents(ctx.bus, log))
     const batcher = createCommitBatcher(ctx)
     const onProgress = (status: CatchUpStatus) => ctx.bus.publish({ type: 'sync.progress', status })
@@ -147,7 +142,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       driver: options.tunnel?.driver ?? ngrokDriver(),
       tunnelBackoff: options.tunnel?.backoff,
     })
-    secretsInUse = connection.secretsInUse
+    secretsInUse = () => [...connection.secretsInUse(), ...shopSwitch.secretsInUse()]
     stops.push(() => connection.close())
     await connection.start()
     account.start()
@@ -189,7 +184,8 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       recurring: () => account.current().recurring,
       payLinks: () => account.current().payLinks,
       publishCatalog: () => publishCatalog(ctx, account.current().gateway),
-      shop,
+      shop: shopSwitch.current,
+      shopSwitch,
     })
     const csp = () => {
       const client = account.current().client
@@ -201,7 +197,9 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       handlers,
       dispatch: createDispatch(handlers, manager, log),
       payments: paymentsView(account, webhook, connection),
-      shop,
+      get shop() {
+        return shopSwitch.current()
+      },
       log,
       csp,
       wake,

@@ -101,6 +101,8 @@ export interface RevenueReport {
   timeZone: string
   /** One entry per currency that moved in the period; amounts of different currencies are never added. */
   currencies: CurrencyRevenue[]
+  /** Shop mode: the other tills' money in the same period (absent when this till has never been in a shop). */
+  shop?: ShopRevenue
 }
 
 // ---- Calendar days (YYYY-MM-DD, no time zone: a date on the till's wall calendar) ----
@@ -195,4 +197,23 @@ export function niceScale(above: number, below = 0, targetTicks = 4): Scale {
   const ticks: number[] = []
   for (let tick = min; tick <= max; tick += step) ticks.push(tick)
   return { min, max, step, ticks }
+}
+
+// ---- Shop mode: the other tills' money in Reports (issue 16) ----
+
+/** One other till's money in one currency over the report's period, from its payments and refunds pulled here. */
+export interface OtherTillRevenue extends RevenueFigures {
+  installation: string
+  currency: string
+  payments: number
+  refundCount: number
+}
+
+export interface ShopRevenue {
+  /** Unix ms of the last complete pull: the other tills' figures are as of then (null: never synced). */
+  asOf: number | null
+  /** Per till and currency, till then currency order; currencies are never added together. */
+  tills: OtherTillRevenue[]
+  /** This till plus every other till, per currency (alphabetical). */
+  wholeShop: Array<RevenueFigures & { currency: string }>
 }

@@ -11,6 +11,7 @@ import type { Refunds } from '../payments/refunds'
 import type { Recurring } from '../memberships/recurring'
 import type { PayLinks } from '../checkout/pay-links'
 import type { ShopSync } from '../shop/shop-sync'
+import type { ShopSwitch } from '../shop/shop-switch'
 
 /**
  * Who is calling, as the transport knows it (never from the payload): the seat a PIN was typed at, so failed
@@ -47,8 +48,10 @@ export interface HandlerDeps {
   payLinks(): PayLinks
   /** Publishes the catalog to the Stripe account in use now. */
   publishCatalog(): Promise<import('../catalog-stripe/publish').PublishResult>
-  /** Shop mode's sync; null when this till is on its own. */
-  shop?: ShopSync | null
+  /** Shop mode's sync in use now (Settings can switch it on and off); null when this till is on its own. */
+  shop?: () => ShopSync | null
+  /** Shop mode's database URL in Settings. */
+  shopSwitch?: ShopSwitch
 }
 
 /** Who did it, for audit_log: counter staff, or whoever held an unlocked manager session. */

@@ -4,6 +4,7 @@ import { getCustomer, listCustomerOrders, listCustomers } from './customers'
 import { readShopLocale } from '../shop-locale'
 import { revenueReport } from './revenue'
 import { getOrderTimeline } from './timeline'
+import { withOtherTills } from '../shop/other-tills-revenue'
 
 /** Read-only views: an order's history, customers with their money per currency, revenue reports. */
 export function insightHandlers({ ctx }: Pick<HandlerDeps, 'ctx'>): HandlersFor<typeof insightChannels> {
@@ -13,6 +14,7 @@ export function insightHandlers({ ctx }: Pick<HandlerDeps, 'ctx'>): HandlersFor<
     'customers:list': (input) => listCustomers(db, input),
     'customers:get': (input) => getCustomer(db, input.customerId),
     'customers:orders': (input) => listCustomerOrders(db, input),
-    'reports:revenue': (input) => revenueReport(db, { ...input, timeZone: input.timeZone ?? readShopLocale(db).timeZone }),
+    // Shop mode adds the other tills' money beside this till's (core/shop/other-tills-revenue.ts).
+    'reports:revenue': (input) => withOtherTills(db, revenueReport(db, { ...input, timeZone: input.timeZone ?? readShopLocale(db).timeZone }), input.currency ?? null),
   }
 }

@@ -6,7 +6,7 @@ export function shopHandlers({ ctx, shop }: Pick<HandlerDeps, 'ctx' | 'shop'>): 
   const { db } = ctx
   const asOf = () => (sql(db, 'SELECT pulled_at FROM shop_sync_state WHERE singleton = 1').pluck().get() as number | null) ?? null
   return {
-    'shop:status': () => shop?.status() ?? { enabled: false, connected: false, asOf: null, pendingPush: 0, lastError: null },
+    'shop:status': () => shop?.()?.status() ?? { enabled: false, connected: false, asOf: null, pendingPush: 0, lastError: null },
     'shop:orders': (input) => ({
       rows: sql(
         db,

@@ -21,6 +21,8 @@ const upsertInto = (table: string, columns: readonly string[], key: readonly str
 const ORDER_COLUMNS = ['installation', 'order_id', 'email', 'customer_name', 'amount', 'currency', 'status', 'kind', 'created_at', 'updated_at']
 const GRANT_COLUMNS = ['installation', 'local_id', 'email', 'course_code', 'order_id', 'granted_at', 'deleted']
 const EXTERNAL_COLUMNS = ['stripe_payment_intent_id', 'claimed_by', 'amount', 'currency', 'claimed_at']
+const PAYMENT_COLUMNS = ['installation', 'payment_id', 'order_id', 'method', 'amount_received', 'currency', 'status', 'updated_at']
+const REFUND_COLUMNS = ['installation', 'refund_id', 'payment_id', 'amount', 'currency', 'status', 'updated_at']
 
 export const PULL_SOURCES: readonly PullSource[] = [
   {
@@ -88,6 +90,25 @@ export const PULL_SOURCES: readonly PullSource[] = [
     apply(db, rows) {
       const upsert = db.prepare(upsertInto('shop_external_payment_copy', EXTERNAL_COLUMNS, ['stripe_payment_intent_id']))
       for (const row of rows) upsert.run(pick(row, EXTERNAL_COLUMNS))
+    },
+  },
+  {
+    // Other tills' money, for Reports across the shop (core/shop/other-tills-revenue.ts).
+    name: 'shop_payment',
+    query: `SELECT installation, id AS payment_id, order_id, method, amount_received, currency, status, updated_at, shop_seq
+              FROM shop_payment WHERE shop_seq > $1 AND installation <> $3 ORDER BY shop_seq LIMIT $2`,
+    apply(db, rows) {
+      const upsert = db.prepare(upsertInto('shop_payment_copy', PAYMENT_COLUMNS, ['installation', 'payment_id']))
+      for (const row of rows) upsert.run(pick(row, PAYMENT_COLUMNS))
+    },
+  },
+  {
+    name: 'shop_refund',
+    query: `SELECT installation, id AS refund_id, payment_id, amount, currency, status, updated_at, shop_seq
+              FROM shop_refund WHERE shop_seq > $1 AND installation <> $3 ORDER BY shop_seq LIMIT $2`,
+    apply(db, rows) {
+      const upsert = db.prepare(upsertInto('shop_refund_copy', REFUND_COLUMNS, ['installation', 'refund_id']))
+      for (const row of rows) upsert.run(pick(row, REFUND_COLUMNS))
     },
   },
 ]

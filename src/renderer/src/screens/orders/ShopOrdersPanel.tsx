@@ -22,10 +22,13 @@ export function ShopOrdersPanel() {
       <summary className="shop-freshness" role="status">
         <strong>Other tills</strong>
         {page.state === 'ready' && ` · ${page.data.total} orders`}
-        {asOf === null ? ' · not synced with the shop yet' : ` · as of ${formatDateTime(asOf)}`}
+        {asOf === null ? ' · shop history not synced yet' : ` · shop history as of ${formatDateTime(asOf)}`}
         {status.data.pendingPush > 0 && ` · ${status.data.pendingPush} local changes waiting to reach the shop`}
         {status.data.lastError && ` · shop database unreachable: ${status.data.lastError}`}
       </summary>
+      {/* A refund goes through the Stripe account and the cash drawer of the till that took the payment, and is
+          recorded in that till's store (its idempotency keys, its ledger, its shift): it is made there. */}
+      <p className="muted small">Read-only here: refunds and revokes of these orders are made at the till that took them.</p>
       {page.state === 'ready' && page.data.rows.length === 0 && <EmptyState title="No orders from other tills yet" />}
       {page.state === 'ready' && page.data.rows.length > 0 && (
         <table className="shop-orders">
@@ -50,7 +53,9 @@ export function ShopOrdersPanel() {
                 <td>
                   <Money amount={row.amount} currency={row.currency} />
                 </td>
-                <td title={row.installation}>#{row.orderId} · {row.installation.slice(0, 6)}</td>
+                <td title={row.installation}>
+                  #{row.orderId} · Till {row.installation.slice(0, 8)}
+                </td>
               </tr>
             ))}
           </tbody>

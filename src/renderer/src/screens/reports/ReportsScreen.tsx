@@ -12,6 +12,7 @@ import { shopTimeZone } from '../../app/shop-format'
 import { localToday, longDayLabel } from './report-format'
 import { RecurringReport } from '../recurring/RecurringReport'
 import { RevenueTable } from './RevenueTable'
+import { ShopRevenuePanel } from './ShopRevenuePanel'
 
 /** Revenue for a period, per currency: gross, refunds and net per day and per course. */
 export function ReportsScreen() {
@@ -32,7 +33,7 @@ export function ReportsScreen() {
   // A sale or refund elsewhere changes the figures: refresh, at most once a second however busy the till is.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
   useLiveEvents((event) => {
-    if ((event.type !== 'order.changed' && event.type !== 'payment.changed') || pending.current) return
+    if ((event.type !== 'order.changed' && event.type !== 'payment.changed' && event.type !== 'shop.synced') || pending.current) return
     pending.current = setTimeout(() => {
       pending.current = null
       reload()
@@ -54,9 +55,10 @@ export function ReportsScreen() {
           <EmptyState title="The report could not be made">{report.message}</EmptyState>
         </Panel>
       )}
+      {report.state === 'ready' && report.data.shop && <ShopRevenuePanel shop={report.data.shop} />}
       {report.state === 'ready' && !revenue && (
         <Panel>
-          <EmptyState title={`No sales from ${longDayLabel(shown.from)} to ${longDayLabel(shown.to)}`}>Choose a longer period, or make a sale on the Sell screen.</EmptyState>
+          <EmptyState title={`No sales${report.data.shop ? ' at this till' : ''} from ${longDayLabel(shown.from)} to ${longDayLabel(shown.to)}`}>Choose a longer period, or make a sale on the Sell screen.</EmptyState>
         </Panel>
       )}
       {revenue && (

@@ -11,6 +11,7 @@ import { WebhooksPanel } from './WebhooksPanel'
 import { AutoChargePanel } from '../recurring/AutoChargePanel'
 import { CreditSettingsPanel } from '../credit/CreditSettingsPanel'
 import { CatalogInStripePanel } from './CatalogInStripePanel'
+import { ShopDatabasePanel } from './ShopDatabasePanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
@@ -40,11 +41,12 @@ export function SettingsScreen() {
             </div>
           </div>
           <details className="settings-technical">
-            <summary>Technical details: Stripe keys, webhooks, catch-up, this till's id and the log</summary>
+            <summary>Technical details: Stripe keys, webhooks, catch-up, this till's id, the shop database and the log</summary>
             <div className="settings-grid">
               <div className="stack">
                 <StripePanel status={status.data} />
                 <ThisTillPanel />
+                <ShopDatabasePanel />
               </div>
               <div className="stack">
                 <WebhooksPanel status={status.data} />
