@@ -16,6 +16,8 @@ import { checkoutLinks } from './015-checkout-links'
 import { externalPayments } from './016-external-payments'
 import { catalogInStripe } from './017-catalog-in-stripe'
 import { shopSync } from './018-shop-sync'
+import { shopSeededTables } from './019-shop-seeded-tables'
+import { shopRestoreMark } from './020-shop-restore-mark'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -42,6 +44,8 @@ export const migrations: readonly Migration[] = orderedMigrations([
   externalPayments,
   catalogInStripe,
   shopSync,
+  shopSeededTables,
+  shopRestoreMark,
 ])
 
 export type { Migration }
