@@ -6,7 +6,8 @@ import { CURRENCY, EMAIL, SYNC_COLUMNS } from './pg-sync-columns'
 // store's "never changes" triggers as one PostgreSQL rule (shop_keep_final) that still lets a till send the same
 // row again (a cut push, a re-seed). Staff and shift columns of the older tables are plain numbers: a till
 // upgraded with orders still queued pushes them before its staff rows are seeded, so a foreign key there would
-// stop its push for good.
+// stop its push for good. Unique rules beyond the key hold among standing rows (NOT deleted): a till restored
+// from a backup sets its rows aside and writes them anew (reseed.ts).
 const NAMED = (columns = '') => `UNIQUE (installation, id), CHECK (local_id = id::text)${columns ? `, ${columns}` : ''}`
 const OF = (column: string, table: string) => `FOREIGN KEY (installation, ${column}) REFERENCES ${table}(installation, id)`
 
@@ -19,10 +20,11 @@ ALTER TABLE shop_payment ADD COLUMN staff_id bigint, ADD COLUMN shift_id bigint;
 ALTER TABLE shop_refund ADD COLUMN staff_id bigint, ADD COLUMN approver_id bigint, ADD COLUMN shift_id bigint;
 ALTER TABLE shop_audit ADD COLUMN staff_id bigint, ADD COLUMN approver_id bigint;
 
--- A row the store never changes may be sent again, never changed (bookkeeping and the customer's email aside).
+-- A row the store never changes may be sent again, never changed (bookkeeping and the customer's email aside);
+-- only a row a restored till set aside (deleted, kept in shop_restore_archive) may be written anew.
 CREATE FUNCTION shop_keep_final() RETURNS trigger AS $$
 BEGIN
-  IF (to_jsonb(OLD) - '{sync_seq,shop_seq,deleted,email}'::text[]) IS DISTINCT FROM (to_jsonb(NEW) - '{sync_seq,shop_seq,deleted,email}'::text[])
+  IF NOT OLD.deleted AND (to_jsonb(OLD) - '{sync_seq,shop_seq,deleted,email}'::text[]) IS DISTINCT FROM (to_jsonb(NEW) - '{sync_seq,shop_seq,deleted,email}'::text[])
      AND (TG_ARGV[0] IS NULL OR (to_jsonb(OLD) ->> TG_ARGV[0]) IS NOT NULL) THEN
     RAISE EXCEPTION '% %/% cannot change once written', TG_TABLE_NAME, OLD.installation, OLD.local_id;
   END IF;
@@ -130,12 +132,12 @@ CREATE TABLE shop_credit_entry (${SYNC_COLUMNS},
   CHECK (source <> 'manager' OR reason IS NOT NULL),
   ${OF('account_id', 'shop_account')}, ${OF('payment_id', 'shop_payment')}, ${OF('refund_id', 'shop_refund')}, ${OF('order_id', 'shop_order')}`)}
 );
-CREATE UNIQUE INDEX shop_credit_entry_one_spend ON shop_credit_entry(installation, payment_id) WHERE kind = 'spend';
+CREATE UNIQUE INDEX shop_credit_entry_one_spend ON shop_credit_entry(installation, payment_id) WHERE kind = 'spend' AND NOT deleted;
 CREATE INDEX shop_credit_entry_balance ON shop_credit_entry(installation, account_id, currency);
 CREATE TRIGGER shop_credit_entry_final BEFORE UPDATE ON shop_credit_entry FOR EACH ROW EXECUTE FUNCTION shop_keep_final();
 CREATE FUNCTION shop_credit_no_overdraw() RETURNS trigger AS $$
 BEGIN
-  IF (SELECT sum(amount) FROM shop_credit_entry WHERE installation = NEW.installation AND account_id = NEW.account_id AND currency = NEW.currency) < 0 THEN
+  IF (SELECT sum(amount) FROM shop_credit_entry WHERE installation = NEW.installation AND account_id = NEW.account_id AND currency = NEW.currency AND NOT deleted) < 0 THEN
     RAISE EXCEPTION 'credit_overdraw: till % would hold a negative % credit balance for customer %', NEW.installation, NEW.currency, NEW.account_id;
   END IF;
   RETURN NULL;
@@ -161,8 +163,9 @@ CREATE TABLE shop_membership (${SYNC_COLUMNS},
   last_failure text,
   created_at bigint NOT NULL,
   updated_at bigint NOT NULL,
-  ${NAMED(`UNIQUE (installation, first_order_id), ${OF('account_id', 'shop_account')}, ${OF('first_order_id', 'shop_order')}`)}
+  ${NAMED(`${OF('account_id', 'shop_account')}, ${OF('first_order_id', 'shop_order')}`)}
 );
+CREATE UNIQUE INDEX shop_membership_first_order ON shop_membership(installation, first_order_id) WHERE NOT deleted;
 
 CREATE TABLE shop_installment_plan (${SYNC_COLUMNS},
   id bigint NOT NULL CHECK (id > 0),
@@ -176,8 +179,9 @@ CREATE TABLE shop_installment_plan (${SYNC_COLUMNS},
   suspended smallint NOT NULL CHECK (suspended IN (0, 1)),
   created_at bigint NOT NULL,
   updated_at bigint NOT NULL,
-  ${NAMED(`UNIQUE (installation, first_order_id), ${OF('account_id', 'shop_account')}, ${OF('course_id', 'shop_course')}, ${OF('first_order_id', 'shop_order')}`)}
+  ${NAMED(`${OF('account_id', 'shop_account')}, ${OF('course_id', 'shop_course')}, ${OF('first_order_id', 'shop_order')}`)}
 );
+CREATE UNIQUE INDEX shop_installment_plan_first_order ON shop_installment_plan(installation, first_order_id) WHERE NOT deleted;
 CREATE TABLE shop_installment_charge (${SYNC_COLUMNS},
   id bigint NOT NULL CHECK (id > 0),
   plan_id bigint NOT NULL,
@@ -187,9 +191,9 @@ CREATE TABLE shop_installment_charge (${SYNC_COLUMNS},
   due_at bigint NOT NULL,
   paid_order_id bigint,
   paid_at bigint,
-  ${NAMED(`CHECK ((paid_order_id IS NULL) = (paid_at IS NULL)), UNIQUE (installation, plan_id, seq),
-  ${OF('plan_id', 'shop_installment_plan')}, ${OF('paid_order_id', 'shop_order')}`)}
+  ${NAMED(`CHECK ((paid_order_id IS NULL) = (paid_at IS NULL)), ${OF('plan_id', 'shop_installment_plan')}, ${OF('paid_order_id', 'shop_order')}`)}
 );
+CREATE UNIQUE INDEX shop_installment_charge_seq ON shop_installment_charge(installation, plan_id, seq) WHERE NOT deleted;
 
 -- Each till's inbox of payments made outside the tills (checkout sessions, invoices): recorded, unmatched or dismissed.
 CREATE TABLE shop_inbox_payment (${SYNC_COLUMNS},
@@ -210,9 +214,10 @@ CREATE TABLE shop_inbox_payment (${SYNC_COLUMNS},
   stripe_created bigint NOT NULL,
   created_at bigint NOT NULL,
   updated_at bigint NOT NULL,
-  ${NAMED(`UNIQUE (installation, stripe_object_id), UNIQUE (installation, order_id),
-  CHECK ((status = 'recorded') = (order_id IS NOT NULL)), CHECK ((status = 'dismissed') = (dismiss_reason IS NOT NULL)),
+  ${NAMED(`CHECK ((status = 'recorded') = (order_id IS NOT NULL)), CHECK ((status = 'dismissed') = (dismiss_reason IS NOT NULL)),
   ${OF('account_id', 'shop_account')}, ${OF('order_id', 'shop_order')}`)}
 );
+CREATE UNIQUE INDEX shop_inbox_payment_object ON shop_inbox_payment(installation, stripe_object_id) WHERE NOT deleted;
+CREATE UNIQUE INDEX shop_inbox_payment_order ON shop_inbox_payment(installation, order_id) WHERE NOT deleted;
 `,
 }

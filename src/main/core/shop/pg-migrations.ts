@@ -6,6 +6,7 @@
 
 import { CURRENCY, EMAIL, SYNC_COLUMNS } from './pg-sync-columns'
 import { laterTables } from './pg-migration-later-tables'
+import { restoreMark } from './pg-migration-restore'
 
 export interface ShopMigration {
   version: number
@@ -288,4 +289,4 @@ ALTER TABLE shop_payment ADD CONSTRAINT shop_payment_method_check CHECK (method 
 `,
 }
 
-export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender, laterTables]
+export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender, laterTables, restoreMark]
