@@ -18,6 +18,7 @@ import { catalogInStripe } from './017-catalog-in-stripe'
 import { shopSync } from './018-shop-sync'
 import { shopSeededTables } from './019-shop-seeded-tables'
 import { shopRestoreMark } from './020-shop-restore-mark'
+import { accountEdits } from './021-account-edits'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   shopSync,
   shopSeededTables,
   shopRestoreMark,
+  accountEdits,
 ])
 
 export type { Migration }
