@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startProcessTill, type ProcessTill } from '../helpers/shop-tills'
 import { settleAll, shopQuery, useShop } from './shop-fixtures'
 
 type Customer = { id: number; email: string; name: string; phone: string | null }
@@ -7,11 +8,16 @@ type Customer = { id: number; email: string; name: string; phone: string | null 
 // whatever order the tills push, every edit is recorded in the shop, and one email is still one person.
 describe('shop mode: customer edits', () => {
   const shop = useShop()
+  const started: ProcessTill[] = []
+  afterAll(async () => {
+    await Promise.all(started.map((t) => t.close()))
+  })
   const customerAt = async (till: { query<T>(sql: string, params?: unknown[]): Promise<T[]> }, email: string) =>
     till.query<Customer>('SELECT id, email, name, phone FROM account WHERE email = ? COLLATE NOCASE', [email])
 
   it('reach the other tills, the latest edit winning; an email change renames the person; an email of another person converges on it', async () => {
-    const [a, b] = await shop.startTills(2)
+    const [a, firstB] = await shop.startTills(2)
+    let b = firstB
     const edith = await a!.call<Customer>('customers:create', { email: 'edit.me@example.com', name: 'Edith Original' })
     await settleAll([a!, b!])
     const [atB] = await customerAt(b!, 'edit.me@example.com')
@@ -28,9 +34,13 @@ describe('shop mode: customer edits', () => {
     await b!.call('customers:update', { customerId: atB!.id, name: 'Edith From B' })
     await new Promise((resolve) => setTimeout(resolve, 5)) // two edits in one millisecond would tie (then the greater installation wins)
     await a!.call('customers:update', { customerId: edith.id, name: 'Edith From A' })
+    await b!.close() // B is off until A's later edit has landed: then B's older one must not undo it
     shop.cluster.start()
-    await settleAll([b!, a!])
-    await settleAll([a!, b!])
+    await a!.settled()
+    const bAgain = await startProcessTill({ shopUrl: shop.cluster.url, dataDir: b!.dataDir })
+    started.push(bAgain)
+    b = bAgain
+    await settleAll([b, a!])
     expect((await customerAt(a!, 'edit.me@example.com'))[0]?.name).toBe('Edith From A')
     expect((await customerAt(b!, 'edit.me@example.com'))[0]?.name).toBe('Edith From A')
     const [person] = await shopQuery<{ id: number; name: string }>(shop.cluster, "SELECT id, name FROM shop_person WHERE email_key = 'edit.me@example.com'")
@@ -39,7 +49,7 @@ describe('shop mode: customer edits', () => {
       person!.id,
     ])
     expect(edits.length).toBe(3)
-    expect(edits.filter((e) => e.installation === a!.installation).map((e) => e.outcome)).toEqual(['applied', 'applied'])
+    expect(edits.map((e) => [e.installation === a!.installation ? 'A' : 'B', e.outcome])).toEqual([['A', 'applied'], ['A', 'applied'], ['B', 'older']])
 
     // A new email: the same person, found at B by its previous email; nobody made twice.
     await a!.call('customers:update', { customerId: edith.id, email: 'edith.new@example.com' })
