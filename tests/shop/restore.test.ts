@@ -1,4 +1,4 @@
-import { copyFileSync, rmSync } from 'node:fs'
+import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SYNCED_TABLES } from '../../src/main/core/shop/synced-tables'
@@ -35,9 +35,10 @@ describe('shop mode: a store or a shop database restored from a backup', () => {
     const backup = join(till.dataDir, 'backup.db')
     copyFileSync(db, backup)
 
-    // The day after the backup: two more sales and a new customer, all pushed; then the disk dies.
+    // The day after the backup: more sales (more changes than the store has rows, and grants to customers the
+    // backup's sales never had) and a new customer, all pushed; then the disk dies.
     const day = await openTill(till.dataDir)
-    const lostSales = await day.sell(2)
+    const lostSales = await day.sell(20)
     await day.call('customers:create', { email: 'after.backup@example.com', name: 'After Backup' })
     await settleAll([day, other!])
     const lostRows = await standingOrders(day.installation)
@@ -61,7 +62,7 @@ describe('shop mode: a store or a shop database restored from a backup', () => {
     // The lost sales, as the shop had them, are kept.
     const archived = await shopQuery<{ local_id: string; created_at: number }>(
       shop.cluster,
-      "SELECT local_id, (row->>'created_at')::float8 AS created_at FROM shop_restore_archive WHERE installation = $1 AND shop_table = 'shop_order' ORDER BY local_id",
+      "SELECT local_id, (row->>'created_at')::float8 AS created_at FROM shop_restore_archive WHERE installation = $1 AND shop_table = 'shop_order' ORDER BY local_id::int",
       [restored.installation],
     )
     expect(archived).toEqual(lostRows.filter((r) => lostSales.includes(r.id)).map((r) => ({ local_id: String(r.id), created_at: r.created_at })))
@@ -80,6 +81,9 @@ describe('shop mode: a store or a shop database restored from a backup', () => {
     ])
     const localGrants = await restored.query<{ key: string }>("SELECT account_id || ':' || course_id || '@' || order_id AS key FROM account_has_course ORDER BY 1")
     expect(grants).toEqual(localGrants)
+    // Once: its outbox numbering starts past the shop's, so the first re-seed lands and none follows.
+    const log = readFileSync(join(till.dataDir, 'logs', 'coursetill.log'), 'utf8')
+    expect(log.split('\n').filter((line) => line.includes('"shop.reseeded"'))).toHaveLength(1)
     const [cursor] = await shopQuery<{ last_seq: number }>(shop.cluster, 'SELECT last_seq::int FROM shop_push_cursor WHERE installation = $1', [restored.installation])
     expect(await restored.query('SELECT pushed_seq FROM shop_sync_state')).toEqual([{ pushed_seq: cursor!.last_seq }])
   }, 240_000)
