@@ -16,7 +16,8 @@ describe('shop mode: customer edits', () => {
     till.query<Customer>('SELECT id, email, name, phone FROM account WHERE email = ? COLLATE NOCASE', [email])
 
   it('reach the other tills, the latest edit winning; an email change renames the person; an email of another person converges on it', async () => {
-    const [a, firstB] = await shop.startTills(2)
+    const [firstA, firstB] = await shop.startTills(2)
+    let a = firstA
     let b = firstB
     const edith = await a!.call<Customer>('customers:create', { email: 'edit.me@example.com', name: 'Edith Original' })
     await settleAll([a!, b!])
@@ -63,11 +64,15 @@ describe('shop mode: customer edits', () => {
     shop.cluster.stop()
     await b!.call('customers:create', { email: 'twin@example.com', name: 'Twin' })
     await a!.call('customers:update', { customerId: edith.id, email: 'twin@example.com' })
+    await a!.close() // B's new customer lands first: A's edit then names another person's email
     shop.cluster.start()
-    await settleAll([b!, a!])
+    await b!.settled()
+    a = await startProcessTill({ shopUrl: shop.cluster.url, dataDir: a!.dataDir })
+    started.push(a)
+    await settleAll([b!, a])
     const twins = await shopQuery<{ id: number }>(shop.cluster, "SELECT id::int FROM shop_person WHERE email_key = 'twin@example.com'")
     expect(twins).toHaveLength(1)
-    // Whichever pushed first, A's customer and B's new one are that one person, and the convergence is recorded.
+    // A's customer and B's new one are that one person, and the convergence is recorded.
     const [twinAtB] = await customerAt(b!, 'twin@example.com')
     const linked = await shopQuery<{ person_id: number }>(
       shop.cluster,
