@@ -14,6 +14,7 @@ import { payLinkHandlers } from '../checkout/handlers'
 import { externalHandlers } from '../external/handlers'
 import { shopHandlers } from '../shop/handlers'
 import { shopSettingsHandlers } from '../shop/settings-handlers'
+import { customerEditHandlers } from '../customer-edits'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -36,5 +37,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...externalHandlers(deps),
     ...shopHandlers(deps),
     ...shopSettingsHandlers(deps),
+    ...customerEditHandlers(deps),
   }
 }

@@ -16,7 +16,8 @@ function columnsOf(db: Db, table: string): string[] {
 
 /** The row as JSON, `alias` naming it (NEW in a trigger, the table's alias in the backfill). */
 export function rowJson(db: Db, entry: SyncedTable, alias: string): string {
-  const fields = columnsOf(db, entry.table).map((column) => `'${column}', ${alias}.${column}`)
+  const omitted = new Set(entry.omit ?? [])
+  const fields = columnsOf(db, entry.table).filter((column) => !omitted.has(column)).map((column) => `'${column}', ${alias}.${column}`)
   for (const [name, expression] of Object.entries(entry.extras ?? {})) {
     fields.push(`'${name}', ${expression.replaceAll('NEW.', `${alias}.`)}`)
   }
@@ -49,22 +50,24 @@ function dropTriggers(db: Db, tables: readonly SyncedTable[]) {
 }
 
 /**
- * Shop mode on: (re)makes the triggers and, the first time, queues every existing row (parents first, in the
- * list's order) in the same transaction, so nothing sold before shop mode is left out and nothing is queued twice.
+ * Shop mode on: (re)makes the triggers and queues the existing rows of every table not seeded yet (parents first,
+ * in the list's order) in the same transaction, so nothing sold before shop mode (or before its table joined the
+ * sync) is left out and nothing is queued twice.
  */
 export function installOutbox(db: Db, now: number, tables: readonly SyncedTable[] = SYNCED_TABLES): void {
   db.transaction(() => {
     dropTriggers(db, tables)
     for (const entry of tables) db.exec(triggersFor(db, entry))
-    const seeded = db.prepare('SELECT seeded_at FROM shop_sync_state WHERE singleton = 1').pluck().get()
-    if (seeded !== null) return
+    const seeded = new Set(db.prepare('SELECT table_name FROM shop_seeded_table').pluck().all() as string[])
     for (const entry of tables) {
+      if (seeded.has(entry.table)) continue
       db.prepare(
         `INSERT INTO sync_outbox (table_name, local_id, op, row, created_at)
          SELECT '${entry.table}', ${localIdOf(entry, 'src')}, 'upsert', ${rowJson(db, entry, 'src')}, ? FROM ${entry.table} AS src`,
       ).run(now)
+      db.prepare('INSERT INTO shop_seeded_table (table_name, seeded_at) VALUES (?, ?)').run(entry.table, now)
     }
-    db.prepare('UPDATE shop_sync_state SET seeded_at = ? WHERE singleton = 1').run(now)
+    db.prepare('UPDATE shop_sync_state SET seeded_at = coalesce(seeded_at, ?) WHERE singleton = 1').run(now)
   }).immediate()
 }
 
@@ -78,5 +81,6 @@ export function removeOutbox(db: Db, tables: readonly SyncedTable[] = SYNCED_TAB
   db.transaction(() => {
     dropTriggers(db, tables)
     db.prepare('UPDATE shop_sync_state SET seeded_at = NULL WHERE singleton = 1').run()
+    db.prepare('DELETE FROM shop_seeded_table').run()
   }).immediate()
 }

@@ -4,21 +4,16 @@
 // for the tills' pull cursors: every writer takes the shop's advisory lock (shop-lock.ts) first, so shop_seq order
 // is commit order and a cursor never skips a row committed late.
 
+import { CURRENCY, EMAIL, SYNC_COLUMNS } from './pg-sync-columns'
+import { laterTables } from './pg-migration-later-tables'
+import { restoreMark } from './pg-migration-restore'
+import { customerEdits } from './pg-migration-customer-edits'
+
 export interface ShopMigration {
   version: number
   name: string
   sql: string
 }
-
-const SYNC_COLUMNS = `
-  installation text NOT NULL CHECK (installation ~ '^[a-z0-9-]{16,64}$'),
-  local_id text NOT NULL CHECK (length(local_id) BETWEEN 1 AND 200),
-  sync_seq bigint NOT NULL CHECK (sync_seq > 0),
-  shop_seq bigint NOT NULL DEFAULT nextval('shop_seq'),
-  deleted boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (installation, local_id)`
-const CURRENCY = (column: string) => `${column} text NOT NULL CHECK (${column} ~ '^[A-Z]{3}$')`
-const EMAIL = `email text NOT NULL CHECK (length(email) BETWEEN 3 AND 254 AND email LIKE '%_@_%')`
 
 const shopBook: ShopMigration = {
   version: 1,
@@ -295,4 +290,4 @@ ALTER TABLE shop_payment ADD CONSTRAINT shop_payment_method_check CHECK (method 
 `,
 }
 
-export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender]
+export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender, laterTables, restoreMark, customerEdits]

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db'
+import { applyPulledPeople, PERSON_PULL_QUERY } from './customer-edits-sync'
 import type { ShopQueryable } from './shop-database'
 
 // What each till reads from the shop database, each by its own cursor over shop_seq, a batch per local
@@ -46,25 +47,8 @@ export const PULL_SOURCES: readonly PullSource[] = [
       }
     },
   },
-  {
-    // One person, one customer: a person this till has never seen becomes a local customer (linked, so it is
-    // pushed back as a link and not counted as a merge); one it already has by email is left as it is.
-    name: 'shop_person',
-    query: 'SELECT id, email, name, phone, created_at, shop_seq FROM shop_person WHERE shop_seq > $1 ORDER BY shop_seq LIMIT $2',
-    apply(db, rows, now) {
-      const known = db.prepare('SELECT id FROM account WHERE email = ? COLLATE NOCASE').pluck()
-      const insert = db.prepare('INSERT INTO account (id, email, name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      const link = db.prepare('INSERT INTO shop_account_origin (account_id, person_id) VALUES (?, ?)')
-      const nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM account').pluck()
-      for (const person of rows) {
-        if (known.get(person.email) !== undefined) continue
-        // The origin row is written first, under the id the account will get: the account's outbox trigger reads it.
-        const id = nextId.get() as number
-        link.run(id, person.id)
-        insert.run(id, person.email, person.name, person.phone, person.created_at || now, now)
-      }
-    },
-  },
+  // One person, one customer, and the latest edit of them at every till (customer-edits-sync.ts).
+  { name: 'shop_person', query: PERSON_PULL_QUERY, apply: applyPulledPeople },
   {
     name: 'shop_order',
     query: `SELECT installation, id AS order_id, email, customer_name, amount, currency, status, kind, created_at, updated_at, shop_seq

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db'
+import { changeLabel } from './reseed'
 import { pushStatementsFor, type PushStatements } from './push-statements'
 import { SHOP_CHANGED_CHANNEL, takeShopWriteLock, type ShopDatabase, type ShopQueryable } from './shop-database'
 import { SYNCED_TABLES } from './synced-tables'
@@ -9,6 +10,7 @@ interface OutboxRow {
   local_id: string
   op: 'upsert' | 'delete'
   row: string | null
+  created_at: number
 }
 
 export type StatementCache = Map<string, PushStatements>
@@ -30,9 +32,10 @@ async function statementsFor(tx: ShopQueryable, cache: StatementCache, table: st
  * has pushed (shop_push_cursor) moves in the same transaction. Returns how many outbox rows were handled.
  */
 export async function pushOnce(db: Db, shop: ShopDatabase, installationId: string, cache: StatementCache, batchSize: number): Promise<number> {
-  const rows = db.prepare('SELECT seq, table_name, local_id, op, row FROM sync_outbox ORDER BY seq LIMIT ?').all(batchSize) as OutboxRow[]
+  const rows = db.prepare('SELECT seq, table_name, local_id, op, row, created_at FROM sync_outbox ORDER BY seq LIMIT ?').all(batchSize) as OutboxRow[]
   if (rows.length === 0) return 0
-  const lastSeq = rows[rows.length - 1]!.seq
+  const last = rows[rows.length - 1]!
+  const lastSeq = last.seq
   await shop.transaction(async (tx) => {
     await takeShopWriteLock(tx)
     const newest = new Map<string, OutboxRow>()
@@ -55,12 +58,17 @@ export async function pushOnce(db: Db, shop: ShopDatabase, installationId: strin
       await tx.query((await statementsFor(tx, cache, entry.table)).markDeleted, [JSON.stringify(payload)])
     }
     await tx.query(
-      `INSERT INTO shop_push_cursor (installation, last_seq) VALUES ($1, $2)
-       ON CONFLICT (installation) DO UPDATE SET last_seq = greatest(shop_push_cursor.last_seq, excluded.last_seq), pushed_at = now()`,
-      [installationId, lastSeq],
+      `INSERT INTO shop_push_cursor (installation, last_seq, last_change) VALUES ($1, $2, $3)
+       ON CONFLICT (installation) DO UPDATE SET last_seq = excluded.last_seq, last_change = excluded.last_change, pushed_at = now()
+       WHERE shop_push_cursor.last_seq <= excluded.last_seq`,
+      [installationId, lastSeq, changeLabel(last)],
     )
     await tx.query('SELECT pg_notify($1, $2)', [SHOP_CHANGED_CHANNEL, installationId])
   })
-  db.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(lastSeq)
+  // What the shop confirmed: how a restore is told from a push not heard back (reseed.ts).
+  db.transaction(() => {
+    db.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(lastSeq)
+    db.prepare('UPDATE shop_sync_state SET pushed_seq = ? WHERE singleton = 1').run(lastSeq)
+  })()
   return rows.length
 }

@@ -5,6 +5,7 @@ import { claimUnownedPayments } from './claim-external'
 import { installOutbox } from './outbox-triggers'
 import { PULL_SOURCES, pullBatch } from './pull'
 import { pushOnce, type StatementCache } from './push'
+import { matchShopBook, sweepIfLanded } from './reseed'
 import { SHOP_CHANGED_CHANNEL, type ShopDatabase, type ShopListener } from './shop-database'
 import { migrateShop } from './shop-schema'
 
@@ -74,10 +75,12 @@ export function startShopSync(ctx: CoreContext, shop: ShopDatabase, log: Logger,
       connected = false
     })
     let busy = false
+    if ((await matchShopBook(db, shop, ctx.installationId, ctx.now())) === 'reseeded') log.warn('shop.reseeded', { installation: ctx.installationId })
     await claimUnownedPayments(db, shop, ctx.installationId, ctx.now())
     const pushed = await pushOnce(db, shop, ctx.installationId, statements, pushSize)
     if (pushed > 0) db.prepare('UPDATE shop_sync_state SET pushed_at = ? WHERE singleton = 1').run(ctx.now())
     busy ||= pushed === pushSize
+    busy ||= await sweepIfLanded(db, shop, ctx.installationId)
     let pulledAll = true
     let pulledAny = false
     for (const source of PULL_SOURCES) {

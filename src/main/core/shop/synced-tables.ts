@@ -16,7 +16,11 @@ export interface SyncedTable {
   shopTable: string
   /** Extra JSON fields: SQL over the changed row, written NEW.<column> (the trigger swaps in its own alias). */
   extras?: Readonly<Record<string, string>>
+  /** Local columns that never leave the till (left out of the row's JSON, so not even sent). */
+  omit?: readonly string[]
 }
+
+import { LATER_TABLES } from './synced-tables-later'
 
 const EMAIL_OF_ACCOUNT = (column: string) => `(SELECT email FROM account WHERE id = NEW.${column})`
 const COURSE_CODE = `(SELECT code FROM course WHERE id = NEW.course_id)`
@@ -46,6 +50,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     extras: { email: EMAIL_OF_ACCOUNT('account_id'), course_code: COURSE_CODE },
   },
   { table: 'audit_log', key: ['id'], shopTable: 'shop_audit' },
+  ...LATER_TABLES,
 ]
 
 export function syncedTable(name: string): SyncedTable {

@@ -17,6 +17,9 @@ import { externalPayments } from './016-external-payments'
 import { catalogInStripe } from './017-catalog-in-stripe'
 import { shopSync } from './018-shop-sync'
 import { shopMoneyCopies } from './019-shop-money-copies'
+import { shopSeededTables } from './020-shop-seeded-tables'
+import { shopRestoreMark } from './021-shop-restore-mark'
+import { accountEdits } from './022-account-edits'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -44,6 +47,9 @@ export const migrations: readonly Migration[] = orderedMigrations([
   catalogInStripe,
   shopSync,
   shopMoneyCopies,
+  shopSeededTables,
+  shopRestoreMark,
+  accountEdits,
 ])
 
 export type { Migration }
