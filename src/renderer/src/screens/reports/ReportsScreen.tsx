@@ -12,6 +12,7 @@ import { shopTimeZone } from '../../app/shop-format'
 import { localToday, longDayLabel } from './report-format'
 import { RecurringReport } from '../recurring/RecurringReport'
 import { RevenueTable } from './RevenueTable'
+import { DiscountReport } from './DiscountReport'
 
 /** Revenue for a period, per currency: gross, refunds and net per day and per course. */
 export function ReportsScreen() {
@@ -76,6 +77,7 @@ export function ReportsScreen() {
           />
         </>
       )}
+      {report.state === 'ready' && <DiscountReport from={shown.from} to={shown.to} timeZone={timeZone} />}
     </div>
   )
 }

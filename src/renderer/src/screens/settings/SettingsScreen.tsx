@@ -11,6 +11,7 @@ import { WebhooksPanel } from './WebhooksPanel'
 import { AutoChargePanel } from '../recurring/AutoChargePanel'
 import { CreditSettingsPanel } from '../credit/CreditSettingsPanel'
 import { CatalogInStripePanel } from './CatalogInStripePanel'
+import { DiscountLimitPanel } from './DiscountLimitPanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
@@ -37,6 +38,7 @@ export function SettingsScreen() {
               <AutoChargePanel />
               <CreditSettingsPanel />
               <CatalogInStripePanel />
+              <DiscountLimitPanel />
             </div>
           </div>
           <details className="settings-technical">
