@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { DiscountTotals } from '../../src/shared/contract/discounts'
 import type { OrderDetail } from '../../src/shared/domain'
 import type { OrderExport } from '../../src/shared/history'
+import type { RevenueReport } from '../../src/shared/insight'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
 import { dispatchAs, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
@@ -78,6 +79,12 @@ describe('discounts in the CSV and Reports', () => {
       )
       .all()
     expect(report.currencies).toEqual(query)
+    // Revenue per course counts what each course was sold for, so the courses add up to the takings.
+    const revenue = await value<RevenueReport>(as(cashier, 'reports:revenue', { from: today(), to: today(), timeZone: 'UTC' }))
+    const pounds = revenue.currencies.find((c) => c.currency === 'GBP')!
+    expect(pounds.gross).toBe(7_920 + 3_900)
+    expect(Object.fromEntries(pounds.courses.map((c) => [c.courseId, c.gross]))).toEqual({ 1: 4_410, 2: 3_510 + 3_900 })
+    expect(revenue.currencies.find((c) => c.currency === 'JPY')!.courses.map((c) => c.gross)).toEqual([6_460])
     // Another period holds none; a reversed one is refused.
     expect((await value<DiscountTotals>(as(cashier, 'reports:discounts', { from: '2020-01-01', to: '2020-01-31', timeZone: 'UTC' }))).currencies).toEqual([])
     expect(await as(cashier, 'reports:discounts', { from: '2020-02-01', to: '2020-01-31' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
