@@ -39,12 +39,12 @@ test('a cashier opens the drawer without a sale with the owner’s approval; the
 
   // The X report prints (the browser's print dialog is replaced by a counter here).
   await page.evaluate(() => {
-    const w = window as unknown as { print: () => void; printed: number }
+    const w = globalThis as unknown as { print: () => void; printed: number }
     w.printed = 0
     w.print = () => void (w.printed += 1)
   })
   await report.getByRole('button', { name: 'Print' }).click()
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+  expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1)
   await lookAt(page, 'shift-no-sale', path, listed)
   expect(errors.filter((e) => !/status of (400|403|409)/.test(e))).toEqual([])
 })
