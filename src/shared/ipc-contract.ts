@@ -16,10 +16,11 @@ import { creditChannels } from './contract/credit'
 import { payLinkChannels } from './contract/pay-links'
 import { externalChannels } from './contract/external'
 import { shopChannels } from './contract/shop'
+import { receiptChannels } from './contract/receipts'
 
 // Merged by a helper that throws on a name declared twice (a spread would let the later area win silently).
 /** Every area of the contract: a new area file is listed here once. */
-export const CHANNEL_AREAS = [salesChannels, managerChannels, historyChannels, insightChannels, liveChannels, recurringChannels, staffChannels, shiftChannels, discountChannels, creditChannels, payLinkChannels, externalChannels, shopChannels] as const
+export const CHANNEL_AREAS = [salesChannels, managerChannels, historyChannels, insightChannels, liveChannels, recurringChannels, staffChannels, shiftChannels, discountChannels, creditChannels, payLinkChannels, externalChannels, shopChannels, receiptChannels] as const
 export const channels = mergeChannelAreas(...CHANNEL_AREAS)
 
 export type Channel = keyof typeof channels

@@ -13,6 +13,7 @@ import { creditHandlers } from '../credit/handlers'
 import { payLinkHandlers } from '../checkout/handlers'
 import { externalHandlers } from '../external/handlers'
 import { shopHandlers } from '../shop/handlers'
+import { receiptHandlers } from '../receipt-handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -34,5 +35,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...payLinkHandlers(deps),
     ...externalHandlers(deps),
     ...shopHandlers(deps),
+    ...receiptHandlers(deps),
   }
 }

@@ -17,6 +17,7 @@ import { externalPayments } from './016-external-payments'
 import { catalogInStripe } from './017-catalog-in-stripe'
 import { shopSync } from './018-shop-sync'
 import { noSale } from './019-no-sale'
+import { receiptEmail } from './020-receipt-email'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   catalogInStripe,
   shopSync,
   noSale,
+  receiptEmail,
 ])
 
 export type { Migration }
