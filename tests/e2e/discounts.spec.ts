@@ -29,7 +29,24 @@ test('the discount limit in Settings, a discount removed before payment, and dis
 
   // 15 % is now the cashier's own to give; then it is taken back off, and 12 % given instead.
   await page.goto(`${host.url}/#/sell`)
-  await startSale(page, ['Book'], 'Amelia')
+  const orderId = await startSale(page, ['Book'], 'Amelia')
+  // Over the limit the API refuses a cashier as the UI does (403), and the UI asks for a manager; canceling leaves it.
+  const overLimit = await fetch(`${host.url}/api/orders:discount`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...host.headers },
+    body: JSON.stringify({ orderId, courseId: null, kind: 'percent', value: 2_000, reason: 'Too much', staffToken: host.staff!.cashier.token }),
+  })
+  expect(overLimit.status).toBe(403)
+  expect(await overLimit.json()).toMatchObject({ ok: false, error: { code: 'manager_required', message: /above 15 %/ } })
+  await page.getByRole('button', { name: 'Add discount' }).click()
+  const tooMuch = page.getByRole('dialog', { name: 'Discount' })
+  await tooMuch.getByLabel('Percent off').fill('20')
+  await tooMuch.getByLabel('Reason').fill('Too much')
+  await tooMuch.getByRole('button', { name: 'Apply discount' }).click()
+  await page.getByRole('dialog', { name: 'Manager approval' }).getByRole('button', { name: 'Cancel' }).click()
+  await expect(tooMuch.getByRole('alert')).toContainText('needs a manager’s approval')
+  await tooMuch.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByLabel('Amount due')).toContainText('£49.00')
   const give = async (percent: string, reason: string) => {
     await page.getByRole('button', { name: 'Add discount' }).click()
     const dialog = page.getByRole('dialog', { name: 'Discount' })
