@@ -41,6 +41,7 @@ import type { ShopSync, ShopSyncOptions } from './core/shop/shop-sync'
 import { createShopSwitch } from './core/shop/shop-switch'
 import type { OpenShopDatabase } from './core/shop/shop-database'
 import { openPgShopDatabase } from './shop-pg/pg-database'
+import { readReceiptDetails } from './core/receipt-details'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -166,6 +167,7 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
       // From the runtime, not the environment: keys saved in Settings switch the mode without a restart.
       mode: account.current().client.mode,
       shopName: readSetting(db, 'shop_name') ?? 'CourseTill',
+      ...readReceiptDetails(db),
       ...readShopLocale(db),
       installationId: ctx.installationId,
       stripe: { publishableKey: account.current().client.publishableKey, sandboxApiUrl: account.current().client.sandboxApiUrl },

@@ -77,6 +77,8 @@ export interface Payment {
   failureMessage: string | null
   createdAt: number
   updatedAt: number
+  /** Where Stripe emails the card receipt (the intent's receipt_email); absent or null when it sends none. */
+  receiptEmail?: string | null
 }
 
 export interface Refund {
@@ -143,6 +145,10 @@ export interface AppInfo {
   version: string
   mode: AppMode
   shopName: string
+  /** Printed under the name on every receipt (Settings → Receipts); '' when not set. Lines separated by \n. */
+  shopAddress?: string
+  /** The shop's tax id (VAT number…), printed on every receipt; '' when not set. */
+  shopTaxId?: string
   /**
    * This till among the tills on one Stripe account: named in every idempotency key and in the metadata of
    * everything it creates in Stripe. Made with the store; a store restored from a backup keeps it.

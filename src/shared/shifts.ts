@@ -62,6 +62,8 @@ export interface ShiftReport {
   voids: Array<{ currency: string; count: number; amount: number }>
   people: PersonLine[]
   movements: DrawerMovement[]
+  /** The drawer opened without a sale (absent from Z reports saved before no-sales were recorded). */
+  noSales?: NoSaleLine[]
 }
 
 export interface ShiftSummary {
@@ -76,4 +78,13 @@ export interface ShiftState {
   open: ShiftSummary | null
   /** Most recent closed shifts first. */
   recent: ShiftSummary[]
+}
+
+/** The drawer opened without a sale: why, who, and the manager who approved a cashier's. */
+export interface NoSaleLine {
+  id: number
+  reason: string
+  staffName: string
+  approverName: string | null
+  at: number
 }

@@ -144,13 +144,13 @@ test('sales made at the till filter by status and date, and export to a CSV that
   const text = readFileSync(await download.path(), 'utf8')
   expect(download.suggestedFilename()).toMatch(/^orders-.*\.csv$/)
   const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
-  expect(lines[0]).toBe('order,created,time_zone,status,customer,email,items,courses,currency,amount,paid,refunded,payment_methods')
+  expect(lines[0]).toBe('order,created,time_zone,status,customer,email,items,courses,currency,amount,paid,refunded,payment_methods,discount')
   expect(lines.find((line) => line.startsWith(`${gbp.id},`))).toContain(',"Zoë ""Zed"", Jr.",zed@example.com,2,')
-  expect(lines.find((line) => line.startsWith(`${kwd.id},`))).toContain(',KWD,15.000,15.000,0.000,cash')
-  expect(lines.find((line) => line.startsWith(`${jpy.id},`))).toContain(',JPY,6800,6800,0,card')
+  expect(lines.find((line) => line.startsWith(`${kwd.id},`))).toContain(',KWD,15.000,15.000,0.000,cash,0.000')
+  expect(lines.find((line) => line.startsWith(`${jpy.id},`))).toContain(',JPY,6800,6800,0,card,0')
   // Every order of the store, once, with its amount.
   const want = store.prepare('SELECT id, currency, amount FROM purchase_order ORDER BY created_at DESC, id DESC').all() as Array<{ id: number; currency: string; amount: number }>
-  const rows = lines.slice(1).map((line) => line.match(/^(\d+),.*,([A-Z]{3}),([\d.]+),[\d.]+,[\d.]+,[a-z+]*$/)!)
+  const rows = lines.slice(1).map((line) => line.match(/^(\d+),.*,([A-Z]{3}),([\d.]+),[\d.]+,[\d.]+,[a-z+]*,[\d.]+$/)!)
   expect(rows.map((m) => [Number(m[1]), m[2], Number(m[3]!.replace('.', ''))])).toEqual(want.map((o) => [o.id, o.currency, o.amount]))
   store.close()
   await shoot(page, testInfo, 'orders-exported')

@@ -15,6 +15,7 @@ const row: ExportRow = {
   paid: 13600,
   refunded: 6800,
   methods: 3,
+  discount: 680,
 }
 
 describe('CSV', () => {
@@ -52,6 +53,7 @@ describe('CSV', () => {
       '13600',
       '6800',
       'card+cash',
+      '680',
     ])
     expect(csvLine(fields)).toContain(',"Zoë ""Zed"" O’Neil, Jr.",')
   })

@@ -193,3 +193,26 @@ describe('customers and invoices', () => {
     expect((await stripe.invoices.retrieve(String(subscription.latest_invoice))).status).toBe('open')
   })
 })
+
+describe('receipt_email', () => {
+  it('is kept on the intent, copied to its charge and carried in the events; an update before paying wins; a bad address is refused', async () => {
+    const pi = await stripe.paymentIntents.create({ amount: 1800, currency: 'gbp', allowed_payment_method_types: ['card'], receipt_email: 'first@example.com' })
+    expect(pi.receipt_email).toBe('first@example.com')
+    const error = await stripeError(() => stripe.paymentIntents.update(pi.id, { receipt_email: 'not an email' }))
+    expect(error).toMatchObject({ type: 'StripeInvalidRequestError', param: 'receipt_email' })
+    expect((await stripe.paymentIntents.retrieve(pi.id)).receipt_email).toBe('first@example.com')
+    await stripe.paymentIntents.update(pi.id, { receipt_email: 'buyer@example.com' })
+    const paid = await stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa', expand: ['latest_charge'] })
+    expect(paid.receipt_email).toBe('buyer@example.com')
+    expect((paid.latest_charge as Stripe.Charge).receipt_email).toBe('buyer@example.com')
+    const [succeeded] = await eventsOf('payment_intent.succeeded', pi.id)
+    expect((succeeded!.data.object as Stripe.PaymentIntent).receipt_email).toBe('buyer@example.com')
+    const charge = (paid.latest_charge as Stripe.Charge).id
+    const [charged] = await eventsOf('charge.succeeded', charge)
+    expect((charged!.data.object as Stripe.Charge).receipt_email).toBe('buyer@example.com')
+    // Without one, Stripe sends no receipt: null on both.
+    const plain = await paidIntent()
+    expect(plain.receipt_email).toBeNull()
+    expect((await stripe.charges.retrieve(String(plain.latest_charge))).receipt_email).toBeNull()
+  })
+})

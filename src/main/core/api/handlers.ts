@@ -15,6 +15,7 @@ import { externalHandlers } from '../external/handlers'
 import { shopHandlers } from '../shop/handlers'
 import { shopSettingsHandlers } from '../shop/settings-handlers'
 import { customerEditHandlers } from '../customer-edits'
+import { receiptHandlers } from '../receipt-handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -38,5 +39,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...shopHandlers(deps),
     ...shopSettingsHandlers(deps),
     ...customerEditHandlers(deps),
+    ...receiptHandlers(deps),
   }
 }

@@ -22,6 +22,8 @@ export const CSV_HEADER = [
   'paid',
   'refunded',
   'payment_methods',
+  // What discounts took off the price (amount is after them), in the row's currency.
+  'discount',
 ] as const
 
 /** A row as the export query returns it. */
@@ -38,6 +40,7 @@ export interface ExportRow {
   paid: number
   refunded: number
   methods: number
+  discount: number
 }
 
 export const BOM = '\uFEFF'
@@ -74,5 +77,6 @@ export function exportFields(row: ExportRow, timeZone: string): string[] {
     money(row.paid),
     money(row.refunded),
     methodsOf(row.methods).join('+'),
+    money(row.discount),
   ]
 }

@@ -28,7 +28,8 @@ const ROW_COLUMNS = ['status', 'account_id', 'customer_name', 'currency', 'amoun
 const EXPORT_DETAILS = `,
        (SELECT email FROM account WHERE id = h.account_id) AS customer_email,
        (SELECT count(*) FROM purchase_order_item WHERE order_id = h.order_id) AS item_count,
-       (SELECT group_concat(title, '; ') FROM (SELECT title FROM purchase_order_item WHERE order_id = h.order_id ORDER BY id)) AS titles`
+       (SELECT group_concat(title, '; ') FROM (SELECT title FROM purchase_order_item WHERE order_id = h.order_id ORDER BY id)) AS titles,
+       coalesce((SELECT sum(amount) FROM order_discount WHERE order_id = h.order_id), 0) AS discount`
 
 const SOURCES: Record<Driver, string> = {
   order: 'order_history h',

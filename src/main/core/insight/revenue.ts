@@ -26,27 +26,34 @@ SELECT 'refund', d.day, r.currency, sum(r.amount), count(*)
  GROUP BY d.day, r.currency`
 
 // A payment or refund is for a whole order; per course it is split in proportion to the item prices, by largest
-// remainder, so the course bars add up exactly to the period's totals. Most cover the whole order (its amount is the
-// sum of its items), where each course's share is simply its price: only the others go through the split.
+// remainder, so the course bars add up exactly to the period's totals. Most cover the whole undiscounted order (its
+// amount is the sum of its items), where each course's share is simply its price: only the others go through the split.
 // (amount × price must stay below 2^63: true for any price a till sells at.)
 const BY_COURSE = `
-WITH moves(kind, move_id, order_id, amount, currency, order_amount) AS (
-  SELECT 'payment', p.id, p.order_id, p.amount_received, p.currency, o.amount
+WITH moves(kind, move_id, order_id, amount, currency, order_amount, discounted) AS (
+  SELECT 'payment', p.id, p.order_id, p.amount_received, p.currency, o.amount, EXISTS (SELECT 1 FROM order_discount WHERE order_id = o.id)
     FROM payment p JOIN purchase_order o ON o.id = p.order_id
    WHERE p.status = 'succeeded' AND p.updated_at >= @start AND p.updated_at < @end AND (@currency IS NULL OR p.currency = @currency)
   UNION ALL
-  SELECT 'refund', r.id, p.order_id, r.amount, r.currency, o.amount
+  SELECT 'refund', r.id, p.order_id, r.amount, r.currency, o.amount, EXISTS (SELECT 1 FROM order_discount WHERE order_id = o.id)
     FROM refund r JOIN payment p ON p.id = r.payment_id JOIN purchase_order o ON o.id = p.order_id
    WHERE r.status = 'succeeded' AND r.updated_at >= @start AND r.updated_at < @end AND (@currency IS NULL OR r.currency = @currency)
 ),
 whole AS (
   SELECT m.kind, m.currency, i.course_id, i.unit_amount AS share
-    FROM moves m JOIN purchase_order_item i ON i.order_id = m.order_id WHERE m.amount = m.order_amount
+    FROM moves m JOIN purchase_order_item i ON i.order_id = m.order_id WHERE m.amount = m.order_amount AND NOT m.discounted
+),
+-- A discounted order's amount is less than its prices: its money is split by each course's price less its own
+-- discount (the weights the order's discount is shared by, orders/discounts.ts), over the sum of those weights.
+weighted AS (
+  SELECT m.kind, m.move_id, m.currency, m.amount, i.course_id,
+         i.unit_amount - coalesce((SELECT amount FROM order_discount d WHERE d.order_id = i.order_id AND d.course_id = i.course_id), 0) AS weight
+    FROM moves m JOIN purchase_order_item i ON i.order_id = m.order_id WHERE m.amount <> m.order_amount OR m.discounted
 ),
 floored AS (
-  SELECT m.kind, m.move_id, m.currency, m.amount, i.course_id,
-         m.amount * i.unit_amount / m.order_amount AS base, m.amount * i.unit_amount % m.order_amount AS rest
-    FROM moves m JOIN purchase_order_item i ON i.order_id = m.order_id WHERE m.amount <> m.order_amount
+  SELECT kind, move_id, currency, amount, course_id,
+         amount * weight / sum(weight) OVER (PARTITION BY kind, move_id) AS base, amount * weight % sum(weight) OVER (PARTITION BY kind, move_id) AS rest
+    FROM weighted
 ),
 split AS (
   SELECT kind, currency, course_id,

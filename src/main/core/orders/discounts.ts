@@ -36,14 +36,7 @@ export function discountLimitPercent(db: Db): number {
 export function applyDiscount(ctx: CoreContext, input: DiscountInput, approver: StaffPerson | null): OrderDetail {
   return inTransaction(ctx, (queue) => {
     const { db } = ctx
-    const order = getOrderDetail(db, input.orderId)
-    if (order.kind !== 'sale') throw conflict(`Order ${order.id} is a ${order.kind.replace('_', ' ')}: its price is set by the plan`)
-    // A card attempt not yet confirmed is fine: the checkout asks for it again and the intent's amount follows the
-    // order (payments/card-payment.ts reuse); cash taken or a card under way is not.
-    const taken = order.payments.some((p) => (p.method === 'cash' ? p.status === 'succeeded' : !['pending', 'failed', 'canceled'].includes(p.status)))
-    if (order.status !== 'pending' || taken) {
-      throw conflict(`Order ${order.id} has taken a payment or is finished: discounts go on before payment`)
-    }
+    const order = unpaidSale(db, input.orderId, 'discounts go on before payment')
     const gross = order.items.reduce((sum, item) => sum + item.unitAmount, 0)
     const item = input.courseId === null ? null : order.items.find((i) => i.courseId === input.courseId)
     if (input.courseId !== null && !item) throw notFound(`Order ${order.id} has no course ${input.courseId}`)
@@ -71,6 +64,38 @@ export function applyDiscount(ctx: CoreContext, input: DiscountInput, approver: 
     )
     sql(db, 'UPDATE purchase_order SET amount = amount - ?, updated_at = ? WHERE id = ?').run(amount, now, order.id)
     audit(db, now, { actor: approver ? 'manager' : 'staff', action: 'order.discounted', entityType: 'purchase_order', entityId: order.id, orderId: order.id, detail: { discountId: id, courseId: input.courseId, kind: input.kind, value: input.value, amount, reason: input.reason } })
+    queue({ type: 'order.changed', orderId: order.id, status: order.status })
+    return getOrderDetail(db, order.id)
+  })
+}
+
+/** A sale nothing has been paid on yet: the only order whose discounts may change. */
+function unpaidSale(db: Db, orderId: number, rule: string): OrderDetail {
+  const order = getOrderDetail(db, orderId)
+  if (order.kind !== 'sale') throw conflict(`Order ${order.id} is a ${order.kind.replace('_', ' ')}: its price is set by the plan`)
+  // A card attempt not yet confirmed is fine: the checkout asks for it again and the intent's amount follows the
+  // order (payments/card-payment.ts reuse); cash taken or a card under way is not.
+  const taken = order.payments.some((p) => (p.method === 'cash' ? p.status === 'succeeded' : !['pending', 'failed', 'canceled'].includes(p.status)))
+  if (order.status !== 'pending' || taken) throw conflict(`Order ${order.id} has taken a payment or is finished: ${rule}`)
+  return order
+}
+
+/**
+ * Takes a discount back off an unpaid order: the order returns to the price less its other discounts. The line goes
+ * (one discount per line, so it can be given again), and the audit row keeps all of it with who removed it.
+ * Removing never lowers a price, so it needs no manager.
+ */
+export function removeDiscount(ctx: CoreContext, orderId: number, discountId: number): OrderDetail {
+  return inTransaction(ctx, (queue) => {
+    const { db } = ctx
+    const order = unpaidSale(db, orderId, 'a discount can only be removed before payment')
+    const line = order.discounts.find((d) => d.id === discountId)
+    if (!line) throw notFound(`Order ${order.id} has no discount ${discountId}`)
+    const now = ctx.now()
+    sql(db, 'DELETE FROM order_discount WHERE id = ? AND order_id = ?').run(line.id, order.id)
+    sql(db, 'UPDATE purchase_order SET amount = amount + ?, updated_at = ? WHERE id = ?').run(line.amount, now, order.id)
+    const { id, courseId, kind, value, amount, reason, staffName, approverName } = line
+    audit(db, now, { actor: 'staff', action: 'order.discount_removed', entityType: 'purchase_order', entityId: order.id, orderId: order.id, detail: { discountId: id, courseId, kind, value, amount, reason, givenBy: staffName, approvedBy: approverName } })
     queue({ type: 'order.changed', orderId: order.id, status: order.status })
     return getOrderDetail(db, order.id)
   })

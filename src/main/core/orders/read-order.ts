@@ -82,7 +82,7 @@ export function listPayments(db: Db, orderId: number): Payment[] {
     db,
     `SELECT id, order_id AS orderId, method, amount, amount_received AS amountReceived, tendered_amount AS tenderedAmount,
             currency, status, stripe_payment_intent_id AS stripePaymentIntentId, failure_code AS failureCode,
-            failure_message AS failureMessage, created_at AS createdAt, updated_at AS updatedAt
+            failure_message AS failureMessage, created_at AS createdAt, updated_at AS updatedAt, receipt_email AS receiptEmail
        FROM payment WHERE order_id = ? ORDER BY id`,
   ).all(orderId) as Payment[]
 }

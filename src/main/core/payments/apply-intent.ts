@@ -84,6 +84,7 @@ export function applyIntent(ctx: ApplyContext, intent: IntentFacts, seen: Observ
     orderId: row.order_id,
     detail: { from: row.status, to: target, paymentIntent: intent.id, ...(failure.code ? { failure: failure.code } : {}) },
   })
+  if (intent.receipt_email !== undefined) sql(db, 'UPDATE payment SET receipt_email = ? WHERE id = ?').run(intent.receipt_email || null, row.id)
   queue({ type: 'payment.changed', orderId: row.order_id, paymentId: row.id, status: target })
   if (mismatch) flagForReview(db, now, row.order_id, actor, mismatch)
   settleOrder(db, now, row.order_id, actor, queue)

@@ -3,6 +3,7 @@ import type { RefundReason, RefundStatus } from '@shared/domain'
 import { audit } from '../audit'
 import { sql } from '../store/statements'
 import { settleOrder, type SettleResult } from '../orders/settle'
+import { openShiftId } from '../shifts/drawer'
 import type { ApplyContext, ApplyOutcome } from './apply-intent'
 import { idOf } from '../stripe/expandable'
 import { scopeOf } from '../stripe/installation-scope'
@@ -37,12 +38,14 @@ export function applyRefund(ctx: ApplyContext, refund: RefundFacts): { outcome: 
           | undefined)
       : undefined
     if (!payment) return { outcome: 'skipped', orderId: null }
+    // Noted in the shift open as it reaches the till (as a till's own card refund is), so that shift's Z report counts
+    // it with the card refunds; it never touches the drawer.
     const id = Number(
       sql(
         db,
-        `INSERT INTO refund (payment_id, amount, currency, status, reason, stripe_refund_id, requested_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'stripe', ?, ?)`,
-      ).run(payment.id, refund.amount, payment.currency, status, toReason(refund.reason), refund.id, now, now).lastInsertRowid,
+        `INSERT INTO refund (payment_id, amount, currency, status, reason, stripe_refund_id, requested_by, shift_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'stripe', ?, ?, ?)`,
+      ).run(payment.id, refund.amount, payment.currency, status, toReason(refund.reason), refund.id, openShiftId(db), now, now).lastInsertRowid,
     )
     audit(db, now, { actor, action: 'refund.recorded_from_stripe', entityType: 'refund', entityId: id, orderId: payment.order_id, detail: { stripeRefund: refund.id, amount: refund.amount, status } })
     announce(ctx, payment.order_id, settleOrder(db, now, payment.order_id, actor, queue))

@@ -5,7 +5,9 @@ import type { PaymentStatus } from '@shared/domain'
 export type IntentFacts = Pick<
   Stripe.PaymentIntent,
   'id' | 'status' | 'amount' | 'amount_received' | 'currency' | 'metadata' | 'last_payment_error'
->
+> &
+  // Where Stripe sends the card receipt; facts that do not carry it leave the recorded address as it was.
+  Partial<Pick<Stripe.PaymentIntent, 'receipt_email'>>
 
 export const TERMINAL_PAYMENT_STATUSES: ReadonlySet<PaymentStatus> = new Set(['succeeded', 'canceled'])
 

@@ -1,4 +1,4 @@
-import type { DrawerLine, DrawerMovement, PersonLine, ShiftReport, TenderLine } from '@shared/shifts'
+import type { DrawerLine, DrawerMovement, NoSaleLine, PersonLine, ShiftReport, TenderLine } from '@shared/shifts'
 import { notFound } from '@shared/errors'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
@@ -86,6 +86,7 @@ export function computeShiftReport(db: Db, row: ShiftRow, kind: 'X' | 'Z', now: 
     voids,
     people: peopleOf(db, id),
     movements,
+    noSales: noSalesOf(db, id),
   }
 }
 
@@ -112,4 +113,13 @@ function peopleOf(db: Db, shiftId: number): PersonLine[] {
       refunds: refunds.filter((r) => r.staffId === staffId).map(strip),
     }))
     .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** The drawer opened without a sale in this shift (shifts/no-sale.ts). */
+export function noSalesOf(db: Db, shiftId: number): NoSaleLine[] {
+  return sql(
+    db,
+    `SELECT n.id, n.reason, s.name AS staffName, a.name AS approverName, n.created_at AS at
+       FROM drawer_no_sale n JOIN staff s ON s.id = n.staff_id LEFT JOIN staff a ON a.id = n.approver_id WHERE n.shift_id = ? ORDER BY n.id`,
+  ).all(shiftId) as NoSaleLine[]
 }

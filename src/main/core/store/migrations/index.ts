@@ -20,6 +20,8 @@ import { shopMoneyCopies } from './019-shop-money-copies'
 import { shopSeededTables } from './020-shop-seeded-tables'
 import { shopRestoreMark } from './021-shop-restore-mark'
 import { accountEdits } from './022-account-edits'
+import { noSale } from './023-no-sale'
+import { receiptEmail } from './024-receipt-email'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -50,6 +52,8 @@ export const migrations: readonly Migration[] = orderedMigrations([
   shopSeededTables,
   shopRestoreMark,
   accountEdits,
+  noSale,
+  receiptEmail,
 ])
 
 export type { Migration }

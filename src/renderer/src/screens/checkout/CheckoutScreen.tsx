@@ -67,6 +67,8 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
     )
   }
   const paid = isPaid(order.status)
+  // Discounts go on and come off only before any money is taken (the main process holds the same rule).
+  const discountsOpen = order.status === 'pending' && order.kind === 'sale' && !order.payments.some((p) => p.status === 'succeeded' || p.status === 'processing' || p.status === 'requires_action')
   const awaitingAuth = order.payments.some((p) => p.method === 'card' && p.status === 'requires_action')
   // Cash already taken goes back to the customer if the order is canceled.
   const cashTaken = order.payments.filter((p) => p.method === 'cash' && p.status === 'succeeded').reduce((sum, p) => sum + p.amountReceived, 0)
@@ -103,9 +105,9 @@ export function CheckoutScreen({ orderId }: { orderId: number }) {
                   <Money amount={item.unitAmount} currency={order.currency} />
                 </li>
               ))}
-              <DiscountLines order={order} />
+              <DiscountLines order={order} onRemove={discountsOpen ? (discountId) => api.invoke('orders:removeDiscount', { orderId, discountId }).then(show) : undefined} />
             </ul>
-            {order.status === 'pending' && order.kind === 'sale' && !order.payments.some((p) => p.status === 'succeeded' || p.status === 'processing' || p.status === 'requires_action') && (
+            {discountsOpen && (
               <div className="row end">
                 <Button size="sm" onClick={() => setDiscounting(true)}>
                   Add discount

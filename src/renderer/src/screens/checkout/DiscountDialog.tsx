@@ -81,19 +81,41 @@ export function DiscountDialog({ order, open, close, applied }: { order: OrderDe
   )
 }
 
-/** The discount lines under an order's items (checkout, receipt). */
-export function DiscountLines({ order }: { order: OrderDetail }) {
+/** The discount lines under an order's items (checkout); with `onRemove`, each can be taken off again. */
+export function DiscountLines({ order, onRemove }: { order: OrderDetail; onRemove?: (discountId: number) => Promise<unknown> }) {
+  const [problem, setProblem] = useState<string | null>(null)
+  const [removing, setRemoving] = useState<number | null>(null)
+  const remove = (discountId: number) => {
+    setRemoving(discountId)
+    setProblem(null)
+    onRemove!(discountId)
+      .catch((failure: Error) => setProblem(`The discount could not be removed: ${failure.message}`))
+      .finally(() => setRemoving(null))
+  }
   return (
     <>
-      {order.discounts.map((d) => (
-        <li key={d.id} className="cart-line discount-line">
-          <span className="grow">
-            Discount{d.courseId === null ? '' : ` on ${order.items.find((i) => i.courseId === d.courseId)?.title ?? 'a course'}`}: {d.reason}
-            {d.approverName ? ` (approved by ${d.approverName})` : ''}
-          </span>
-          <span>−{formatMoney(d.amount, order.currency)}</span>
+      {order.discounts.map((d) => {
+        const what = `Discount${d.courseId === null ? '' : ` on ${order.items.find((i) => i.courseId === d.courseId)?.title ?? 'a course'}`}`
+        return (
+          <li key={d.id} className="cart-line discount-line">
+            <span className="grow">
+              {what}: {d.reason}
+              {d.approverName ? ` (approved by ${d.approverName})` : ''}
+            </span>
+            <span>−{formatMoney(d.amount, order.currency)}</span>
+            {onRemove && (
+              <Button size="sm" variant="ghost" busy={removing === d.id} aria-label={`Remove ${what.toLowerCase()}`} onClick={() => remove(d.id)}>
+                Remove
+              </Button>
+            )}
+          </li>
+        )
+      })}
+      {problem && (
+        <li role="alert" className="error">
+          {problem}
         </li>
-      ))}
+      )}
     </>
   )
 }

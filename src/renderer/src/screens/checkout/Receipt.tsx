@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { AppInfo, OrderDetail } from '@shared/domain'
 import { formatDateTime } from '../../app/shop-format'
 import { Button } from '../../ui/Button'
@@ -8,6 +8,11 @@ import { Money } from '../../ui/Money'
 
 const METHOD_LABEL = { card: 'Card', cash: 'Cash', credit: 'Store credit' } as const
 
+type Paper = 'a4' | '80mm'
+const PAPER_KEY = 'coursetill.receipt-paper'
+// The till's printer stays chosen across sales and restarts: one counter has one printer.
+const savedPaper = (): Paper => (localStorage.getItem(PAPER_KEY) === '80mm' ? '80mm' : 'a4')
+
 /** What the customer takes away: printable, or saved as PDF from the print dialog. */
 export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderDetail; actions?: ReactNode }) {
   const owned = new Set(order.ownership.map((o) => o.courseId))
@@ -16,8 +21,15 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
   const lastCash = paid.filter((p) => p.method === 'cash').at(-1)
   const change = lastCash?.tenderedAmount ? lastCash.tenderedAmount - lastCash.amount : 0
   const ownedBefore = new Map(order.ownedElsewhere.map((o) => [o.courseId, o.orderId]))
+  // Stripe emails the card receipt to the intent's receipt_email: say where, so the customer knows to look.
+  const emailedTo = [...new Set(paid.filter((p) => p.method === 'card' && p.receiptEmail).map((p) => p.receiptEmail!))]
+  const [paper, setPaper] = useState<Paper>(savedPaper)
+  const choosePaper = (next: Paper) => {
+    localStorage.setItem(PAPER_KEY, next)
+    setPaper(next)
+  }
   return (
-    <article className="receipt" aria-label="Receipt">
+    <article className={['receipt', paper === '80mm' ? 'receipt-80mm' : ''].filter(Boolean).join(' ')} aria-label="Receipt">
       {change > 0 && (
         <p className="change-due change-due-big no-print" role="status">
           Change due <strong>{formatMoney(change, order.currency)}</strong>
@@ -25,6 +37,14 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
       )}
       <header className="receipt-head">
         <h2>{info.shopName}</h2>
+        {info.shopAddress && (
+          <address className="receipt-address small" aria-label="Shop address">
+            {info.shopAddress.split('\n').map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </address>
+        )}
+        {info.shopTaxId && <div className="small">Tax id {info.shopTaxId}</div>}
         <div className="muted small">Receipt for order #{order.id}</div>
         <div className="muted small">{formatDateTime(paidAt)}</div>
       </header>
@@ -74,6 +94,11 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
           ))}
         </tfoot>
       </table>
+      {emailedTo.map((email) => (
+        <p key={email} className="receipt-emailed small">
+          Emailed to {email}
+        </p>
+      ))}
       {owned.size > 0 && (
         <section className="receipt-courses">
           <h3>Your new courses</h3>
@@ -102,7 +127,14 @@ export function Receipt({ info, order, actions }: { info: AppInfo; order: OrderD
         </section>
       )}
       <footer className="receipt-foot muted small">Thank you. Keep this receipt for your records.</footer>
-      <div className="row end no-print">
+      <div className="row end no-print receipt-actions">
+        <label className="receipt-paper">
+          Paper{' '}
+          <select className="input" value={paper} onChange={(e) => choosePaper(e.target.value as Paper)}>
+            <option value="a4">A4 or PDF</option>
+            <option value="80mm">80 mm receipt printer</option>
+          </select>
+        </label>
         <Button onClick={() => window.print()}>Print or save as PDF</Button>
         {actions}
       </div>

@@ -13,6 +13,7 @@ import { localToday, longDayLabel } from './report-format'
 import { RecurringReport } from '../recurring/RecurringReport'
 import { RevenueTable } from './RevenueTable'
 import { ShopRevenuePanel } from './ShopRevenuePanel'
+import { DiscountReport } from './DiscountReport'
 
 /** Revenue for a period, per currency: gross, refunds and net per day and per course. */
 export function ReportsScreen() {
@@ -78,6 +79,7 @@ export function ReportsScreen() {
           />
         </>
       )}
+      {report.state === 'ready' && <DiscountReport from={shown.from} to={shown.to} timeZone={timeZone} />}
     </div>
   )
 }

@@ -12,6 +12,7 @@ import { AutoChargePanel } from '../recurring/AutoChargePanel'
 import { CreditSettingsPanel } from '../credit/CreditSettingsPanel'
 import { CatalogInStripePanel } from './CatalogInStripePanel'
 import { ShopDatabasePanel } from './ShopDatabasePanel'
+import { DiscountLimitPanel } from './DiscountLimitPanel'
 
 /** Settings: Stripe keys and mode, receipts, how webhooks reach the till, catch-up and the log. */
 export function SettingsScreen() {
@@ -38,6 +39,7 @@ export function SettingsScreen() {
               <AutoChargePanel />
               <CreditSettingsPanel />
               <CatalogInStripePanel />
+              <DiscountLimitPanel />
             </div>
           </div>
           <details className="settings-technical">

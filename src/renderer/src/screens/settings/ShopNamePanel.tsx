@@ -6,6 +6,7 @@ import { TextField } from '../../ui/Field'
 import { Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
 import { useManagerAction } from '../../app/useManagerAction'
+import { ReceiptDetailsForm } from './ReceiptDetailsForm'
 
 /** The name printed on receipts and shown in the sidebar. */
 export function ShopNamePanel() {
@@ -43,6 +44,9 @@ export function ShopNamePanel() {
           Save name
         </Button>
       </form>
+      <div className="settings-part">
+        <ReceiptDetailsForm />
+      </div>
     </Panel>
   )
 }

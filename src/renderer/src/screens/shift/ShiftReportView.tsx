@@ -110,6 +110,19 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
           ))}
         </ul>
       )}
+      <h3>Drawer opened without a sale</h3>
+      {(report.noSales ?? []).length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Drawer opened without a sale">
+          {report.noSales!.map((n) => (
+            <li key={n.id}>
+              {n.reason} ({n.staffName}
+              {n.approverName ? `, approved by ${n.approverName}` : ''}, {formatDateTime(n.at)})
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>By person</h3>
       <ul className="plain-list" aria-label="By person">
         {report.people.map((p) => (

@@ -9,6 +9,7 @@ import { useToasts } from '../../ui/toasts'
 import { AmountFields, readAmounts } from './amounts-form'
 import { CloseShiftPanel } from './CloseShiftPanel'
 import { DrawerMovePanel } from './DrawerMovePanel'
+import { NoSalePanel } from './NoSalePanel'
 import { ShiftReportView } from './ShiftReportView'
 
 /** The drawer: open a shift with a float, move cash in or out, X report, close with a count into the Z report. */
@@ -45,6 +46,7 @@ export function ShiftScreen() {
             </p>
           </Panel>
           <DrawerMovePanel currencies={currencies} moved={(next) => setReport(next)} />
+          <NoSalePanel opened={(next) => setReport(next)} />
           <CloseShiftPanel shiftId={state.data.open.id} closed={(z) => (setReport(z), reload())} />
         </>
       )}
