@@ -24,11 +24,13 @@ describe('search text', () => {
   })
 
   it('maps method filters to the bit sets they allow', () => {
-    expect(methodSets('card')).toEqual([1, 3])
-    expect(methodSets('cash')).toEqual([2, 3])
-    expect(methodSets('both')).toEqual([3])
+    expect(methodSets('card')).toEqual([1, 3, 5, 7])
+    expect(methodSets('cash')).toEqual([2, 3, 6, 7])
+    expect(methodSets('both')).toEqual([3, 7])
+    expect(methodSets('credit')).toEqual([4, 5, 6, 7])
     expect(methodSets(undefined)).toBeNull()
     expect(methodsOf(3)).toEqual(['card', 'cash'])
+    expect(methodsOf(6)).toEqual(['cash', 'credit'])
     expect(methodsOf(0)).toEqual([])
   })
 

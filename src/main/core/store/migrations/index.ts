@@ -16,6 +16,7 @@ import { checkoutLinks } from './015-checkout-links'
 import { externalPayments } from './016-external-payments'
 import { catalogInStripe } from './017-catalog-in-stripe'
 import { shopSync } from './018-shop-sync'
+import { creditInHistory } from './019-credit-in-history'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   externalPayments,
   catalogInStripe,
   shopSync,
+  creditInHistory,
 ])
 
 export type { Migration }

@@ -12,6 +12,7 @@ import { shopTimeZone } from '../../app/shop-format'
 import { localToday, longDayLabel } from './report-format'
 import { RecurringReport } from '../recurring/RecurringReport'
 import { RevenueTable } from './RevenueTable'
+import { MethodSplit } from './MethodSplit'
 
 /** Revenue for a period, per currency: gross, refunds and net per day and per course. */
 export function ReportsScreen() {
@@ -74,6 +75,7 @@ export function ReportsScreen() {
             chart={<CourseChart revenue={revenue} />}
             table={<RevenueTable revenue={revenue} by="course" />}
           />
+          <MethodSplit revenue={revenue} />
         </>
       )}
     </div>
