@@ -41,6 +41,7 @@ import { startShopSync, type ShopSync, type ShopSyncOptions } from './core/shop/
 import { removeOutbox } from './core/shop/outbox-triggers'
 import type { OpenShopDatabase } from './core/shop/shop-database'
 import { openPgShopDatabase } from './shop-pg/pg-database'
+import { startCreditExpirySweep } from './core/credit/expiry-sweep'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -152,6 +153,8 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
     await connection.start()
     account.start()
     stops.push(() => account.current().catchUp.stop())
+    // Bonus credit past its expiry (a setting, off by default), at start and every 15 minutes: local, no Stripe.
+    stops.push(startCreditExpirySweep(ctx, log))
 
     log.info('till.started', { version: app.version, installation: ctx.installationId, mode: account.current().client.mode, webhookPort: webhook.port })
     started = true

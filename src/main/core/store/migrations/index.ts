@@ -17,6 +17,7 @@ import { externalPayments } from './016-external-payments'
 import { catalogInStripe } from './017-catalog-in-stripe'
 import { shopSync } from './018-shop-sync'
 import { creditInHistory } from './019-credit-in-history'
+import { creditExpiry } from './020-credit-expiry'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   catalogInStripe,
   shopSync,
   creditInHistory,
+  creditExpiry,
 ])
 
 export type { Migration }
