@@ -2,7 +2,7 @@
 // for what is left of it, spending using the soonest-expiring credit first, once however often the sweep runs.
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dueExpiries, sweepExpiredCredit, writeExpiry } from '../../src/main/core/credit/expiry'
+import { dueExpiries, setCreditExpiryDays, sweepExpiredCredit, writeExpiry } from '../../src/main/core/credit/expiry'
 import { inTransaction } from '../../src/main/core/context'
 import type { CustomerCredit } from '../../src/shared/credit'
 import { snapshot, tempDir } from '../helpers/temp-store'
@@ -55,6 +55,8 @@ describe('the expiry setting', () => {
       const result = await t.till.dispatch('credit:setExpiry', { days, managerToken })
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     }
+    // The core refuses them too, whoever calls it.
+    for (const days of [-1, 3651, 1.5]) expect(() => setCreditExpiryDays(t.till.ctx, days, 'test')).toThrow(/whole number of days/)
     const noManager = await t.till.dispatch('credit:setExpiry', { days: 30 })
     expect(noManager).toMatchObject({ ok: false, error: { code: 'manager_required' } })
     expect(snapshot(t.till.ctx.db)).toBe(before)
