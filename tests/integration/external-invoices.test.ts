@@ -95,6 +95,16 @@ describe('invoices paid in Stripe without the till', () => {
     expect(t.count('stripe_event', "type = 'invoice.paid' AND outcome = 'foreign'")).toBe(1)
   })
 
+  it('an invoice for nothing (paid at once, zero) is no payment: nothing recorded, nothing failed', async () => {
+    const t = await till()
+    const customer = await t.stripe.customers.create({ email: emailOf(t, 1) })
+    const draft = await t.stripe.invoices.create({ customer: customer.id })
+    expect((await t.stripe.invoices.finalizeInvoice(draft.id)).status).toBe('paid')
+    await t.deliveriesSettled()
+    expect(t.count('stripe_event', "type = 'invoice.paid' AND outcome = 'skipped'")).toBe(1)
+    expect(t.count('external_payment')).toBe(0)
+  })
+
   it("a subscription's invoice made in the dashboard is not a one-off sale: nothing recorded", async () => {
     const t = await till()
     const product = await t.stripe.products.create({ name: 'Dashboard club' })
