@@ -24,9 +24,9 @@ export function createStandaloneInvoice(ctx: Ctx, params: FormObject): SandboxIn
   if (!customerId) throw parameterMissing('customer')
   const customer = liveCustomer(ctx, customerId)
   const collection = optionalEnum(params, 'collection_method', ['charge_automatically', 'send_invoice'] as const) ?? 'charge_automatically'
-  const daysUntilDue = optionalInteger(params, 'days_until_due', 0)
-  if (collection === 'send_invoice' && daysUntilDue === null || daysUntilDue === undefined) throw parameterMissing('days_until_due')
-  if (collection === 'charge_automatically' && daysUntilDue !== null && daysUntilDue !== undefined) {
+  const daysUntilDue = optionalInteger(params, 'days_until_due', 0) ?? null
+  if (collection === 'send_invoice' && daysUntilDue === null) throw parameterMissing('days_until_due')
+  if (collection === 'charge_automatically' && daysUntilDue !== null) {
     throw invalidRequest('days_until_due can only be set when collection_method is send_invoice.', { param: 'days_until_due' })
   }
   // Stripe's default since 2022-08-01: pending items stay pending unless asked for.
@@ -52,7 +52,7 @@ export function createStandaloneInvoice(ctx: Ctx, params: FormObject): SandboxIn
   })
   const invoice: SandboxInvoice = {
     ...(taken.length > 0 ? withItems(draft, taken) : draft),
-    due_date: daysUntilDue === null || daysUntilDue === undefined ? null : now + daysUntilDue * 86_400,
+    due_date: daysUntilDue === null ? null : now + daysUntilDue * 86_400,
   }
   ctx.core.store.insert('invoice', invoice)
   for (const item of taken) ctx.core.store.update('invoiceitem', { ...item, invoice: invoice.id })
