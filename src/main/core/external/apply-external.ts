@@ -6,6 +6,7 @@ import { sql } from '../store/statements'
 import { idOf } from '../stripe/expandable'
 import { linesOf } from './course-match'
 import { externalById, logDecision, recordExternalOrder } from './record'
+import { isQueuedForShop, placeOrQueue } from './shop-queue'
 
 export type SessionWithLines = Stripe.Checkout.Session & { lines: Stripe.LineItem[] }
 
@@ -26,13 +27,14 @@ export function applyExternalSession(ctx: ApplyContext, type: SessionEventType, 
   if (!recordsExternalPayments(ctx)) return { outcome: 'skipped', orderId: null }
   const claimed = sql(ctx.db, 'SELECT order_id FROM external_payment WHERE stripe_object_id = ?').get(session.id) as { order_id: number | null } | undefined
   if (claimed) return { outcome: 'skipped', orderId: claimed.order_id }
+  if (isQueuedForShop(ctx.db, session.id)) return { outcome: 'skipped', orderId: null }
   // The line items are not in the event: read the session with them, once.
   if (!fresh) return { outcome: 'refetch', orderId: null }
   const intentId = idOf(fresh.payment_intent)
   // A PaymentIntent the till already holds is not external (a session of ours whose metadata was lost).
   if (intentId && sql(ctx.db, 'SELECT 1 FROM payment WHERE stripe_payment_intent_id = ?').get(intentId)) return { outcome: 'skipped', orderId: null }
   const email = (fresh.customer_details?.email ?? fresh.customer_email ?? null)?.trim().toLowerCase() || null
-  return placeExternal(ctx, {
+  return placeOrQueue(ctx, {
     objectId: fresh.id,
     source: 'checkout_session',
     email,

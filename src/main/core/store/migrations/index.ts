@@ -18,6 +18,7 @@ import { catalogInStripe } from './017-catalog-in-stripe'
 import { shopSync } from './018-shop-sync'
 import { creditInHistory } from './019-credit-in-history'
 import { creditExpiry } from './020-credit-expiry'
+import { externalClaim } from './021-external-claim'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   shopSync,
   creditInHistory,
   creditExpiry,
+  externalClaim,
 ])
 
 export type { Migration }
