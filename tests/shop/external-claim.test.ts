@@ -85,4 +85,26 @@ describe('shop mode: a payment taken in Stripe outside the tills', () => {
     const paid = await admin().invoices.retrieve(draft.id, { expand: ['payments'] })
     await expectRecordedOnce(draft.id, paid.payments!.data[0]!.payment.payment_intent as string, 4000)
   }, 120_000)
+
+  it('a till told not to record payments taken in Stripe neither records nor claims it: another till does', async () => {
+    const [off, ...on] = tills
+    const { token } = await off!.call<{ token: string }>('manager:setPin', { pin: '2468' })
+    await off!.call('external:setEnabled', { enabled: false, managerToken: token })
+    const session = await admin().checkout.sessions.create({
+      mode: 'payment',
+      line_items: [{ price_data: { currency: 'gbp', unit_amount: 1800, product_data: { name: 'Gift voucher' } }, quantity: 1 }],
+      success_url: 'https://shop.example/thanks',
+    })
+    expect((await payOnPage(session.url!, '4242 4242 4242 4242', 'someone.else@example.com')).status).toBe(303)
+    const intentId = (await admin().checkout.sessions.retrieve(session.id)).payment_intent as string
+    await sandbox.idle()
+    await settleAll(tills)
+    // Not even its PaymentIntent: holding that claim would keep the tills that record from recording it.
+    expect(await off!.query('SELECT 1 FROM unowned_payment WHERE stripe_payment_intent_id = ?', [intentId])).toEqual([])
+    expect(await off!.query('SELECT 1 FROM external_claim WHERE stripe_object_id = ?', [session.id])).toEqual([])
+    const [claimed] = await shopQuery<{ claimed_by: string }>(shop.cluster, 'SELECT claimed_by FROM shop_external_payment WHERE stripe_payment_intent_id = $1', [intentId])
+    expect(on.map((t) => t.installation)).toContain(claimed!.claimed_by)
+    const recorded = await Promise.all(on.map(async (t) => (await t.query<{ n: number }>('SELECT count(*) AS n FROM external_payment WHERE stripe_object_id = ?', [session.id]))[0]!.n))
+    expect(recorded.sort()).toEqual([0, 1])
+  }, 120_000)
 })
