@@ -4,7 +4,7 @@ import { sql } from '../store/statements'
 import { idOf } from '../stripe/expandable'
 import { scopeOf } from '../stripe/installation-scope'
 import { recordsExternalPayments } from './apply-external'
-import { isQueuedForShop, placeOrQueue } from './shop-queue'
+import { placeOrQueue } from './shop-queue'
 
 /** What an invoice event carries that placing it needs (the re-read adds `payments`). */
 export type ExternalInvoiceFacts = Pick<Stripe.Invoice, 'id' | 'status' | 'amount_paid' | 'currency' | 'parent'> &
@@ -41,7 +41,6 @@ export function applyExternalInvoice(ctx: ApplyContext, invoice: ExternalInvoice
   if (!recordsExternalPayments(ctx)) return { outcome: 'skipped', orderId: null }
   const claimed = sql(ctx.db, 'SELECT order_id FROM external_payment WHERE stripe_object_id = ?').get(invoice.id) as { order_id: number | null } | undefined
   if (claimed) return { outcome: 'skipped', orderId: claimed.order_id }
-  if (isQueuedForShop(ctx.db, invoice.id)) return { outcome: 'skipped', orderId: null }
   // The payload carries no `payments` unless expanded: the re-read has them.
   if (!invoice.payments || !invoice.lines) return { outcome: 'refetch', orderId: null }
   const paid = invoice.payments.data.find((p) => p.status === 'paid' && p.payment.type === 'payment_intent')

@@ -6,7 +6,7 @@ import { sql } from '../store/statements'
 import { idOf } from '../stripe/expandable'
 import { linesOf } from './course-match'
 import { externalById, logDecision, recordExternalOrder } from './record'
-import { isQueuedForShop, placeOrQueue } from './shop-queue'
+import { placeOrQueue } from './shop-queue'
 
 export type SessionWithLines = Stripe.Checkout.Session & { lines: Stripe.LineItem[] }
 
@@ -27,7 +27,6 @@ export function applyExternalSession(ctx: ApplyContext, type: SessionEventType, 
   if (!recordsExternalPayments(ctx)) return { outcome: 'skipped', orderId: null }
   const claimed = sql(ctx.db, 'SELECT order_id FROM external_payment WHERE stripe_object_id = ?').get(session.id) as { order_id: number | null } | undefined
   if (claimed) return { outcome: 'skipped', orderId: claimed.order_id }
-  if (isQueuedForShop(ctx.db, session.id)) return { outcome: 'skipped', orderId: null }
   // The line items are not in the event: read the session with them, once.
   if (!fresh) return { outcome: 'refetch', orderId: null }
   const intentId = idOf(fresh.payment_intent)

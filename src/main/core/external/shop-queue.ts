@@ -8,9 +8,6 @@ type Result = { outcome: ApplyOutcome; orderId: number | null }
 /** Shop mode is on when the outbox has been installed (core/shop/outbox-triggers.ts marks it seeded). */
 export const inShopMode = (db: Db) => sql(db, 'SELECT seeded_at FROM shop_sync_state WHERE singleton = 1').pluck().get() !== null
 
-/** Whether this till has already queued (shop mode) the outside payment with this Stripe id. */
-export const isQueuedForShop = (db: Db, objectId: string) => sql(db, 'SELECT 1 FROM external_claim WHERE stripe_object_id = ?').get(objectId) !== undefined
-
 /**
  * Alone, a till places an outside payment at once. In shop mode every till of the shop gets its webhook, so it is
  * queued instead (external_claim, in the event's transaction) and placed only by the till the shop book names
@@ -24,5 +21,6 @@ export function placeOrQueue(ctx: ApplyContext, facts: ExternalFacts): Result {
     `INSERT INTO external_claim (stripe_object_id, stripe_payment_intent_id, facts, amount, currency, stripe_created, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ).run(facts.objectId, facts.paymentIntent, JSON.stringify(facts), facts.amount, facts.currency, facts.created, ctx.now)
+  // Queued once however many of its events arrive (completed, then async_payment_succeeded; a replay).
   return { outcome: 'applied', orderId: null }
 }
