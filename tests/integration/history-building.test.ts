@@ -149,9 +149,10 @@ describe('SQL assembly', () => {
       ['refunded', 1],
       ['refunded', 3],
     ])
-    expect(armPairs(none)).toHaveLength(28)
+    // 7 statuses × 8 method sets (card, cash and credit bits).
+    expect(armPairs(none)).toHaveLength(56)
     const { text } = buildRowsSelect({ q: { ...none, statuses: ['pending', 'refunded'] }, driver: 'arms', sort: { key: 'created', direction: 'desc' }, limit: 5 })
-    expect(text.match(/UNION ALL/g)).toHaveLength(7)
+    expect(text.match(/UNION ALL/g)).toHaveLength(15)
     expect(text).toMatch(/ORDER BY created_at DESC, order_id DESC LIMIT \?$/)
   })
 
