@@ -42,6 +42,7 @@ import { createShopSwitch } from './core/shop/shop-switch'
 import type { OpenShopDatabase } from './core/shop/shop-database'
 import { openPgShopDatabase } from './shop-pg/pg-database'
 import { readReceiptDetails } from './core/receipt-details'
+import { startCreditExpirySweep } from './core/credit/expiry-sweep'
 
 export const DATABASE_FILE = 'coursetill.db'
 
@@ -148,6 +149,8 @@ export async function startCourseTill(config: Config, app: StartOptions): Promis
     await connection.start()
     account.start()
     stops.push(() => account.current().catchUp.stop())
+    // Bonus credit past its expiry (a setting, off by default), at start and every 15 minutes: local, no Stripe.
+    stops.push(startCreditExpirySweep(ctx, log))
 
     log.info('till.started', { version: app.version, installation: ctx.installationId, mode: account.current().client.mode, webhookPort: webhook.port })
     started = true

@@ -21,6 +21,8 @@ export interface CreditEntry {
   orderId: number | null
   actor: string
   createdAt: number
+  /** Bonus credit (referral, coupon) granted while expiry was on: when what is left of it expires (unix ms). */
+  expiresAt: number | null
   /** The balance in this currency just after this entry (a running sum, computed on read). */
   balanceAfter: number
 }

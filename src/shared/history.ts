@@ -14,8 +14,11 @@ export interface OrderSort {
 
 export const DEFAULT_ORDER_SORT: OrderSort = { key: 'created', direction: 'desc' }
 
-/** card / cash: the order has a payment of that kind (any outcome); both: it has one of each (a split payment). */
-export const METHOD_FILTERS = ['card', 'cash', 'both'] as const
+/**
+ * card / cash / credit: the order has a payment of that kind (any outcome; credit is store credit); both: it has a
+ * card and a cash payment (a split payment).
+ */
+export const METHOD_FILTERS = ['card', 'cash', 'both', 'credit'] as const
 export type MethodFilter = (typeof METHOD_FILTERS)[number]
 
 export const MAX_PAGE_SIZE = 200

@@ -1,6 +1,6 @@
 // The insight area's shapes (order timeline, customers, revenue reports) and the small pure arithmetic both
 // processes need: calendar days, what is left to refund, chart scales. Amounts are integer minor units.
-import type { OrderSummary, Payment, Refund } from './domain'
+import type { OrderSummary, Payment, PaymentMethod, Refund } from './domain'
 
 export type StripeEventOutcome = 'applied' | 'skipped' | 'unhandled' | 'review' | 'failed' | 'foreign'
 
@@ -93,6 +93,16 @@ export interface CurrencyRevenue extends RevenueFigures {
   days: RevenueDay[]
   /** Largest net first. */
   courses: RevenueCourse[]
+  /**
+   * The same money by tender: what card, cash and store-credit payments brought in and what refunds of each gave
+   * back (a refund counts under the method of the payment it returns). Every method is listed, zero or not, and
+   * they add up to the currency's figures.
+   */
+  methods: RevenueMethod[]
+}
+
+export interface RevenueMethod extends RevenueFigures {
+  method: PaymentMethod
 }
 
 export interface RevenueReport {

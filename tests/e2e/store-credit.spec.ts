@@ -76,6 +76,22 @@ test('pay part by store credit and the rest by card: the card is charged exactly
   const card = order.payments.find((p) => p.method === 'card')!
   expect((await chargesFor(host, card.stripePaymentIntentId!)).filter((c) => c.status === 'succeeded').map((c) => c.amount)).toEqual([3400])
 
+  // Managers find it by its tender: Orders' "Paid by: Store credit" lists it (and no cash-only sale), and Reports
+  // split the day's money by method.
+  await apiCall(host, 'orders:recordCash', { orderId: (await apiCall<OrderDetail>(host, 'orders:create', { accountId: 2, courseIds: [4], confirmOwned: [] })).id, tendered: 2900, requestKey: 'e2e-cash-only-0001' })
+  await page.goto(`${host.url}/#/orders`)
+  await page.getByLabel('Paid by').selectOption('credit')
+  const grid = page.getByRole('grid', { name: 'Orders' })
+  await expect(grid.getByRole('row', { name: new RegExp(`^Order ${orderId},`) })).toContainText('Card + Store credit')
+  await expect(grid.getByRole('row', { name: /^Order \d+,/ })).toHaveCount(1)
+  await checkScreen(page, 'credit-orders-filter')
+  await page.goto(`${host.url}/#/reports`)
+  const byMethod = page.getByRole('table', { name: 'Revenue by payment method in GBP' })
+  await expect(byMethod.getByRole('row', { name: /^Store credit/ })).toHaveText(/Store credit\s*£15\.00\s*£0\.00\s*£15\.00/)
+  await expect(byMethod.getByRole('row', { name: /^Card/ })).toHaveText(/Card\s*£34\.00\s*£0\.00\s*£34\.00/)
+  await expect(byMethod.getByRole('row', { name: /^Cash/ })).toHaveText(/Cash\s*£29\.00\s*£0\.00\s*£29\.00/)
+  await checkScreen(page, 'credit-reports-methods', byMethod)
+
   await page.goto(`${host.url}/#/customers/1`)
   const panel = page.getByRole('region', { name: 'Store credit' })
   await expect(panel).toBeVisible()

@@ -26,6 +26,7 @@ interface EntryRow {
   payment_id: number | null
   refund_id: number | null
   order_id: number | null
+  expired_grant_id: number | null
 }
 
 export function expectLedgerConsistent(file: string): void {
@@ -68,10 +69,18 @@ export function expectLedgerConsistent(file: string): void {
     // Each referral bonus: one grant to each of the two customers, for its order.
     const bonuses = db.prepare('SELECT b.order_id, b.amount, b.referred_account_id AS referred, r.referrer_account_id AS referrer FROM referral_bonus b JOIN referral r USING (referred_account_id)').all() as Array<{ order_id: number; amount: number; referred: number; referrer: number }>
     for (const bonus of bonuses) {
-      const grants = entries.filter((e) => e.order_id === bonus.order_id && e.source === 'referral')
+      const grants = entries.filter((e) => e.order_id === bonus.order_id && e.source === 'referral' && e.kind === 'grant')
       expect(grants.map((e) => [e.account_id, e.amount]).sort(), `grants of bonus for order ${bonus.order_id}`).toEqual([[bonus.referred, bonus.amount], [bonus.referrer, bonus.amount]].sort())
     }
-    expect(entries.filter((e) => e.source === 'referral').length).toBe(2 * bonuses.length)
+    expect(entries.filter((e) => e.source === 'referral' && e.kind === 'grant').length).toBe(2 * bonuses.length)
+    // Each expire entry names one grant of its customer and currency (once), and takes no more than it gave.
+    const expiries = entries.filter((e) => e.kind === 'expire')
+    expect(new Set(expiries.map((e) => e.expired_grant_id)).size, 'one expire entry per grant').toBe(expiries.length)
+    for (const expiry of expiries) {
+      const grant = entries.find((e) => e.id === expiry.expired_grant_id)
+      expect(grant && [grant.kind, grant.account_id, grant.currency], `grant of expire entry ${expiry.id}`).toEqual(['grant', expiry.account_id, expiry.currency])
+      expect(-expiry.amount).toBeLessThanOrEqual(grant!.amount)
+    }
   } finally {
     db.close()
   }

@@ -24,11 +24,13 @@ describe('search text', () => {
   })
 
   it('maps method filters to the bit sets they allow', () => {
-    expect(methodSets('card')).toEqual([1, 3])
-    expect(methodSets('cash')).toEqual([2, 3])
-    expect(methodSets('both')).toEqual([3])
+    expect(methodSets('card')).toEqual([1, 3, 5, 7])
+    expect(methodSets('cash')).toEqual([2, 3, 6, 7])
+    expect(methodSets('both')).toEqual([3, 7])
+    expect(methodSets('credit')).toEqual([4, 5, 6, 7])
     expect(methodSets(undefined)).toBeNull()
     expect(methodsOf(3)).toEqual(['card', 'cash'])
+    expect(methodsOf(6)).toEqual(['cash', 'credit'])
     expect(methodsOf(0)).toEqual([])
   })
 
@@ -147,9 +149,10 @@ describe('SQL assembly', () => {
       ['refunded', 1],
       ['refunded', 3],
     ])
-    expect(armPairs(none)).toHaveLength(28)
+    // 7 statuses × 8 method sets (card, cash and credit bits).
+    expect(armPairs(none)).toHaveLength(56)
     const { text } = buildRowsSelect({ q: { ...none, statuses: ['pending', 'refunded'] }, driver: 'arms', sort: { key: 'created', direction: 'desc' }, limit: 5 })
-    expect(text.match(/UNION ALL/g)).toHaveLength(7)
+    expect(text.match(/UNION ALL/g)).toHaveLength(15)
     expect(text).toMatch(/ORDER BY created_at DESC, order_id DESC LIMIT \?$/)
   })
 

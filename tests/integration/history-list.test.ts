@@ -13,6 +13,7 @@ import type { Driver } from '../../src/main/core/history/plan'
 import { createOrder } from '../../src/main/core/orders/create-order'
 import { openDatabase, type Db } from '../../src/main/core/store/db'
 import { DATABASE_FILE, seedLargeStore } from '../../scripts/seed/seed-large-store'
+import { addCreditPayments } from '../helpers/seed-credit-payments'
 
 const NOW = Date.UTC(2026, 5, 30, 18, 0, 0)
 const TIE_AT = Date.UTC(2026, 2, 14, 9, 30, 0)
@@ -41,6 +42,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'coursetill-history-'))
   seedLargeStore({ dir, orders: 2_500, seed: 7, now: NOW })
   db = openDatabase(join(dir, DATABASE_FILE))
+  addCreditPayments(db)
   // Ties on every sort key: 30 orders at one instant, names differing only in case, equal amounts.
   const clock = { now: TIE_AT }
   const ctx = createCoreContext(db, () => clock.now)
@@ -92,7 +94,7 @@ function expected(filters: OrderFilters, sort: OrderSort): number[] {
     (filters.to === undefined || f.createdAt <= filters.to) &&
     (filters.courseId === undefined || f.courses.includes(filters.courseId)) &&
     (filters.accountId === undefined || f.accountId === filters.accountId) &&
-    (filters.method === undefined || (filters.method === 'both' ? f.methods.size === 2 : f.methods.has(filters.method))) &&
+    (filters.method === undefined || (filters.method === 'both' ? f.methods.has('card') && f.methods.has('cash') : f.methods.has(filters.method))) &&
     (text === undefined ||
       (/^#?\d+$/.test(text) ? f.id === Number(text.replace('#', '')) : text.startsWith('pi_') ? f.intents.includes(filters.text!.trim()) : f.name.toLowerCase().includes(text) || f.email.toLowerCase().includes(text)))
   const key = (f: OrderFact): Array<string | number> =>
@@ -142,6 +144,8 @@ const FILTERS: Record<string, () => OrderFilters> = {
   card: () => ({ method: 'card' }),
   cash: () => ({ method: 'cash' }),
   both: () => ({ method: 'both' }),
+  credit: () => ({ method: 'credit' }),
+  creditAndStatus: () => ({ method: 'credit', statuses: ['successful', 'partially_refunded'] }),
   name: () => ({ text: 'TIE' }),
   email: () => ({ text: facts[100]!.email.slice(0, 6) }),
   orderNumber: () => ({ text: `#${facts[5]!.id}` }),
@@ -218,7 +222,7 @@ describe('orders:list paging', () => {
         currency: f.currency,
         paid: f.paid,
         refunded: f.refunded,
-        methods: (['card', 'cash'] as const).filter((m) => f.methods.has(m)),
+        methods: (['card', 'cash', 'credit'] as const).filter((m) => f.methods.has(m)),
         kind: 'sale',
       })
     }

@@ -8,6 +8,7 @@ import type { CurrencyTotals, OrderFilters } from '../../src/shared/history'
 import { orderTotals } from '../../src/main/core/history/totals'
 import { openDatabase, type Db } from '../../src/main/core/store/db'
 import { DATABASE_FILE, seedLargeStore } from '../../scripts/seed/seed-large-store'
+import { addCreditPayments } from '../helpers/seed-credit-payments'
 
 const NOW = Date.UTC(2026, 5, 30, 18, 0, 0)
 let dir: string
@@ -17,6 +18,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'coursetill-totals-'))
   seedLargeStore({ dir, orders: 3_000, seed: 11, now: NOW })
   db = openDatabase(join(dir, DATABASE_FILE))
+  addCreditPayments(db)
 })
 
 afterAll(() => {
@@ -44,6 +46,7 @@ function bruteForce(filters: OrderFilters): CurrencyTotals[] {
   if (filters.method === 'card') where.push(has('card'))
   if (filters.method === 'cash') where.push(has('cash'))
   if (filters.method === 'both') where.push(`${has('card')} AND ${has('cash')}`)
+  if (filters.method === 'credit') where.push(has('credit'))
   if (filters.text !== undefined) add('(a.name LIKE ? OR a.email LIKE ?)', `%${filters.text}%`, `%${filters.text}%`)
   return db
     .prepare(
@@ -76,6 +79,8 @@ describe('orders:totals', () => {
       { method: 'card' },
       { method: 'cash' },
       { method: 'both' },
+      { method: 'credit' },
+      { method: 'credit', statuses: ['successful'] },
       { courseId: busyCourse() },
       { accountId: busyAccount() },
       { text: 'son' },
@@ -97,6 +102,7 @@ describe('orders:totals', () => {
         const to = from + Math.floor(1 + next() * 60) * 86_400_000 - 1
         expectTotals({ from, to })
         expectTotals({ from, to, statuses: ['successful', 'failed'], method: 'card' })
+        expectTotals({ from, to, method: 'credit' })
         expectTotals({ from, to, courseId: busyCourse() })
       }
     }

@@ -39,6 +39,9 @@ function expectMatchesBruteForce(currencies: CurrencyRevenue[], brute: ReturnTyp
     // The course bars add up to the same totals: nothing lost or invented by the split per course.
     expect(revenue.courses.reduce((sum, c) => sum + c.gross, 0)).toBe(revenue.gross)
     expect(revenue.courses.reduce((sum, c) => sum + c.refunds, 0)).toBe(revenue.refunds)
+    // And so does the split by method (card, cash, credit).
+    expect(revenue.methods.reduce((sum, m) => sum + m.gross, 0)).toBe(revenue.gross)
+    expect(revenue.methods.reduce((sum, m) => sum + m.refunds, 0)).toBe(revenue.refunds)
   }
 }
 

@@ -21,7 +21,7 @@ describe('opening the store', () => {
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all()
     expect(tables).toEqual([
       'account', 'account_has_course', 'app_setting', 'audit_log', 'checkout_link', 'coupon_redemption', 'course',
-      'course_stripe_price', 'credit_coupon', 'credit_entry', 'drawer_movement', 'drawer_no_sale', 'external_payment', 'external_payment_log',
+      'course_stripe_price', 'credit_coupon', 'credit_entry', 'drawer_movement', 'drawer_no_sale', 'external_claim', 'external_payment', 'external_payment_log',
       'installation', 'installment_charge', 'installment_offer', 'installment_order_charge', 'installment_plan',
       'membership_plan', 'membership_plan_course', 'order_day_total', 'order_discount', 'order_history',
       'order_history_course', 'payment', 'pin_guess_budget', 'pin_seat_throttle', 'purchase_order', 'purchase_order_item',

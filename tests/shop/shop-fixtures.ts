@@ -4,7 +4,7 @@ import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { startProcessTill, type ProcessTill } from '../helpers/shop-tills'
 
 /** One real PostgreSQL for a test file, and the tills (processes) its tests start on it, all stopped after the file. */
-export function useShop(): { readonly cluster: PgCluster; startTills(count: number): Promise<ProcessTill[]> } {
+export function useShop(): { readonly cluster: PgCluster; startTills(count: number, env?: (index: number) => Promise<Record<string, string>> | Record<string, string>): Promise<ProcessTill[]> } {
   let cluster: PgCluster | undefined
   const tills: ProcessTill[] = []
   beforeAll(async () => {
@@ -18,8 +18,9 @@ export function useShop(): { readonly cluster: PgCluster; startTills(count: numb
     get cluster() {
       return cluster!
     },
-    async startTills(count) {
-      const started = await Promise.all(Array.from({ length: count }, () => startProcessTill({ shopUrl: cluster!.url })))
+    /** `env` gives each till its own environment (a shared Stripe account, its webhook secret…). */
+    async startTills(count, env) {
+      const started = await Promise.all(Array.from({ length: count }, async (_, index) => startProcessTill({ shopUrl: cluster!.url, ...(env ? { env: await env(index) } : {}) })))
       tills.push(...started)
       return started
     },

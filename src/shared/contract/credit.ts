@@ -33,4 +33,7 @@ export const creditChannels = {
   }),
   'referrals:rules': channel<ReferralRules>()(z.strictObject({})),
   'referrals:setRules': managerChannel<ReferralRules>()({ threshold: majorAmount, bonus: majorAmount }),
+  /** Days after which bonus credit (referral bonuses, coupons) granted from now on expires; 0 = never. */
+  'credit:expiry': channel<{ days: number }>()(z.strictObject({})),
+  'credit:setExpiry': managerChannel<{ days: number }>()({ days: z.int().min(0, '0 (never) or more days').max(3650, 'at most 3650 days') }),
 } as const

@@ -72,9 +72,43 @@ function buildLine(invoiceId: string, subscriptionId: string, input: InvoiceLine
 /** A draft invoice for a subscription's period; totals come from its lines (no tax, no discounts). */
 export function buildInvoice(fields: NewInvoice): SandboxInvoice {
   const id = newId('in')
-  const lines = fields.lines.map((line) => buildLine(id, fields.subscription.id, line))
+  return invoiceObject(id, {
+    customer: fields.customer,
+    currency: fields.subscription.currency,
+    lines: fields.lines.map((line) => buildLine(id, fields.subscription.id, line)),
+    billingReason: fields.billingReason,
+    period: fields.period,
+    created: fields.created,
+    number: fields.number,
+    parent: {
+      quote_details: null,
+      subscription_details: { metadata: fields.subscription.metadata, subscription: fields.subscription.id },
+      type: 'subscription_details',
+    },
+  })
+}
+
+/** What an invoice is made of, whoever makes it (a subscription's period, or invoice items by hand). */
+export interface InvoiceBody {
+  customer: Stripe.Customer
+  currency: string
+  lines: Stripe.InvoiceLineItem[]
+  billingReason: Stripe.Invoice.BillingReason
+  period: { start: number; end: number }
+  created: number
+  number: string | null
+  parent: Stripe.Invoice.Parent | null
+  metadata?: Record<string, string>
+  description?: string | null
+  collectionMethod?: Stripe.Invoice.CollectionMethod
+  autoAdvance?: boolean
+}
+
+/** The invoice object; totals are the sum of its lines (no tax, no discounts). */
+export function invoiceObject(id: string, body: InvoiceBody): SandboxInvoice {
+  const { lines, customer } = body
   const total = lines.reduce((sum, line) => sum + line.amount, 0)
-  const { customer } = fields
+  const fields = body
   return {
     id,
     object: 'invoice',
@@ -89,14 +123,14 @@ export function buildInvoice(fields: NewInvoice): SandboxInvoice {
     application: null,
     attempt_count: 0,
     attempted: false,
-    auto_advance: true,
+    auto_advance: body.autoAdvance ?? true,
     automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
     automatically_finalizes_at: null,
     billing_reason: fields.billingReason,
-    collection_method: 'charge_automatically',
+    collection_method: body.collectionMethod ?? 'charge_automatically',
     confirmation_secret: null,
     created: fields.created,
-    currency: fields.subscription.currency,
+    currency: body.currency,
     custom_fields: null,
     customer: customer.id,
     customer_account: null,
@@ -110,7 +144,7 @@ export function buildInvoice(fields: NewInvoice): SandboxInvoice {
     default_payment_method: null,
     default_source: null,
     default_tax_rates: [],
-    description: null,
+    description: body.description ?? null,
     discounts: [],
     due_date: null,
     effective_at: null,
@@ -124,15 +158,11 @@ export function buildInvoice(fields: NewInvoice): SandboxInvoice {
     latest_revision: null,
     lines: { object: 'list', data: lines, has_more: false, url: `/v1/invoices/${id}/lines` },
     livemode: false,
-    metadata: {},
+    metadata: body.metadata ?? {},
     next_payment_attempt: null,
     number: fields.number,
     on_behalf_of: null,
-    parent: {
-      quote_details: null,
-      subscription_details: { metadata: fields.subscription.metadata, subscription: fields.subscription.id },
-      type: 'subscription_details',
-    },
+    parent: body.parent,
     payment_intent: null,
     payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
     period_end: fields.period.end,

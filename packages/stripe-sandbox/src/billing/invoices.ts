@@ -12,7 +12,7 @@ import { nextAttemptAfter } from './retries'
 import { subscriptionInvoiceFailed, subscriptionInvoicePaid } from './subscription-status'
 
 /** Takes the customer's next invoice number (`ABCD1234-0001`), as Stripe numbers per customer. */
-function nextInvoiceNumber(ctx: Ctx, customer: Stripe.Customer): string {
+export function nextInvoiceNumber(ctx: Ctx, customer: Stripe.Customer): string {
   const sequence = customer.next_invoice_sequence ?? 1
   ctx.core.store.update('customer', { ...customer, next_invoice_sequence: sequence + 1 })
   return `${customer.invoice_prefix ?? 'SANDBOX'}-${String(sequence).padStart(4, '0')}`
@@ -25,12 +25,16 @@ export function createDraftInvoice(ctx: Ctx, fields: Omit<NewInvoice, 'number'>)
   return invoice
 }
 
-/** draft → open: numbers it and creates the PaymentIntent the customer pays (none for a zero total). */
-export function finalizeInvoice(ctx: Ctx, draft: SandboxInvoice): SandboxInvoice {
+/**
+ * draft → open: numbers it and creates the PaymentIntent the customer pays (none for a zero total). A subscription's
+ * draft is announced here (`invoice.created`); an invoice made by hand was announced when it was created.
+ */
+export function finalizeInvoice(ctx: Ctx, draft: SandboxInvoice, options: { announceCreated?: boolean; number?: string } = {}): SandboxInvoice {
   const now = timeFor(ctx, typeof draft.customer === 'string' ? draft.customer : null)
-  emitEvent(ctx, 'invoice.created', draft)
+  if (options.announceCreated ?? true) emitEvent(ctx, 'invoice.created', draft)
   let open: SandboxInvoice = {
     ...draft,
+    ...(options.number ? { number: options.number } : {}),
     status: 'open',
     effective_at: now,
     status_transitions: { ...draft.status_transitions, finalized_at: now },
@@ -40,12 +44,14 @@ export function finalizeInvoice(ctx: Ctx, draft: SandboxInvoice): SandboxInvoice
       amount: draft.amount_due,
       currency: draft.currency,
       customer: typeof draft.customer === 'string' ? draft.customer : null,
-      description: draft.billing_reason === 'subscription_create' ? 'Subscription creation' : 'Subscription update',
+      description:
+        draft.billing_reason === 'subscription_create' ? 'Subscription creation' : draft.billing_reason === 'manual' ? 'Payment for Invoice' : 'Subscription update',
       metadata: {},
       receiptEmail: null,
       automaticPaymentMethods: null,
       paymentMethodTypes: ['card'],
-      setupFutureUsage: 'off_session',
+      // A subscription's card is kept for renewals; a one-off invoice's is not.
+      setupFutureUsage: draft.billing_reason === 'manual' ? null : 'off_session',
       statementDescriptor: null,
       statementDescriptorSuffix: null,
       created: now,

@@ -6,6 +6,19 @@ import { paginate, readPageRequest } from '../http/paging'
 import { assertKnownParams, optionalEnum, optionalString } from '../http/params'
 import { listReply, mustGet, retrieveAs } from './lookup'
 import { resolvePaymentMethod } from '../payments/payment-methods'
+import { createStandaloneInvoice, finalizeStandaloneInvoice } from '../billing/standalone-invoices'
+
+/** POST /v1/invoices: a draft invoice made by hand (a one-off invoice, not a subscription's). */
+function create(request: ApiRequest): Reply {
+  return ok(createStandaloneInvoice(request, request.params))
+}
+
+/** POST /v1/invoices/:id/finalize */
+function finalize(request: ApiRequest): Reply {
+  const invoice = mustGet(request, 'invoice', pathParam(request))
+  const open = finalizeStandaloneInvoice(request, invoice, request.params)
+  return ok(mustGet(request, 'invoice', open.id))
+}
 
 function list(request: ApiRequest): Reply {
   assertKnownParams(request.params, ['customer', 'subscription', 'status', 'created', 'limit', 'starting_after', 'ending_before'])
@@ -51,6 +64,8 @@ function lines(request: ApiRequest): Reply {
 
 export const invoiceRoutes: ApiRoute[] = [
   { method: 'GET', path: '/v1/invoices', handler: list },
+  { method: 'POST', path: '/v1/invoices', handler: create },
+  { method: 'POST', path: '/v1/invoices/:id/finalize', handler: finalize },
   { method: 'GET', path: '/v1/invoices/:id', handler: retrieveAs('invoice') },
   { method: 'POST', path: '/v1/invoices/:id/pay', handler: pay },
   { method: 'GET', path: '/v1/invoices/:id/lines', handler: lines },

@@ -21,6 +21,7 @@ const KIND_NAMES: Record<ObjectType, string> = {
   price: 'price',
   subscription: 'subscription',
   invoice: 'invoice',
+  invoiceitem: 'invoiceitem',
   'checkout.session': 'checkout.session',
   'test_helpers.test_clock': 'test clock',
 }

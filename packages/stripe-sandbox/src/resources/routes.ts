@@ -4,6 +4,7 @@ import { checkoutSessionRoutes } from './checkout-sessions'
 import { customerRoutes } from './customers'
 import { eventRoutes } from './events'
 import { invoiceRoutes } from './invoices'
+import { invoiceItemRoutes } from './invoice-items'
 import { paymentIntentRoutes } from './payment-intents'
 import { paymentMethodRoutes } from './payment-methods'
 import { priceRoutes } from './prices'
@@ -26,6 +27,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...priceRoutes,
   ...subscriptionRoutes,
   ...invoiceRoutes,
+  ...invoiceItemRoutes,
   ...checkoutSessionRoutes,
   ...testClockRoutes,
 ]

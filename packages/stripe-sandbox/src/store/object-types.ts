@@ -33,6 +33,7 @@ export interface SandboxObjects {
   price: Stripe.Price
   subscription: Stripe.Subscription
   invoice: SandboxInvoice
+  invoiceitem: Stripe.InvoiceItem
   'checkout.session': Stripe.Checkout.Session
   'test_helpers.test_clock': Stripe.TestHelpers.TestClock
 }

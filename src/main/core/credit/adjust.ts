@@ -5,6 +5,7 @@ import { audit } from '../audit'
 import { inTransaction, type CoreContext } from '../context'
 import { sql } from '../store/statements'
 import { addCreditEntry, assertCustomer, creditBalance } from './ledger'
+import { expireDueCredit } from './expiry'
 
 export interface CreditAdjustment {
   customerId: number
@@ -35,6 +36,7 @@ export function adjustCredit(ctx: CoreContext, input: CreditAdjustment): void {
       }
       return
     }
+    expireDueCredit(db, ctx.now(), queue, { accountId: input.customerId, currency: input.currency })
     const balance = creditBalance(db, input.customerId, input.currency)
     if (balance + input.amount < 0) throw conflict(`The balance is ${formatMoney(balance, input.currency)}; at most that can be taken away`, { balance })
     const now = ctx.now()

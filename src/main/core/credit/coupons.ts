@@ -6,6 +6,7 @@ import { inTransaction, type CoreContext } from '../context'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { addCreditEntry, assertCustomer } from './ledger'
+import { bonusExpiresAt } from './expiry'
 
 const COLUMNS = `c.id, c.code, c.amount, c.currency, c.max_redemptions AS maxRedemptions, c.expires_at AS expiresAt, c.created_at AS createdAt,
   (SELECT count(*) FROM coupon_redemption r WHERE r.coupon_id = c.id) AS redemptions`
@@ -60,7 +61,7 @@ export function redeemCoupon(ctx: CoreContext, input: { customerId: number; code
       throw conflict(`This customer has already redeemed coupon ${code}`)
     }
     if (coupon.maxRedemptions !== null && coupon.redemptions >= coupon.maxRedemptions) throw conflict(`Coupon ${code} has been used up (${coupon.maxRedemptions} redemptions)`)
-    const entryId = addCreditEntry(db, now, { accountId: input.customerId, currency: coupon.currency, kind: 'grant', amount: coupon.amount, source: 'coupon', reason: `Coupon ${code}`, actor: input.actor })
+    const entryId = addCreditEntry(db, now, { accountId: input.customerId, currency: coupon.currency, kind: 'grant', amount: coupon.amount, source: 'coupon', reason: `Coupon ${code}`, actor: input.actor, expiresAt: bonusExpiresAt(db, now) })
     try {
       sql(db, 'INSERT INTO coupon_redemption (coupon_id, account_id, credit_entry_id, redeemed_at) VALUES (?, ?, ?, ?)').run(coupon.id, input.customerId, entryId, now)
     } catch (error) {

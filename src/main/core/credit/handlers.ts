@@ -6,6 +6,7 @@ import { createCoupon, listCoupons, redeemCoupon } from './coupons'
 import { customerCredit } from './customer-credit'
 import { referralRules, setReferralRules } from './referral-rules'
 import { payWithCredit } from './tender'
+import { creditExpiryDays, setCreditExpiryDays } from './expiry'
 
 export function creditHandlers({ ctx, log, cardPayments }: Pick<HandlerDeps, 'ctx' | 'log' | 'cardPayments'>): HandlersFor<typeof creditChannels> {
   const { db } = ctx
@@ -34,5 +35,7 @@ export function creditHandlers({ ctx, log, cardPayments }: Pick<HandlerDeps, 'ct
     'coupons:create': ({ managerToken: _token, ...input }) => createCoupon(ctx, { ...input, actor: MANAGER }),
     'referrals:rules': () => referralRules(db),
     'referrals:setRules': ({ managerToken: _token, ...rules }) => setReferralRules(ctx, rules, MANAGER),
+    'credit:expiry': () => ({ days: creditExpiryDays(db) }),
+    'credit:setExpiry': ({ days }) => ({ days: setCreditExpiryDays(ctx, days, MANAGER) }),
   }
 }

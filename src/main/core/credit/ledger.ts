@@ -20,6 +20,10 @@ export interface NewEntry {
   refundId?: number | null
   orderId?: number | null
   requestKey?: string | null
+  /** Bonus credit only (referral, coupon): when what is left of this grant expires (unix ms). */
+  expiresAt?: number | null
+  /** An 'expire' entry names the grant it expires (one per grant: the store's unique index). */
+  expiredGrantId?: number | null
 }
 
 export function creditBalance(db: Db, accountId: number, currency: string): number {
@@ -36,9 +40,12 @@ export function addCreditEntry(db: Db, now: number, entry: NewEntry): number {
     return Number(
       sql(
         db,
-        `INSERT INTO credit_entry (account_id, currency, kind, amount, source, reason, payment_id, refund_id, order_id, actor, request_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(entry.accountId, entry.currency, entry.kind, entry.amount, entry.source, entry.reason ?? null, entry.paymentId ?? null, entry.refundId ?? null, entry.orderId ?? null, entry.actor, entry.requestKey ?? null, now).lastInsertRowid,
+        `INSERT INTO credit_entry (account_id, currency, kind, amount, source, reason, payment_id, refund_id, order_id, actor, request_key, created_at, expires_at, expired_grant_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        entry.accountId, entry.currency, entry.kind, entry.amount, entry.source, entry.reason ?? null, entry.paymentId ?? null, entry.refundId ?? null,
+        entry.orderId ?? null, entry.actor, entry.requestKey ?? null, now, entry.expiresAt ?? null, entry.expiredGrantId ?? null,
+      ).lastInsertRowid,
     )
   } catch (error) {
     // The store's own rule, reached only when a caller's check was skipped or raced: said in the till's words.
@@ -55,7 +62,7 @@ export function creditEntries(db: Db, accountId: number, limit = 200): CreditEnt
   return sql(
     db,
     `SELECT id, account_id AS accountId, currency, kind, amount, source, reason, payment_id AS paymentId, refund_id AS refundId,
-            order_id AS orderId, actor, created_at AS createdAt,
+            order_id AS orderId, actor, created_at AS createdAt, expires_at AS expiresAt,
             sum(amount) OVER (PARTITION BY currency ORDER BY id) AS balanceAfter
        FROM credit_entry WHERE account_id = ? ORDER BY id DESC LIMIT ?`,
   ).all(accountId, limit) as CreditEntry[]

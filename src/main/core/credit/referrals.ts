@@ -5,6 +5,7 @@ import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { addCreditEntry, creditBalance } from './ledger'
 import { majorToMinor, referralRules } from './referral-rules'
+import { bonusExpiresAt } from './expiry'
 
 /** Records that a new customer signed up with `code`; in the transaction that creates the customer. */
 export function recordReferral(db: Db, now: number, accountId: number, code: string, actor: string): void {
@@ -41,7 +42,7 @@ export function awardReferralBonus(db: Db, now: number, orderId: number, actor: 
   if (bonus <= 0) return
   sql(db, 'INSERT INTO referral_bonus (referred_account_id, order_id, amount, currency, granted_at) VALUES (?, ?, ?, ?, ?)').run(order.account_id, orderId, bonus, order.currency, now)
   for (const accountId of [order.account_id, referral.referrer]) {
-    addCreditEntry(db, now, { accountId, currency: order.currency, kind: 'grant', amount: bonus, source: 'referral', actor, orderId })
+    addCreditEntry(db, now, { accountId, currency: order.currency, kind: 'grant', amount: bonus, source: 'referral', actor, orderId, expiresAt: bonusExpiresAt(db, now) })
     queue({ type: 'credit.changed', accountId })
   }
   audit(db, now, { actor, action: 'referral.bonus_granted', entityType: 'purchase_order', entityId: orderId, orderId, detail: { referred: order.account_id, referrer: referral.referrer, bonus, currency: order.currency } })

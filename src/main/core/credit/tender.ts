@@ -9,6 +9,7 @@ import { getOrderDetail } from '../orders/read-order'
 import { settleOrder } from '../orders/settle'
 import { sql } from '../store/statements'
 import { addCreditEntry, creditBalance } from './ledger'
+import { expireDueCredit } from './expiry'
 import { actingStaffId } from '../staff/acting'
 import { openShiftId } from '../shifts/drawer'
 
@@ -41,6 +42,8 @@ export function payWithCredit(ctx: CoreContext, input: CreditTender): OrderDetai
       throw conflict(`A card payment for order ${orderId} is in progress; wait for it before applying credit`)
     }
     if (amount > order.amountDue) throw invalidInput(`Only ${formatMoney(order.amountDue, order.currency)} is due on order ${orderId}; apply at most that`, { due: order.amountDue })
+    // Bonus credit past its expiry is not spendable: expired first, in this transaction, so the balance is true.
+    expireDueCredit(db, ctx.now(), queue, { accountId: order.accountId, currency: order.currency })
     const balance = creditBalance(db, order.accountId, order.currency)
     if (amount > balance) throw conflict(`Not enough credit: ${order.accountName} has ${formatMoney(balance, order.currency)} in ${order.currency}`, { balance })
     // The rest must stay payable by card, as with cash.

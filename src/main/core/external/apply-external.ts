@@ -6,6 +6,7 @@ import { sql } from '../store/statements'
 import { idOf } from '../stripe/expandable'
 import { linesOf } from './course-match'
 import { externalById, logDecision, recordExternalOrder } from './record'
+import { placeOrQueue } from './shop-queue'
 
 export type SessionWithLines = Stripe.Checkout.Session & { lines: Stripe.LineItem[] }
 
@@ -32,7 +33,7 @@ export function applyExternalSession(ctx: ApplyContext, type: SessionEventType, 
   // A PaymentIntent the till already holds is not external (a session of ours whose metadata was lost).
   if (intentId && sql(ctx.db, 'SELECT 1 FROM payment WHERE stripe_payment_intent_id = ?').get(intentId)) return { outcome: 'skipped', orderId: null }
   const email = (fresh.customer_details?.email ?? fresh.customer_email ?? null)?.trim().toLowerCase() || null
-  return placeExternal(ctx, {
+  return placeOrQueue(ctx, {
     objectId: fresh.id,
     source: 'checkout_session',
     email,

@@ -6,11 +6,15 @@ import type { MethodFilter, OrderFilters } from '@shared/history'
 /** order_history.methods is a bit set; these are the values each method filter allows. */
 export const CARD_BIT = 1
 export const CASH_BIT = 2
-export const ALL_METHOD_SETS = [0, CARD_BIT, CASH_BIT, CARD_BIT | CASH_BIT] as const
+/** Store credit (migration 025): an order with a credit payment. */
+export const CREDIT_BIT = 4
+export const ALL_METHOD_SETS = [0, 1, 2, 3, 4, 5, 6, 7] as const
+const setsWith = (bits: number) => ALL_METHOD_SETS.filter((set) => (set & bits) === bits)
 const METHOD_SETS: Record<MethodFilter, readonly number[]> = {
-  card: [CARD_BIT, CARD_BIT | CASH_BIT],
-  cash: [CASH_BIT, CARD_BIT | CASH_BIT],
-  both: [CARD_BIT | CASH_BIT],
+  card: setsWith(CARD_BIT),
+  cash: setsWith(CASH_BIT),
+  credit: setsWith(CREDIT_BIT),
+  both: setsWith(CARD_BIT | CASH_BIT),
 }
 
 export type SearchText =
@@ -44,6 +48,7 @@ export function methodsOf(bits: number): PaymentMethod[] {
   const methods: PaymentMethod[] = []
   if (bits & CARD_BIT) methods.push('card')
   if (bits & CASH_BIT) methods.push('cash')
+  if (bits & CREDIT_BIT) methods.push('credit')
   return methods
 }
 

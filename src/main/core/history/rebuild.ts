@@ -16,7 +16,7 @@ SELECT o.id, o.created_at, o.status, o.account_id, a.name, o.currency, o.amount,
   FROM purchase_order o
   JOIN account a ON a.id = o.account_id
   LEFT JOIN (SELECT order_id, sum(CASE WHEN status = 'succeeded' THEN amount_received ELSE 0 END) AS paid,
-                    max(method = 'card') + 2 * max(method = 'cash') AS methods
+                    max(method = 'card') + 2 * max(method = 'cash') + 4 * max(method = 'credit') AS methods
                FROM payment GROUP BY order_id) p ON p.order_id = o.id
   LEFT JOIN (SELECT pay.order_id, sum(r.amount) AS refunded FROM refund r JOIN payment pay ON pay.id = r.payment_id
               WHERE r.status = 'succeeded' GROUP BY pay.order_id) r ON r.order_id = o.id

@@ -1,3 +1,4 @@
+import { PAYMENT_METHODS, type PaymentMethod } from '@shared/domain'
 import type { CurrencyRevenue, RevenueCourse, RevenueReport } from '@shared/insight'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
@@ -15,15 +16,16 @@ export interface RevenueInput {
 // its true bounds in the zone and the SQL stays a fixed, cached text.
 const BY_DAY = `
 WITH days(day, start_at, end_at) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@days))
-SELECT 'payment' AS kind, d.day, p.currency, sum(p.amount_received) AS amount, count(*) AS n
+SELECT 'payment' AS kind, d.day, p.currency, p.method, sum(p.amount_received) AS amount, count(*) AS n
   FROM days d JOIN payment p ON p.status = 'succeeded' AND p.updated_at >= d.start_at AND p.updated_at < d.end_at
  WHERE @currency IS NULL OR p.currency = @currency
- GROUP BY d.day, p.currency
+ GROUP BY d.day, p.currency, p.method
 UNION ALL
-SELECT 'refund', d.day, r.currency, sum(r.amount), count(*)
+SELECT 'refund', d.day, r.currency, p.method, sum(r.amount), count(*)
   FROM days d JOIN refund r ON r.status = 'succeeded' AND r.updated_at >= d.start_at AND r.updated_at < d.end_at
+  JOIN payment p ON p.id = r.payment_id
  WHERE @currency IS NULL OR r.currency = @currency
- GROUP BY d.day, r.currency`
+ GROUP BY d.day, r.currency, p.method`
 
 // A payment or refund is for a whole order; per course it is split in proportion to the item prices, by largest
 // remainder, so the course bars add up exactly to the period's totals. Most cover the whole undiscounted order (its
@@ -74,6 +76,7 @@ interface DayRow {
   kind: 'payment' | 'refund'
   day: string
   currency: string
+  method: PaymentMethod
   amount: number
   n: number
 }
@@ -94,7 +97,8 @@ export function revenueReport(db: Db, input: RevenueInput): RevenueReport {
   const entry = (code: string) => {
     let found = byCurrency.get(code)
     if (!found) {
-      found = { currency: code, gross: 0, refunds: 0, net: 0, payments: 0, refundCount: 0, courses: [], days: ranges.map((r) => ({ day: r.day, gross: 0, refunds: 0, net: 0 })) }
+      found = { currency: code, gross: 0, refunds: 0, net: 0, payments: 0, refundCount: 0, courses: [], days: ranges.map((r) => ({ day: r.day, gross: 0, refunds: 0, net: 0 })),
+        methods: PAYMENT_METHODS.map((method) => ({ method, gross: 0, refunds: 0, net: 0 })) }
       byCurrency.set(code, found)
     }
     return found
@@ -103,16 +107,20 @@ export function revenueReport(db: Db, input: RevenueInput): RevenueReport {
   for (const row of dayRows) {
     const revenue = entry(row.currency)
     const day = revenue.days[dayIndex.get(row.day)!]!
+    const method = revenue.methods.find((m) => m.method === row.method)!
     if (row.kind === 'payment') {
       day.gross += row.amount
       revenue.gross += row.amount
+      method.gross += row.amount
       revenue.payments += row.n
     } else {
       day.refunds += row.amount
       revenue.refunds += row.amount
+      method.refunds += row.amount
       revenue.refundCount += row.n
     }
     day.net = day.gross - day.refunds
+    method.net = method.gross - method.refunds
   }
   for (const row of courseRows) {
     entry(row.currency).courses.push({ courseId: row.courseId, title: row.title, gross: row.gross, refunds: row.refunds, net: row.gross - row.refunds })

@@ -8,6 +8,7 @@ import { MEMBERSHIP_METADATA_KEY } from '../stripe/billing-gateway'
 import { scopeOf } from '../stripe/installation-scope'
 import { findMembership, type MembershipRow } from './membership-row'
 import { idOf } from '../stripe/expandable'
+import { applyExternalInvoice, type ExternalInvoiceFacts } from '../external/apply-external-invoice'
 
 export type InvoiceFacts = Pick<Stripe.Invoice, 'id' | 'status' | 'amount_paid' | 'currency' | 'billing_reason' | 'parent' | 'period_end' | 'attempt_count' | 'next_payment_attempt'> & {
   payments?: { data: Array<Pick<Stripe.InvoicePayment, 'status' | 'payment' | 'is_default'>> }
@@ -46,7 +47,8 @@ export function applyInvoicePaid(ctx: ApplyContext, invoice: InvoiceFacts): Resu
   const { db, now, actor, queue } = ctx
   const membership = membershipFor(ctx, invoice)
   if (membership === 'foreign') return { outcome: 'foreign', orderId: null }
-  if (!membership) return { outcome: 'skipped', orderId: null }
+  // No membership of ours: a one-off invoice made outside the till may be a sale of courses (core/external).
+  if (!membership) return applyExternalInvoice(ctx, invoice as ExternalInvoiceFacts)
   if (invoice.status !== 'paid' || invoice.amount_paid <= 0) return { outcome: 'skipped', orderId: membership.first_order_id }
   const intentId = paidIntentOf(invoice)
   if (intentId === undefined) return { outcome: 'refetch', orderId: membership.first_order_id }

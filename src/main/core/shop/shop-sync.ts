@@ -1,7 +1,7 @@
 import { backoffDelay, type BackoffPolicy } from '../connection/backoff'
 import type { CoreContext } from '../context'
 import type { Logger } from '../logging/logger'
-import { claimUnownedPayments } from './claim-external'
+import { claimExternalPayments, claimUnownedPayments } from './claim-external'
 import { installOutbox } from './outbox-triggers'
 import { PULL_SOURCES, pullBatch } from './pull'
 import { pushOnce, type StatementCache } from './push'
@@ -77,6 +77,7 @@ export function startShopSync(ctx: CoreContext, shop: ShopDatabase, log: Logger,
     let busy = false
     if ((await matchShopBook(db, shop, ctx.installationId, ctx.now())) === 'reseeded') log.warn('shop.reseeded', { installation: ctx.installationId })
     await claimUnownedPayments(db, shop, ctx.installationId, ctx.now())
+    await claimExternalPayments(ctx, shop)
     const pushed = await pushOnce(db, shop, ctx.installationId, statements, pushSize)
     if (pushed > 0) db.prepare('UPDATE shop_sync_state SET pushed_at = ? WHERE singleton = 1').run(ctx.now())
     busy ||= pushed === pushSize

@@ -22,6 +22,9 @@ import { shopRestoreMark } from './021-shop-restore-mark'
 import { accountEdits } from './022-account-edits'
 import { noSale } from './023-no-sale'
 import { receiptEmail } from './024-receipt-email'
+import { creditInHistory } from './025-credit-in-history'
+import { creditExpiry } from './026-credit-expiry'
+import { externalClaim } from './027-external-claim'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -54,6 +57,9 @@ export const migrations: readonly Migration[] = orderedMigrations([
   accountEdits,
   noSale,
   receiptEmail,
+  creditInHistory,
+  creditExpiry,
+  externalClaim,
 ])
 
 export type { Migration }

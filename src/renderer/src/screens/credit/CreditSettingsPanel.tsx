@@ -9,6 +9,7 @@ import { TextField } from '../../ui/Field'
 import { Panel } from '../../ui/Panel'
 import { useToasts } from '../../ui/toasts'
 import { formatDate } from '../orders/detail/format'
+import { CreditExpiryForm } from './CreditExpiryForm'
 
 /** Referral rules (threshold and bonus, applied in each order's currency) and credit coupons. Manager PIN. */
 export function CreditSettingsPanel() {
@@ -55,6 +56,7 @@ export function CreditSettingsPanel() {
           </Button>
         </div>
       </form>
+      <CreditExpiryForm />
       <CouponsSection />
     </Panel>
   )

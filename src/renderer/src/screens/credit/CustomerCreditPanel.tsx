@@ -117,6 +117,7 @@ export function CustomerCreditPanel({ customerId }: { customerId: number }) {
                       </>
                     )}
                     {entry.reason && <div className="muted small">{entry.reason}</div>}
+                    {entry.expiresAt !== null && <div className="muted small">Unspent part expires {formatShortDateTime(entry.expiresAt)}</div>}
                   </td>
                   <td className="num">{formatMoney(entry.amount, entry.currency)}</td>
                   <td className="num">{formatMoney(entry.balanceAfter, entry.currency)}</td>

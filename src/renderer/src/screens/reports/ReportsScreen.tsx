@@ -14,6 +14,7 @@ import { RecurringReport } from '../recurring/RecurringReport'
 import { RevenueTable } from './RevenueTable'
 import { ShopRevenuePanel } from './ShopRevenuePanel'
 import { DiscountReport } from './DiscountReport'
+import { MethodSplit } from './MethodSplit'
 
 /** Revenue for a period, per currency: gross, refunds and net per day and per course. */
 export function ReportsScreen() {
@@ -77,6 +78,7 @@ export function ReportsScreen() {
             chart={<CourseChart revenue={revenue} />}
             table={<RevenueTable revenue={revenue} by="course" />}
           />
+          <MethodSplit revenue={revenue} />
         </>
       )}
       {report.state === 'ready' && <DiscountReport from={shown.from} to={shown.to} timeZone={timeZone} />}

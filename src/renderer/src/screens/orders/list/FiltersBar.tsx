@@ -47,6 +47,7 @@ export function FiltersBar({ form, onChange, onJump, error }: { form: FilterForm
           <option value="card">Card</option>
           <option value="cash">Cash</option>
           <option value="both">Card and cash</option>
+          <option value="credit">Store credit</option>
         </SelectField>
         <TextField label="From" type="date" value={form.from} max={form.to || undefined} onChange={(e) => set({ from: e.target.value })} error={error} />
         <TextField label="To" type="date" value={form.to} min={form.from || undefined} onChange={(e) => set({ to: e.target.value })} />

@@ -4,6 +4,7 @@ import { orderStatusLabel } from '@shared/order-rules'
 import { formatDate, formatTime } from '../../../app/shop-format'
 import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
+import { METHOD_LABEL } from '../detail/format'
 
 const KIND_LABEL = { sale: null, membership: 'Membership', renewal: 'Renewal', installment: 'Payment plan' } as const
 
@@ -54,7 +55,7 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
         )}
       </div>
       <div role="gridcell" className="orders-cell orders-method">
-        {row.methods.length ? row.methods.map((m) => (m === 'card' ? 'Card' : 'Cash')).join(' + ') : <span className="muted">—</span>}
+        {row.methods.length ? row.methods.map((m) => METHOD_LABEL[m]).join(' + ') : <span className="muted">—</span>}
       </div>
       <div role="gridcell" className="orders-cell orders-status">
         <OrderStatusBadge status={row.status} />

@@ -1,0 +1,51 @@
+import type { CurrencyRevenue } from '@shared/insight'
+import { Money } from '../../ui/Money'
+import { Panel } from '../../ui/Panel'
+import { METHOD_LABEL } from '../orders/detail/format'
+
+/**
+ * The period's money by tender in one currency: card, cash and store credit, each with what it brought in and what
+ * its refunds gave back. Store credit is money the till owed the customer, so a manager sees it apart from takings.
+ */
+export function MethodSplit({ revenue }: { revenue: CurrencyRevenue }) {
+  const id = `method-split-${revenue.currency}`
+  return (
+    <Panel title={`Revenue by method · ${revenue.currency}`} labelledBy={id}>
+      <div className="report-table">
+        <table className="table">
+          <caption className="visually-hidden">{`Revenue by payment method in ${revenue.currency}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Method</th>
+              <th scope="col" className="num">
+                Gross
+              </th>
+              <th scope="col" className="num">
+                Refunds
+              </th>
+              <th scope="col" className="num">
+                Net
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {revenue.methods.map((row) => (
+              <tr key={row.method}>
+                <th scope="row">{METHOD_LABEL[row.method]}</th>
+                <td className="num">
+                  <Money amount={row.gross} currency={revenue.currency} />
+                </td>
+                <td className="num">
+                  <Money amount={row.refunds} currency={revenue.currency} />
+                </td>
+                <td className="num">
+                  <Money amount={row.net} currency={revenue.currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Panel>
+  )
+}
