@@ -77,6 +77,10 @@ function unpaidSale(db: Db, orderId: number, rule: string): OrderDetail {
   // order (payments/card-payment.ts reuse); cash taken or a card under way is not.
   const taken = order.payments.some((p) => (p.method === 'cash' ? p.status === 'succeeded' : !['pending', 'failed', 'canceled'].includes(p.status)))
   if (order.status !== 'pending' || taken) throw conflict(`Order ${order.id} has taken a payment or is finished: ${rule}`)
+  // A pay link is a Stripe page fixed at the old amount: the customer could still pay that after the price changed.
+  if (sql(db, "SELECT 1 FROM checkout_link WHERE order_id = ? AND status IN ('creating', 'open')").get(order.id)) {
+    throw conflict(`Order ${order.id} has a pay link open for ${formatMoney(order.amountDue, order.currency)}: withdraw it first, then change the price`)
+  }
   return order
 }
 
