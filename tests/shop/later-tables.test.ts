@@ -25,6 +25,7 @@ describe('shop mode: the tables added after the shop book', () => {
     const second = await till.call<OrderDetail>('orders:create', { accountId: customer.id, courseIds: [course!.id] })
     await till.call('credit:apply', { orderId: second.id, amount: 400, currency: 'GBP', requestKey: 'apply-00001' })
     await till.call('shifts:move', { kind: 'paid_in', amount: 700, currency: 'GBP', reason: 'change from the bank' })
+    await till.call('shifts:noSale', { reason: 'change for the float' })
     await till.call('shifts:close', { counts: [{ currency: 'GBP', amount: 5700 }], managerToken: token })
     return { customer, token }
   }
@@ -41,7 +42,7 @@ describe('shop mode: the tables added after the shop book', () => {
     const [till] = await shop.startTills(1)
     const { token } = await busyTill(till!, 'later-one@example.com')
     await till!.settled()
-    for (const name of ['staff', 'shift', 'shift_float', 'drawer_movement', 'shift_count', 'order_discount', 'refund_line', 'credit_entry']) {
+    for (const name of ['staff', 'shift', 'shift_float', 'drawer_movement', 'drawer_no_sale', 'shift_count', 'order_discount', 'refund_line', 'credit_entry']) {
       const [row] = await till!.query<{ n: number }>(`SELECT count(*) AS n FROM ${name}`)
       expect({ name, n: row!.n > 0 }).toEqual({ name, n: true })
     }
@@ -77,6 +78,7 @@ describe('shop mode: the tables added after the shop book', () => {
     await expect(shopQuery(shop.cluster, 'UPDATE shop_drawer_movement SET amount = amount + 1 WHERE installation = $1', [till!.installation])).rejects.toThrow(
       /cannot change once written/,
     )
+    await expect(shopQuery(shop.cluster, "UPDATE shop_drawer_no_sale SET reason = 'nothing' WHERE installation = $1", [till!.installation])).rejects.toThrow(/cannot change once written/)
     await expect(shopQuery(shop.cluster, 'UPDATE shop_shift SET z_report = $2 WHERE installation = $1', [till!.installation, '{}'])).rejects.toThrow(/cannot change once written/)
   }, 180_000)
 

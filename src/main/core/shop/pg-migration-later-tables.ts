@@ -8,8 +8,8 @@ import { CURRENCY, EMAIL, SYNC_COLUMNS } from './pg-sync-columns'
 // upgraded with orders still queued pushes them before its staff rows are seeded, so a foreign key there would
 // stop its push for good. Unique rules beyond the key hold among standing rows (NOT deleted): a till restored
 // from a backup sets its rows aside and writes them anew (reseed.ts).
-const NAMED = (columns = '') => `UNIQUE (installation, id), CHECK (local_id = id::text)${columns ? `, ${columns}` : ''}`
-const OF = (column: string, table: string) => `FOREIGN KEY (installation, ${column}) REFERENCES ${table}(installation, id)`
+export const NAMED = (columns = '') => `UNIQUE (installation, id), CHECK (local_id = id::text)${columns ? `, ${columns}` : ''}`
+export const OF = (column: string, table: string) => `FOREIGN KEY (installation, ${column}) REFERENCES ${table}(installation, id)`
 
 export const laterTables: ShopMigration = {
   version: 4,

@@ -8,6 +8,7 @@ import { CURRENCY, EMAIL, SYNC_COLUMNS } from './pg-sync-columns'
 import { laterTables } from './pg-migration-later-tables'
 import { restoreMark } from './pg-migration-restore'
 import { customerEdits } from './pg-migration-customer-edits'
+import { noSaleBook } from './pg-migration-no-sale'
 
 export interface ShopMigration {
   version: number
@@ -290,4 +291,4 @@ ALTER TABLE shop_payment ADD CONSTRAINT shop_payment_method_check CHECK (method 
 `,
 }
 
-export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender, laterTables, restoreMark, customerEdits]
+export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender, laterTables, restoreMark, customerEdits, noSaleBook]

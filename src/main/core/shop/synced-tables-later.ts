@@ -23,6 +23,8 @@ export const LATER_TABLES: readonly SyncedTable[] = [
   { table: 'shift_float', key: ['shift_id', 'currency'], shopTable: 'shop_shift_float' },
   { table: 'drawer_movement', key: ['id'], shopTable: 'shop_drawer_movement' },
   { table: 'shift_count', key: ['shift_id', 'currency'], shopTable: 'shop_shift_count' },
+  // Shop migration 7.
+  { table: 'drawer_no_sale', key: ['id'], shopTable: 'shop_drawer_no_sale' },
   { table: 'order_discount', key: ['id'], shopTable: 'shop_order_discount' },
   { table: 'refund_line', key: ['order_id', 'course_id'], shopTable: 'shop_refund_line' },
   {
