@@ -6,12 +6,15 @@ import { CurrencyTotals } from './CurrencyTotals'
 import { CustomerOrdersPanel } from './CustomerOrdersPanel'
 import { CustomerRecurringPanel } from '../recurring/CustomerRecurringPanel'
 import { CustomerCreditPanel } from '../credit/CustomerCreditPanel'
+import { Button } from '../../ui/Button'
+import { EditCustomerDialog } from './EditCustomerDialog'
 
 /** One customer: how to reach them, what they own (and which order gave it), and their orders. */
 export function CustomerDetailView({ customerId }: { customerId: number }) {
   const [customer, reload] = useQuery('customers:get', { customerId })
   // A sale, payment or refund anywhere may change what this customer owns and has spent: refresh both panels.
   const [generation, setGeneration] = useState(0)
+  const [editing, setEditing] = useState(false)
   useLiveEvents((event) => {
     if (event.type !== 'order.changed' && event.type !== 'payment.changed') return
     reload()
@@ -33,9 +36,14 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
       <section className="panel customer-head" aria-labelledby="customer-title">
         <div className="row between">
           <h1 id="customer-title" tabIndex={-1}>{c.name}</h1>
-          <a className="btn btn-ghost btn-sm" href="#/customers">
-            All customers
-          </a>
+          <div className="row">
+            <Button size="sm" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            <a className="btn btn-ghost btn-sm" href="#/customers">
+              All customers
+            </a>
+          </div>
         </div>
         <dl className="order-facts">
           <div>
@@ -67,6 +75,7 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
             </div>
           )}
         </dl>
+        <EditCustomerDialog customer={c} open={editing} onSaved={() => reload()} onClose={() => setEditing(false)} />
       </section>
       <div className="customer-grid">
         <Panel title="Owned courses" labelledBy="customer-courses-title">
