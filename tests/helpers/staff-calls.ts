@@ -17,3 +17,11 @@ export async function valueOf<T>(envelope: Promise<{ ok: boolean; value?: unknow
 export function asSignedIn<T>(payload: T, token: string | null): T {
   return token !== null && typeof payload === 'object' && payload !== null && !('staffToken' in payload) ? { ...payload, staffToken: token } : payload
 }
+
+/** A fresh till's people: the owner Olivia (PIN 1111) and a cashier Cass (PIN 3333), both signed in. */
+export async function ownerAndCashier(till: TestTill) {
+  const owner = await valueOf<{ token: string; person: { id: number } }>(dispatchAs(till, null, 'staff:setupOwner', { name: 'Olivia', pin: '1111' }))
+  const cashierId = (await valueOf<{ id: number }>(dispatchAs(till, owner.token, 'staff:add', { name: 'Cass', role: 'cashier', pin: '3333', managerToken: owner.token }))).id
+  const cashier = (await valueOf<{ token: string }>(dispatchAs(till, null, 'staff:signIn', { staffId: cashierId, pin: '3333' }))).token
+  return { owner: owner.token, ownerId: owner.person.id, cashier, cashierId }
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderDetail } from '../../src/shared/domain'
 import type { ShiftReport } from '../../src/shared/shifts'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
-import { dispatchAs, valueOf } from '../helpers/staff-calls'
+import { dispatchAs, ownerAndCashier, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
 import { payAs, startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -18,9 +18,8 @@ const db = () => t.till.ctx.db
 describe('discounts', () => {
   it('a discounted split-tender sale: Stripe charges the discounted rest, the lines refund at what they were sold for, never more than was paid', async () => {
     t = await startTestTill()
-    const owner = await value<{ token: string; person: { id: number } }>(as(null, 'staff:setupOwner', { name: 'Olivia', pin: '1111' }))
-    const cashierId = (await value<{ id: number }>(as(owner.token, 'staff:add', { name: 'Cass', role: 'cashier', pin: '3333', managerToken: owner.token }))).id
-    const cashier = (await value<{ token: string }>(as(null, 'staff:signIn', { staffId: cashierId, pin: '3333' }))).token
+    const { owner: ownerToken, ownerId, cashier, cashierId } = await ownerAndCashier(t)
+    const owner = { token: ownerToken, person: { id: ownerId } }
     const shift = await value<{ open: { id: number } }>(as(cashier, 'shifts:open', { floats: [{ currency: 'GBP', amount: 5_000 }] }))
     // £49.00 + £39.00 = £88.00.
     const order = await value<OrderDetail>(as(cashier, 'orders:create', { accountId: 1, courseIds: [1, 2], confirmOwned: [1, 2] }))

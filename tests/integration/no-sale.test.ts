@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ShiftReport } from '../../src/shared/shifts'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
-import { dispatchAs, valueOf } from '../helpers/staff-calls'
+import { dispatchAs, ownerAndCashier, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
 import { startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -18,9 +18,8 @@ const db = () => t.till.ctx.db
 describe('no-sale drawer open', () => {
   it('a cashier is refused until a manager approves; the no-sale names both, is in the X and Z reports, and never changes', async () => {
     t = await startTestTill()
-    const owner = await value<{ token: string; person: { id: number } }>(as(null, 'staff:setupOwner', { name: 'Olivia', pin: '1111' }))
-    const cashierId = (await value<{ id: number }>(as(owner.token, 'staff:add', { name: 'Cass', role: 'cashier', pin: '3333', managerToken: owner.token }))).id
-    const cashier = (await value<{ token: string }>(as(null, 'staff:signIn', { staffId: cashierId, pin: '3333' }))).token
+    const { owner: ownerToken, ownerId, cashier, cashierId } = await ownerAndCashier(t)
+    const owner = { token: ownerToken, person: { id: ownerId } }
     const approval = (await value<{ token: string }>(as(cashier, 'staff:approve', { staffId: owner.person.id, pin: '1111' }))).token
 
     // No shift, no drawer to open; no reason, no opening; no one signed in, no one to record.

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppInfo, OrderDetail } from '../../src/shared/domain'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
-import { dispatchAs, valueOf } from '../helpers/staff-calls'
+import { dispatchAs, ownerAndCashier, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
 import { payAs, startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -16,11 +16,9 @@ const value = valueOf
 const db = () => t.till.ctx.db
 
 async function people() {
-  const owner = await value<{ token: string; person: { id: number } }>(as(null, 'staff:setupOwner', { name: 'Olivia', pin: '1111' }))
-  const cashierId = (await value<{ id: number }>(as(owner.token, 'staff:add', { name: 'Cass', role: 'cashier', pin: '3333', managerToken: owner.token }))).id
-  const cashier = (await value<{ token: string }>(as(null, 'staff:signIn', { staffId: cashierId, pin: '3333' }))).token
-  await value(as(cashier, 'shifts:open', { floats: [] }))
-  return { owner: owner.token, ownerId: owner.person.id, cashier }
+  const people = await ownerAndCashier(t)
+  await value(as(people.cashier, 'shifts:open', { floats: [] }))
+  return people
 }
 
 describe('receipt details in Settings', () => {

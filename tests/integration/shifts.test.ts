@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ShiftReport } from '../../src/shared/shifts'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
-import { dispatchAs, valueOf } from '../helpers/staff-calls'
+import { dispatchAs, ownerAndCashier, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
 import { payAs, startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -14,12 +14,7 @@ const as = <C extends Channel>(token: string | null, channel: C, input: ChannelI
 const value = valueOf
 const db = () => t.till.ctx.db
 
-async function people() {
-  const owner = await value<{ token: string }>(as(null, 'staff:setupOwner', { name: 'Olivia', pin: '1111' }))
-  const cashierId = (await value<{ id: number }>(as(owner.token, 'staff:add', { name: 'Cass', role: 'cashier', pin: '3333', managerToken: owner.token }))).id
-  const cashier = await value<{ token: string }>(as(null, 'staff:signIn', { staffId: cashierId, pin: '3333' }))
-  return { owner: owner.token, cashier: cashier.token, cashierId }
-}
+const people = () => ownerAndCashier(t)
 
 async function cashSale(token: string, courseIds: number[], tendered: number) {
   const order = await value<{ id: number }>(as(token, 'orders:create', { accountId: 1, courseIds, confirmOwned: courseIds }))

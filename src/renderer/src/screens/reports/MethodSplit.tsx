@@ -1,7 +1,7 @@
 import type { CurrencyRevenue } from '@shared/insight'
-import { Money } from '../../ui/Money'
 import { Panel } from '../../ui/Panel'
 import { METHOD_LABEL } from '../orders/detail/format'
+import { RevenueFigureCells, RevenueFigureHeads } from './RevenueFigures'
 
 /**
  * The period's money by tender in one currency: card, cash and store credit, each with what it brought in and what
@@ -17,30 +17,14 @@ export function MethodSplit({ revenue }: { revenue: CurrencyRevenue }) {
           <thead>
             <tr>
               <th scope="col">Method</th>
-              <th scope="col" className="num">
-                Gross
-              </th>
-              <th scope="col" className="num">
-                Refunds
-              </th>
-              <th scope="col" className="num">
-                Net
-              </th>
+              <RevenueFigureHeads />
             </tr>
           </thead>
           <tbody>
             {revenue.methods.map((row) => (
               <tr key={row.method}>
                 <th scope="row">{METHOD_LABEL[row.method]}</th>
-                <td className="num">
-                  <Money amount={row.gross} currency={revenue.currency} />
-                </td>
-                <td className="num">
-                  <Money amount={row.refunds} currency={revenue.currency} />
-                </td>
-                <td className="num">
-                  <Money amount={row.net} currency={revenue.currency} />
-                </td>
+                <RevenueFigureCells row={row} currency={revenue.currency} />
               </tr>
             ))}
           </tbody>

@@ -1,22 +1,6 @@
-import type { CurrencyRevenue, RevenueFigures } from '@shared/insight'
-import { Money } from '../../ui/Money'
+import type { CurrencyRevenue } from '@shared/insight'
+import { RevenueFigureCells, RevenueFigureHeads } from './RevenueFigures'
 import { longDayLabel } from './report-format'
-
-function Figures({ row, currency }: { row: RevenueFigures; currency: string }) {
-  return (
-    <>
-      <td className="num">
-        <Money amount={row.gross} currency={currency} />
-      </td>
-      <td className="num">
-        <Money amount={row.refunds} currency={currency} />
-      </td>
-      <td className="num">
-        <Money amount={row.net} currency={currency} />
-      </td>
-    </>
-  )
-}
 
 /** The chart's numbers as a table: every day (or course) with gross, refunds and net, and the totals. */
 export function RevenueTable({ revenue, by }: { revenue: CurrencyRevenue; by: 'day' | 'course' }) {
@@ -28,29 +12,21 @@ export function RevenueTable({ revenue, by }: { revenue: CurrencyRevenue; by: 'd
         <thead>
           <tr>
             <th scope="col">{by === 'day' ? 'Day' : 'Course'}</th>
-            <th scope="col" className="num">
-              Gross
-            </th>
-            <th scope="col" className="num">
-              Refunds
-            </th>
-            <th scope="col" className="num">
-              Net
-            </th>
+            <RevenueFigureHeads />
           </tr>
         </thead>
         <tbody>
           {rows.map(({ key, label, row }) => (
             <tr key={key}>
               <th scope="row">{label}</th>
-              <Figures row={row} currency={revenue.currency} />
+              <RevenueFigureCells row={row} currency={revenue.currency} />
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr className="table-total">
             <th scope="row">Total</th>
-            <Figures row={revenue} currency={revenue.currency} />
+            <RevenueFigureCells row={revenue} currency={revenue.currency} />
           </tr>
         </tfoot>
       </table>

@@ -1,23 +1,7 @@
-import type { RevenueFigures, ShopRevenue } from '@shared/insight'
+import type { ShopRevenue } from '@shared/insight'
 import { formatDateTime } from '../../app/shop-format'
-import { Money } from '../../ui/Money'
 import { Panel } from '../../ui/Panel'
-
-function Figures({ row, currency }: { row: RevenueFigures; currency: string }) {
-  return (
-    <>
-      <td className="num">
-        <Money amount={row.gross} currency={currency} />
-      </td>
-      <td className="num">
-        <Money amount={row.refunds} currency={currency} />
-      </td>
-      <td className="num">
-        <Money amount={row.net} currency={currency} />
-      </td>
-    </>
-  )
-}
+import { RevenueFigureCells, RevenueFigureHeads } from './RevenueFigures'
 
 const tillLabel = (installation: string) => `Till ${installation.slice(0, 8)}`
 
@@ -39,15 +23,7 @@ export function ShopRevenuePanel({ shop }: { shop: ShopRevenue }) {
               <th scope="col" className="num">
                 Payments
               </th>
-              <th scope="col" className="num">
-                Gross
-              </th>
-              <th scope="col" className="num">
-                Refunds
-              </th>
-              <th scope="col" className="num">
-                Net
-              </th>
+              <RevenueFigureHeads />
             </tr>
           </thead>
           <tbody>
@@ -68,7 +44,7 @@ export function ShopRevenuePanel({ shop }: { shop: ShopRevenue }) {
                   {till.payments}
                   {till.refundCount > 0 && ` (${till.refundCount} refunded)`}
                 </td>
-                <Figures row={till} currency={till.currency} />
+                <RevenueFigureCells row={till} currency={till.currency} />
               </tr>
             ))}
           </tbody>
@@ -78,7 +54,7 @@ export function ShopRevenuePanel({ shop }: { shop: ShopRevenue }) {
                 <th scope="row">All tills</th>
                 <td>{total.currency}</td>
                 <td />
-                <Figures row={total} currency={total.currency} />
+                <RevenueFigureCells row={total} currency={total.currency} />
               </tr>
             ))}
           </tfoot>
