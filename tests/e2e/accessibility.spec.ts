@@ -1,19 +1,12 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { apiCall, expect, test } from './fixtures/test'
+import { seriousViolations } from './fixtures/look'
 
 // Every screen at the smallest till screen we support, in both themes: no critical or serious axe violation,
 // and a screenshot of each for a person to look at (reports/screenshots/<screen>-<theme>.png).
 const SHOTS = 'reports/screenshots'
 test.use({ viewport: { width: 1024, height: 640 } })
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 async function checkScreen(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true })

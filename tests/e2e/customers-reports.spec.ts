@@ -1,8 +1,7 @@
 import type { RunningHost } from './fixtures/browser-host'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures/test'
 import { startSale, watchConsole, screenshotThemes } from './fixtures/till-page'
+import { seriousViolations } from './fixtures/look'
 
 // A fresh host per test comes from the fixture; the helpers below reach it through this binding.
 let host: RunningHost
@@ -23,7 +22,6 @@ async function cashSale(accountId: number, courseIds: number[]) {
   const order = await invoke<{ id: number; amount: number }>('orders:create', { accountId, courseIds })
   return invoke<{ id: number; payments: Array<{ id: number }> }>('orders:recordCash', { orderId: order.id, tendered: order.amount })
 }
-
 
 test('customer search finds a buyer; their page shows owned courses, money per currency and orders', async ({ page }, testInfo) => {
   const errors = watchConsole(page)
@@ -124,11 +122,6 @@ test('reports show the revenue of the sales just made, per currency, net of refu
   await screenshotThemes(page, 'reports-custom', path)
   expect(errors).toEqual([])
 })
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 test('a customer is edited from their page; an email another customer has is refused beside the field, nothing changed', async ({ page }, testInfo) => {
   const errors = watchConsole(page)

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import Stripe from 'stripe'
 import type { Account, AppInfo, OrderDetail } from '../../src/shared/domain'
@@ -6,6 +5,7 @@ import type { RunningHost } from './fixtures/browser-host'
 import { sandboxSecretKey } from './fixtures/sandbox-key'
 import { apiCall, expect, test } from './fixtures/test'
 import { startSale, watchConsole } from './fixtures/till-page'
+import { seriousViolations } from './fixtures/look'
 
 /** The official SDK against the host's own sandbox: the tests' Stripe dashboard. */
 async function dashboard(host: RunningHost): Promise<Stripe> {
@@ -30,11 +30,6 @@ async function payOnPhone(phone: Page, url: string, card: string) {
   await phone.getByLabel('Expiry (MM / YY)').fill('12 / 34')
   await phone.getByLabel('CVC').fill('123')
   await phone.getByRole('button', { name: 'Pay' }).click()
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 test('the QR code and link panel: axe clean in both themes, screenshots at both till sizes', async ({ page, host }, testInfo) => {

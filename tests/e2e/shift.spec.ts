@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
 import { expect, test } from './fixtures/test'
 import { startSale, watchConsole } from './fixtures/till-page'
+import { seriousViolations } from './fixtures/look'
 
 // A whole day on a fresh till: the owner sets up, adds a cashier, the cashier opens the drawer, sells for cash in
 // GBP and JPY, refunds cash (the owner approves on the spot), pays out, reads the X report, and closes with a count.
@@ -13,11 +13,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host.stop()
 })
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** axe in both themes, and screenshots at both till sizes for a person to look at. */
 async function look(page: Page, name: string, path: (file: string) => string) {

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
 import { expect, test } from './fixtures/test'
 import { watchConsole } from './fixtures/till-page'
+import { seriousViolations } from './fixtures/look'
 
 // Settings → Shop database in Chromium: on the browser host (no encrypted store) the URL comes from the
 // environment only, and the panel says so; with COURSETILL_SHOP_DATABASE_URL set it shows the shop book in use —
@@ -14,11 +14,6 @@ const SIZES = [
   { width: 1366, height: 800 },
   { width: 1024, height: 640 },
 ]
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).include('[aria-labelledby="settings-shop-database"]').analyze()
-  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 async function openShopPanel(page: Page, host: RunningHost) {
   await page.goto(`${host.openUrl}#/settings`)

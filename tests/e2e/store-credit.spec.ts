@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import type { CustomerCredit } from '../../src/shared/credit'
@@ -7,13 +6,9 @@ import type { RunningHost } from './fixtures/browser-host'
 import { apiCall, expect, test } from './fixtures/test'
 import { enterCard, startSale, watchConsole } from './fixtures/till-page'
 import { sandboxSecretKey } from './fixtures/sandbox-key'
+import { seriousViolations } from './fixtures/look'
 
 const SHOTS = 'reports/screenshots'
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** Screenshots at both till sizes in both themes for a person to look at; axe at the smaller size, both themes. */
 async function checkScreen(page: Page, name: string, show?: Locator) {
