@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { installOutbox } from '../../src/main/core/shop/outbox-triggers'
 import { pushOnce, type StatementCache } from '../../src/main/core/shop/push'
-import type { ShopDatabase } from '../../src/main/core/shop/shop-database'
-import { migrateShop } from '../../src/main/core/shop/shop-schema'
-import { openPgShopDatabase } from '../../src/main/shop-pg/pg-database'
-import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { tempStore } from '../helpers/temp-store'
-import { shopQuery } from './shop-fixtures'
+import type { ShopDatabase } from '../../src/main/core/shop/shop-database'
+import { shopQuery, useShopBook } from './shop-fixtures'
 
 // A push cut at each point, in one process against real PostgreSQL: before PostgreSQL commits, and after it
 // commits but before the till forgets its outbox rows. Neither loses nor doubles a row.
 describe('shop push cut mid-way', () => {
-  let cluster: PgCluster
-  let shop: ShopDatabase
-  beforeAll(async () => {
-    cluster = await startPgCluster()
-    shop = openPgShopDatabase(cluster.url)
-    await migrateShop(shop)
-  }, 60_000)
-  afterAll(async () => {
-    await shop?.close()
-    cluster?.destroy()
-  })
+  const book = useShopBook()
 
   function sellRaw(db: ReturnType<typeof tempStore>['db'], email: string, orders: number) {
     db.prepare("INSERT INTO account (email, name, created_at, updated_at) VALUES (?, 'Cut Test', 1, 1)").run(email)
@@ -37,18 +24,18 @@ describe('shop push cut mid-way', () => {
   /** The real database, but its transactions fail where told: before the commit, or after it. */
   function cutting(where: 'before-commit' | 'after-commit'): ShopDatabase {
     return {
-      ...shop,
-      query: shop.query,
-      listen: shop.listen,
+      ...book.shop,
+      query: book.shop.query,
+      listen: book.shop.listen,
       close: async () => undefined,
       async transaction(fn) {
         if (where === 'before-commit') {
-          return shop.transaction(async (tx) => {
+          return book.shop.transaction(async (tx) => {
             await fn(tx)
             throw new Error('connection lost before COMMIT')
           })
         }
-        await shop.transaction(fn)
+        await book.shop.transaction(fn)
         throw new Error('connection lost after COMMIT, before the answer')
       },
     }
@@ -64,12 +51,12 @@ describe('shop push cut mid-way', () => {
       await expect(pushOnce(db, cutting(where), ctx.installationId, cache, 40)).rejects.toThrow(/connection lost/)
       // The till forgot nothing: every row is still queued, whatever PostgreSQL did.
       expect(db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(queued)
-      while ((await pushOnce(db, shop, ctx.installationId, cache, 40)) > 0);
-      const orders = await shopQuery<{ status: string; n: number }>(cluster, 'SELECT status, count(*)::int AS n FROM shop_order WHERE installation = $1 GROUP BY status', [ctx.installationId])
+      while ((await pushOnce(db, book.shop, ctx.installationId, cache, 40)) > 0);
+      const orders = await shopQuery<{ status: string; n: number }>(book.cluster, 'SELECT status, count(*)::int AS n FROM shop_order WHERE installation = $1 GROUP BY status', [ctx.installationId])
       expect(orders).toEqual([{ status: 'successful', n: 30 }])
-      const [payments] = await shopQuery<{ n: number }>(cluster, 'SELECT count(*)::int AS n FROM shop_payment WHERE installation = $1', [ctx.installationId])
+      const [payments] = await shopQuery<{ n: number }>(book.cluster, 'SELECT count(*)::int AS n FROM shop_payment WHERE installation = $1', [ctx.installationId])
       expect(payments!.n).toBe(30)
-      const [cursor] = await shopQuery<{ last_seq: number }>(cluster, 'SELECT last_seq::int FROM shop_push_cursor WHERE installation = $1', [ctx.installationId])
+      const [cursor] = await shopQuery<{ last_seq: number }>(book.cluster, 'SELECT last_seq::int FROM shop_push_cursor WHERE installation = $1', [ctx.installationId])
       expect(cursor!.last_seq).toBe(db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").pluck().get())
     })
   }
@@ -80,15 +67,15 @@ describe('shop push cut mid-way', () => {
     sellRaw(db, 'older@example.com', 1)
     const cache: StatementCache = new Map()
     const stale = db.prepare("SELECT seq, row FROM sync_outbox WHERE table_name = 'purchase_order' ORDER BY seq LIMIT 1").get() as { seq: number; row: string }
-    while ((await pushOnce(db, shop, ctx.installationId, cache, 100)) > 0);
+    while ((await pushOnce(db, book.shop, ctx.installationId, cache, 100)) > 0);
     // The first (pending) version of the order arrives again, as a replayed batch from a restored copy would.
     db.prepare("INSERT INTO sync_outbox (seq, table_name, local_id, op, row, created_at) VALUES (?, 'purchase_order', ?, 'upsert', ?, 1)").run(
       stale.seq,
       String(JSON.parse(stale.row).id),
       stale.row,
     )
-    await pushOnce(db, shop, ctx.installationId, cache, 100)
-    const [order] = await shopQuery<{ status: string }>(cluster, 'SELECT status FROM shop_order WHERE installation = $1', [ctx.installationId])
+    await pushOnce(db, book.shop, ctx.installationId, cache, 100)
+    const [order] = await shopQuery<{ status: string }>(book.cluster, 'SELECT status FROM shop_order WHERE installation = $1', [ctx.installationId])
     expect(order!.status).toBe('successful')
   })
 
@@ -99,9 +86,9 @@ describe('shop push cut mid-way', () => {
     const orderId = db.prepare('SELECT max(id) FROM purchase_order').pluck().get() as number
     db.prepare("INSERT INTO payment (order_id, method, amount, amount_received, currency, status, created_at, updated_at) VALUES (?, 'credit', 500, 500, 'GBP', 'succeeded', 2, 2)").run(orderId)
     const cache: StatementCache = new Map()
-    while ((await pushOnce(db, shop, ctx.installationId, cache, 100)) > 0);
+    while ((await pushOnce(db, book.shop, ctx.installationId, cache, 100)) > 0);
     expect(db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0)
-    const methods = await shopQuery<{ method: string }>(cluster, 'SELECT method FROM shop_payment WHERE installation = $1 ORDER BY id', [ctx.installationId])
+    const methods = await shopQuery<{ method: string }>(book.cluster, 'SELECT method FROM shop_payment WHERE installation = $1 ORDER BY id', [ctx.installationId])
     expect(methods.map((m) => m.method)).toEqual(['cash', 'credit'])
   })
 })

@@ -1,5 +1,8 @@
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
+import type { ShopDatabase } from '../../src/main/core/shop/shop-database'
+import { migrateShop } from '../../src/main/core/shop/shop-schema'
+import { openPgShopDatabase } from '../../src/main/shop-pg/pg-database'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { startProcessTill, type ProcessTill } from '../helpers/shop-tills'
 
@@ -23,6 +26,29 @@ export function useShop(): { readonly cluster: PgCluster; startTills(count: numb
       const started = await Promise.all(Array.from({ length: count }, async (_, index) => startProcessTill({ shopUrl: cluster!.url, ...(env ? { env: await env(index) } : {}) })))
       tills.push(...started)
       return started
+    },
+  }
+}
+
+/** One real PostgreSQL for a test file with the shop book migrated, reached in this process (no tills). */
+export function useShopBook(): { readonly cluster: PgCluster; readonly shop: ShopDatabase } {
+  let cluster: PgCluster | undefined
+  let shop: ShopDatabase | undefined
+  beforeAll(async () => {
+    cluster = await startPgCluster()
+    shop = openPgShopDatabase(cluster.url)
+    await migrateShop(shop)
+  }, 60_000)
+  afterAll(async () => {
+    await shop?.close()
+    cluster?.destroy()
+  })
+  return {
+    get cluster() {
+      return cluster!
+    },
+    get shop() {
+      return shop!
     },
   }
 }
