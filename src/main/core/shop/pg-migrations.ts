@@ -9,6 +9,7 @@ import { laterTables } from './pg-migration-later-tables'
 import { restoreMark } from './pg-migration-restore'
 import { customerEdits } from './pg-migration-customer-edits'
 import { noSaleBook } from './pg-migration-no-sale'
+import { historyReads } from './pg-migration-history-reads'
 
 export interface ShopMigration {
   version: number
@@ -291,4 +292,4 @@ ALTER TABLE shop_payment ADD CONSTRAINT shop_payment_method_check CHECK (method 
 `,
 }
 
-export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender, laterTables, restoreMark, customerEdits, noSaleBook]
+export const SHOP_MIGRATIONS: readonly ShopMigration[] = [shopBook, catalog, creditTender, laterTables, restoreMark, customerEdits, noSaleBook, historyReads]

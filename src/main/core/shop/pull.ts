@@ -22,7 +22,8 @@ const upsertInto = (table: string, columns: readonly string[], key: readonly str
 const ORDER_COLUMNS = ['installation', 'order_id', 'email', 'customer_name', 'amount', 'currency', 'status', 'kind', 'created_at', 'updated_at']
 const GRANT_COLUMNS = ['installation', 'local_id', 'email', 'course_code', 'order_id', 'granted_at', 'deleted']
 const EXTERNAL_COLUMNS = ['stripe_payment_intent_id', 'claimed_by', 'amount', 'currency', 'claimed_at']
-const PAYMENT_COLUMNS = ['installation', 'payment_id', 'order_id', 'method', 'amount_received', 'currency', 'status', 'updated_at']
+const PAYMENT_COLUMNS = ['installation', 'payment_id', 'order_id', 'method', 'amount_received', 'currency', 'status', 'stripe_payment_intent_id', 'updated_at']
+const ITEM_COLUMNS = ['installation', 'item_id', 'order_id', 'course_code', 'title', 'unit_amount']
 const REFUND_COLUMNS = ['installation', 'refund_id', 'payment_id', 'amount', 'currency', 'status', 'updated_at']
 
 export const PULL_SOURCES: readonly PullSource[] = [
@@ -59,6 +60,16 @@ export const PULL_SOURCES: readonly PullSource[] = [
     },
   },
   {
+    // Other tills' order lines: titles and the course filter in Orders, Reports per course across the shop.
+    name: 'shop_order_item',
+    query: `SELECT installation, id AS item_id, order_id, course_code, title, unit_amount, shop_seq
+              FROM shop_order_item WHERE shop_seq > $1 AND installation <> $3 ORDER BY shop_seq LIMIT $2`,
+    apply(db, rows) {
+      const upsert = db.prepare(upsertInto('shop_order_item_copy', ITEM_COLUMNS, ['installation', 'item_id']))
+      for (const row of rows) upsert.run(pick(row, ITEM_COLUMNS))
+    },
+  },
+  {
     name: 'shop_grant',
     query: `SELECT installation, local_id, email, course_code, order_id, granted_at, deleted::int AS deleted, shop_seq
               FROM shop_grant WHERE shop_seq > $1 AND installation <> $3 ORDER BY shop_seq LIMIT $2`,
@@ -79,7 +90,7 @@ export const PULL_SOURCES: readonly PullSource[] = [
   {
     // Other tills' money, for Reports across the shop (core/shop/other-tills-revenue.ts).
     name: 'shop_payment',
-    query: `SELECT installation, id AS payment_id, order_id, method, amount_received, currency, status, updated_at, shop_seq
+    query: `SELECT installation, id AS payment_id, order_id, method, amount_received, currency, status, stripe_payment_intent_id, updated_at, shop_seq
               FROM shop_payment WHERE shop_seq > $1 AND installation <> $3 ORDER BY shop_seq LIMIT $2`,
     apply(db, rows) {
       const upsert = db.prepare(upsertInto('shop_payment_copy', PAYMENT_COLUMNS, ['installation', 'payment_id']))

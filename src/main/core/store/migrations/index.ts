@@ -25,6 +25,7 @@ import { receiptEmail } from './024-receipt-email'
 import { creditInHistory } from './025-credit-in-history'
 import { creditExpiry } from './026-credit-expiry'
 import { externalClaim } from './027-external-claim'
+import { shopHistory } from './028-shop-history'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   creditInHistory,
   creditExpiry,
   externalClaim,
+  shopHistory,
 ])
 
 export type { Migration }

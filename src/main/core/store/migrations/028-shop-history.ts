@@ -1,0 +1,74 @@
+import type { Migration } from './types'
+
+// Shop mode, the whole shop's order history in Orders and Reports (issue 16): other tills' orders become rows of
+// the same grid as this till's, so their copies carry what a history row shows and filters on, kept by triggers as
+// pulled payments and refunds land (in whatever order they arrive), like order_history for this till:
+//   paid, refunded: what succeeded payments brought in and succeeded refunds gave back;
+//   methods: the bit set of order_history (1 card, 2 cash, 4 store credit).
+// Items are pulled too (titles in the grid, the course filter, Reports per course), keyed like the other copies.
+// The payment cursor is reset so every payment is read again with its PaymentIntent id (the search by pi_…).
+const recompute = (installation: string, orderId: string) => `
+  UPDATE shop_order_copy SET
+    paid = (SELECT coalesce(sum(amount_received), 0) FROM shop_payment_copy
+             WHERE installation = ${installation} AND order_id = ${orderId} AND status = 'succeeded'),
+    methods = (SELECT coalesce(max(method = 'card'), 0) + 2 * coalesce(max(method = 'cash'), 0) + 4 * coalesce(max(method = 'credit'), 0)
+                 FROM shop_payment_copy WHERE installation = ${installation} AND order_id = ${orderId}),
+    refunded = (SELECT coalesce(sum(r.amount), 0) FROM shop_refund_copy r JOIN shop_payment_copy p
+                    ON p.installation = r.installation AND p.payment_id = r.payment_id
+                 WHERE r.installation = ${installation} AND p.order_id = ${orderId} AND r.status = 'succeeded')
+  WHERE installation = ${installation} AND order_id = ${orderId};`
+
+const orderOfPayment = (row: string) => `(SELECT order_id FROM shop_payment_copy WHERE installation = ${row}.installation AND payment_id = ${row}.payment_id)`
+
+export const shopHistory: Migration = {
+  version: 28,
+  name: 'shop-history',
+  sql: `
+ALTER TABLE shop_order_copy ADD COLUMN paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0);
+ALTER TABLE shop_order_copy ADD COLUMN refunded INTEGER NOT NULL DEFAULT 0 CHECK (refunded >= 0);
+ALTER TABLE shop_order_copy ADD COLUMN methods INTEGER NOT NULL DEFAULT 0 CHECK (methods BETWEEN 0 AND 7);
+CREATE INDEX shop_order_copy_till ON shop_order_copy(installation, created_at);
+CREATE INDEX shop_order_copy_customer ON shop_order_copy(customer_name COLLATE NOCASE);
+CREATE INDEX shop_order_copy_email ON shop_order_copy(email);
+CREATE INDEX shop_order_copy_amount ON shop_order_copy(amount);
+CREATE INDEX shop_order_copy_status ON shop_order_copy(status, created_at);
+CREATE INDEX shop_payment_copy_order ON shop_payment_copy(installation, order_id);
+CREATE INDEX shop_refund_copy_payment ON shop_refund_copy(installation, payment_id);
+
+ALTER TABLE shop_payment_copy ADD COLUMN stripe_payment_intent_id TEXT CHECK (stripe_payment_intent_id IS NULL OR stripe_payment_intent_id LIKE 'pi_%');
+CREATE INDEX shop_payment_copy_intent ON shop_payment_copy(stripe_payment_intent_id) WHERE stripe_payment_intent_id IS NOT NULL;
+DELETE FROM shop_pull_cursor WHERE source = 'shop_payment';
+
+CREATE TABLE shop_order_item_copy (
+  installation TEXT NOT NULL CHECK (length(installation) BETWEEN 16 AND 64),
+  item_id INTEGER NOT NULL CHECK (item_id > 0),
+  order_id INTEGER NOT NULL,
+  course_code TEXT NOT NULL CHECK (length(course_code) BETWEEN 1 AND 64),
+  title TEXT NOT NULL,
+  unit_amount INTEGER NOT NULL CHECK (unit_amount > 0),
+  PRIMARY KEY (installation, item_id)
+) STRICT;
+CREATE INDEX shop_order_item_copy_order ON shop_order_item_copy(installation, order_id);
+CREATE INDEX shop_order_item_copy_course ON shop_order_item_copy(course_code);
+
+CREATE TRIGGER shop_order_copy_figures_on_insert AFTER INSERT ON shop_order_copy BEGIN ${recompute('NEW.installation', 'NEW.order_id')} END;
+CREATE TRIGGER shop_order_copy_figures_on_payment_insert AFTER INSERT ON shop_payment_copy BEGIN ${recompute('NEW.installation', 'NEW.order_id')} END;
+CREATE TRIGGER shop_order_copy_figures_on_payment_update AFTER UPDATE ON shop_payment_copy BEGIN
+  ${recompute('OLD.installation', 'OLD.order_id')}
+  ${recompute('NEW.installation', 'NEW.order_id')}
+END;
+CREATE TRIGGER shop_order_copy_figures_on_refund_insert AFTER INSERT ON shop_refund_copy BEGIN ${recompute('NEW.installation', orderOfPayment('NEW'))} END;
+CREATE TRIGGER shop_order_copy_figures_on_refund_update AFTER UPDATE ON shop_refund_copy BEGIN ${recompute('NEW.installation', orderOfPayment('NEW'))} END;
+CREATE TRIGGER shop_order_copy_figures_on_payment_delete AFTER DELETE ON shop_payment_copy BEGIN ${recompute('OLD.installation', 'OLD.order_id')} END;
+CREATE TRIGGER shop_order_copy_figures_on_refund_delete AFTER DELETE ON shop_refund_copy BEGIN ${recompute('OLD.installation', orderOfPayment('OLD'))} END;
+
+UPDATE shop_order_copy SET
+  paid = (SELECT coalesce(sum(amount_received), 0) FROM shop_payment_copy p
+           WHERE p.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id AND p.status = 'succeeded'),
+  methods = (SELECT coalesce(max(method = 'card'), 0) + 2 * coalesce(max(method = 'cash'), 0) + 4 * coalesce(max(method = 'credit'), 0)
+               FROM shop_payment_copy p WHERE p.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id),
+  refunded = (SELECT coalesce(sum(r.amount), 0) FROM shop_refund_copy r JOIN shop_payment_copy p
+                  ON p.installation = r.installation AND p.payment_id = r.payment_id
+               WHERE r.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id AND r.status = 'succeeded');
+`,
+}
