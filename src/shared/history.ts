@@ -34,7 +34,16 @@ export interface OrderFilters {
   method?: MethodFilter
   /** An order number (#123), a Stripe payment intent id (pi_…), or part of a customer's name or email. */
   text?: string
+  /**
+   * Shop mode: whose orders. Absent: this till's own. ALL_TILLS: every till's, the others' as of the last pull.
+   * An installation id: that till's (this till's own id is the same as absent).
+   */
+  till?: string
 }
+
+export const ALL_TILLS = 'all'
+/** A till's installation id, as every store makes it (store migration 005). */
+export const INSTALLATION_ID = /^[a-z0-9-]{16,64}$/
 
 export interface OrderListRow {
   id: number
@@ -54,6 +63,11 @@ export interface OrderListRow {
   methods: PaymentMethod[]
   /** Renewals, a membership's first period and payment plan parts are told apart from till sales. */
   kind: import('./recurring').OrderKind
+  /**
+   * Set on another till's order (its installation id): read-only here, as of the last pull. Its `id` is that
+   * till's order number and its `accountId` this till's customer with the same email (0 if none here).
+   */
+  till?: string
 }
 
 export interface OrderPage {

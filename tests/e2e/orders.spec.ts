@@ -144,7 +144,7 @@ test('sales made at the till filter by status and date, and export to a CSV that
   const text = readFileSync(await download.path(), 'utf8')
   expect(download.suggestedFilename()).toMatch(/^orders-.*\.csv$/)
   const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
-  expect(lines[0]).toBe('order,created,time_zone,status,customer,email,items,courses,currency,amount,paid,refunded,payment_methods,discount')
+  expect(lines[0]).toBe('order,created,time_zone,status,customer,email,items,courses,currency,amount,paid,refunded,payment_methods,discount,till')
   expect(lines.find((line) => line.startsWith(`${gbp.id},`))).toContain(',"Zoë ""Zed"", Jr.",zed@example.com,2,')
   expect(lines.find((line) => line.startsWith(`${kwd.id},`))).toContain(',KWD,15.000,15.000,0.000,cash,0.000')
   expect(lines.find((line) => line.startsWith(`${jpy.id},`))).toContain(',JPY,6800,6800,0,card,0')

@@ -16,6 +16,7 @@ const row: ExportRow = {
   refunded: 6800,
   methods: 3,
   discount: 680,
+  installation: '3f9a0c2e5b7d41a8',
 }
 
 describe('CSV', () => {
@@ -54,6 +55,7 @@ describe('CSV', () => {
       '6800',
       'card+cash',
       '680',
+      '3f9a0c2e5b7d41a8',
     ])
     expect(csvLine(fields)).toContain(',"Zoë ""Zed"" O’Neil, Jr.",')
   })

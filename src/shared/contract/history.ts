@@ -1,7 +1,7 @@
 // Order history: paging through every order with filters, totals and CSV export (owned by the history area).
 import { z } from 'zod'
 import { ORDER_STATUSES } from '../domain'
-import { MAX_PAGE_SIZE, METHOD_FILTERS, ORDER_SORT_KEYS, SORT_DIRECTIONS, type OrderExport, type OrderPage, type OrderTotals } from '../history'
+import { ALL_TILLS, INSTALLATION_ID, MAX_PAGE_SIZE, METHOD_FILTERS, ORDER_SORT_KEYS, SORT_DIRECTIONS, type OrderExport, type OrderPage, type OrderTotals } from '../history'
 import { channel, id, managerChannel, searchText } from './channel'
 
 // The latest instant a JavaScript Date can hold; anything past it is a typo, not a date.
@@ -17,6 +17,7 @@ export const orderFilters = z
     accountId: id.optional(),
     method: z.enum(METHOD_FILTERS).optional(),
     text: searchText.optional(),
+    till: z.union([z.literal(ALL_TILLS), z.string().regex(INSTALLATION_ID, 'a till id, or "all"')]).optional(),
   })
   .refine((filters) => filters.from === undefined || filters.to === undefined || filters.from <= filters.to, {
     message: 'the date range is reversed: "from" must not be after "to"',

@@ -24,6 +24,8 @@ export const CSV_HEADER = [
   'payment_methods',
   // What discounts took off the price (amount is after them), in the row's currency.
   'discount',
+  // The installation id of the till that took the order (shop mode: several tills' orders in one file).
+  'till',
 ] as const
 
 /** A row as the export query returns it. */
@@ -41,6 +43,7 @@ export interface ExportRow {
   refunded: number
   methods: number
   discount: number
+  installation: string
 }
 
 export const BOM = '\uFEFF'
@@ -78,5 +81,6 @@ export function exportFields(row: ExportRow, timeZone: string): string[] {
     money(row.refunded),
     methodsOf(row.methods).join('+'),
     money(row.discount),
+    row.installation,
   ]
 }

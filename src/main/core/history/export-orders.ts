@@ -6,11 +6,11 @@ import { conflict } from '@shared/errors'
 import { audit } from '../audit'
 import type { LiveBus } from '../bus/live-bus'
 import type { Db } from '../store/db'
-import { BOM, CSV_HEADER, csvLine, exportFields, type ExportRow } from './csv'
+import { BOM, CSV_HEADER, csvLine, exportFields } from './csv'
 import { freshFileName, openFileWriter } from './export-file'
-import { planRead, resolveQuery } from './list-orders'
-import { buildRowsSelect } from './query-build'
-import { orderTotals } from './totals'
+import { exportRows } from './export-rows'
+import { historyTotals, tillScope } from './whole-shop'
+import { readInstallationId } from '../installation'
 import { openSqlite } from '../store/sqlite'
 import { readShopLocale } from '../shop-locale'
 
@@ -53,9 +53,8 @@ export function createOrderExporter(deps: ExportDeps) {
 
 async function writeExport(deps: ExportDeps, input: ExportInput): Promise<OrderExport> {
   const sort = input.sort ?? DEFAULT_ORDER_SORT
-  const q = resolveQuery(deps.db, input.filters)
-  const total = orderTotals(deps.db, input.filters).count
-  const query = buildRowsSelect({ q, driver: planRead(deps.db, q, sort), sort, details: true })
+  const scope = tillScope(deps.db, input.filters)
+  const total = historyTotals(deps.db, input.filters).count
   const exportId = randomBytes(12).toString('hex')
   // Times in the shop's zone (Settings), like every screen, whatever zone this machine is set to.
   const { timeZone } = readShopLocale(deps.db)
@@ -64,17 +63,18 @@ async function writeExport(deps: ExportDeps, input: ExportInput): Promise<OrderE
   const progress = (state: OrderExportProgress['state'], rows: number) =>
     deps.bus.publish({ type: 'orders.export', exportId, state, rows, total, path: state === 'done' ? path : null })
 
-  // Its own read-only connection: one consistent snapshot for the whole file, and the app's connection stays
-  // free for writes while this one is mid-iteration.
-  const reader = openSqlite(deps.db.name, { readonly: true, fileMustExist: true })
+  // Read-only connections of its own: one consistent snapshot per stream for the whole file, and the app's
+  // connection stays free for writes while these are mid-iteration.
+  const open = () => openSqlite(deps.db.name, { readonly: true, fileMustExist: true })
+  const readers = { own: open(), others: open(), planner: deps.db, installation: readInstallationId(deps.db) }
   const out = openFileWriter(partial)
   let rows = 0
   try {
-    reader.pragma('busy_timeout = 5000')
+    for (const reader of [readers.own, readers.others]) reader.pragma('busy_timeout = 5000')
     await out.write((input.bom ? BOM : '') + csvLine(CSV_HEADER))
     let batch: string[] = []
     let reportedAt = Date.now()
-    for (const row of reader.prepare(query.text).iterate(...query.params) as IterableIterator<ExportRow>) {
+    for (const row of exportRows(readers, input.filters, sort, scope)) {
       batch.push(csvLine(exportFields(row, timeZone)))
       rows++
       if (batch.length < ROWS_PER_BATCH) continue
@@ -94,7 +94,8 @@ async function writeExport(deps: ExportDeps, input: ExportInput): Promise<OrderE
     progress('failed', rows)
     throw error
   } finally {
-    reader.close()
+    readers.own.close()
+    readers.others.close()
   }
   // Customer names and emails left the till: the manager may later ask who took them, and when.
   audit(deps.db, deps.now(), {

@@ -24,6 +24,7 @@ const GRANT_COLUMNS = ['installation', 'local_id', 'email', 'course_code', 'orde
 const EXTERNAL_COLUMNS = ['stripe_payment_intent_id', 'claimed_by', 'amount', 'currency', 'claimed_at']
 const PAYMENT_COLUMNS = ['installation', 'payment_id', 'order_id', 'method', 'amount_received', 'currency', 'status', 'stripe_payment_intent_id', 'updated_at']
 const ITEM_COLUMNS = ['installation', 'item_id', 'order_id', 'course_code', 'title', 'unit_amount']
+const DISCOUNT_COLUMNS = ['installation', 'discount_id', 'order_id', 'course_code', 'amount']
 const REFUND_COLUMNS = ['installation', 'refund_id', 'payment_id', 'amount', 'currency', 'status', 'updated_at']
 
 export const PULL_SOURCES: readonly PullSource[] = [
@@ -67,6 +68,21 @@ export const PULL_SOURCES: readonly PullSource[] = [
     apply(db, rows) {
       const upsert = db.prepare(upsertInto('shop_order_item_copy', ITEM_COLUMNS, ['installation', 'item_id']))
       for (const row of rows) upsert.run(pick(row, ITEM_COLUMNS))
+    },
+  },
+  {
+    // A discount removed at its till is marked deleted in the shop book: it leaves the copy.
+    name: 'shop_order_discount',
+    query: `SELECT d.installation, d.id AS discount_id, d.order_id, c.code AS course_code, d.amount, d.deleted::int AS deleted, d.shop_seq
+              FROM shop_order_discount d LEFT JOIN shop_course c ON c.installation = d.installation AND c.id = d.course_id
+             WHERE d.shop_seq > $1 AND d.installation <> $3 ORDER BY d.shop_seq LIMIT $2`,
+    apply(db, rows) {
+      const upsert = db.prepare(upsertInto('shop_order_discount_copy', DISCOUNT_COLUMNS, ['installation', 'discount_id']))
+      const remove = db.prepare('DELETE FROM shop_order_discount_copy WHERE installation = ? AND discount_id = ?')
+      for (const row of rows) {
+        if (row.deleted) remove.run(row.installation, row.discount_id)
+        else upsert.run(pick(row, DISCOUNT_COLUMNS))
+      }
     },
   },
   {

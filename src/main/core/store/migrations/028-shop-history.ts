@@ -5,7 +5,8 @@ import type { Migration } from './types'
 // pulled payments and refunds land (in whatever order they arrive), like order_history for this till:
 //   paid, refunded: what succeeded payments brought in and succeeded refunds gave back;
 //   methods: the bit set of order_history (1 card, 2 cash, 4 store credit).
-// Items are pulled too (titles in the grid, the course filter, Reports per course), keyed like the other copies.
+// Items and discounts are pulled too (titles in the grid, the course filter, the CSV's discount, Reports per
+// course), keyed like the other copies.
 // The payment cursor is reset so every payment is read again with its PaymentIntent id (the search by pi_…).
 const recompute = (installation: string, orderId: string) => `
   UPDATE shop_order_copy SET
@@ -27,11 +28,15 @@ export const shopHistory: Migration = {
 ALTER TABLE shop_order_copy ADD COLUMN paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0);
 ALTER TABLE shop_order_copy ADD COLUMN refunded INTEGER NOT NULL DEFAULT 0 CHECK (refunded >= 0);
 ALTER TABLE shop_order_copy ADD COLUMN methods INTEGER NOT NULL DEFAULT 0 CHECK (methods BETWEEN 0 AND 7);
-CREATE INDEX shop_order_copy_till ON shop_order_copy(installation, created_at);
-CREATE INDEX shop_order_copy_customer ON shop_order_copy(customer_name COLLATE NOCASE);
-CREATE INDEX shop_order_copy_email ON shop_order_copy(email);
-CREATE INDEX shop_order_copy_amount ON shop_order_copy(amount);
-CREATE INDEX shop_order_copy_status ON shop_order_copy(status, created_at);
+-- The grid's sorts, each ending in the copy's key so a page is one index range read in order (keyset paging).
+DROP INDEX shop_order_copy_created;
+CREATE INDEX shop_order_copy_created ON shop_order_copy(created_at, installation, order_id);
+CREATE INDEX shop_order_copy_amount ON shop_order_copy(amount, installation, order_id);
+CREATE INDEX shop_order_copy_customer ON shop_order_copy(customer_name COLLATE NOCASE, installation, order_id);
+CREATE INDEX shop_order_copy_status ON shop_order_copy(status, created_at, installation, order_id);
+CREATE INDEX shop_order_copy_till ON shop_order_copy(installation, created_at, order_id);
+CREATE INDEX shop_order_copy_email ON shop_order_copy(email, created_at);
+CREATE INDEX shop_order_copy_number ON shop_order_copy(order_id);
 CREATE INDEX shop_payment_copy_order ON shop_payment_copy(installation, order_id);
 CREATE INDEX shop_refund_copy_payment ON shop_refund_copy(installation, payment_id);
 
@@ -50,6 +55,18 @@ CREATE TABLE shop_order_item_copy (
 ) STRICT;
 CREATE INDEX shop_order_item_copy_order ON shop_order_item_copy(installation, order_id);
 CREATE INDEX shop_order_item_copy_course ON shop_order_item_copy(course_code);
+
+-- Other tills' discounts (the CSV's discount column, Reports' per-course split); a removed one leaves.
+CREATE TABLE shop_order_discount_copy (
+  installation TEXT NOT NULL CHECK (length(installation) BETWEEN 16 AND 64),
+  discount_id INTEGER NOT NULL CHECK (discount_id > 0),
+  order_id INTEGER NOT NULL,
+  -- NULL: a discount on the whole order.
+  course_code TEXT CHECK (course_code IS NULL OR length(course_code) BETWEEN 1 AND 64),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  PRIMARY KEY (installation, discount_id)
+) STRICT;
+CREATE INDEX shop_order_discount_copy_order ON shop_order_discount_copy(installation, order_id);
 
 CREATE TRIGGER shop_order_copy_figures_on_insert AFTER INSERT ON shop_order_copy BEGIN ${recompute('NEW.installation', 'NEW.order_id')} END;
 CREATE TRIGGER shop_order_copy_figures_on_payment_insert AFTER INSERT ON shop_payment_copy BEGIN ${recompute('NEW.installation', 'NEW.order_id')} END;
