@@ -66,8 +66,9 @@ function sqliteOrder(rows: ReadonlyArray<OrderListRow & { installation: string }
 
 describe('Orders across the shop', () => {
   it("lists another till's orders and every till's, paged in one order for every sort, with totals and the CSV", async () => {
-    const [a, b] = [await till(), await till()]
-    const [idA, idB] = [a.till.ctx.installationId, b.till.ctx.installationId]
+    const [a, b, c] = [await till(), await till(), await till()]
+    const [idA, idB, idC] = [a.till.ctx.installationId, b.till.ctx.installationId, c.till.ctx.installationId]
+    const atC = await cashSale(c, 'JPY')
     const gbp = await cashSale(a, 'GBP')
     const jpy = await cashSale(a, 'JPY')
     const kwd = await cashSale(a, 'KWD', 2)
@@ -79,9 +80,18 @@ describe('Orders across the shop', () => {
     const discounted = await a.call('orders:create', { accountId: 2, courseIds: [gbpCourse.id], confirmOwned: [gbpCourse.id] })
     await a.call('orders:discount', { orderId: discounted.id, courseId: null, kind: 'percent', value: 500, reason: 'Regular' })
     const fivePercent = Math.round(gbpCourse.price * 0.05)
+    // A discount given then removed at A (before anything was paid) is not in B's copy.
+    const removed = await a.call('orders:discount', { orderId: discounted.id, courseId: gbpCourse.id, kind: 'amount', value: 1, reason: 'Mistake' })
+    await settle([a, b, c])
+    await a.call('orders:removeDiscount', { orderId: discounted.id, discountId: removed.discounts.at(-1)!.id })
+    // Names equal but for case sort together, as SQLite's NOCASE has them (then by till).
+    const lower = await a.call('customers:create', { email: 'bea.lowe@example.com', name: 'bea lowe' })
+    const upper = await b.call('customers:create', { email: 'bea.l@example.org', name: 'Bea Lowe' })
+    await cashSale(a, 'GBP', lower.id)
+    await cashSale(b, 'GBP', upper.id)
     const ownGbp = await cashSale(b, 'GBP')
     const ownJpy = await cashSale(b, 'JPY', 2)
-    await settle([a, b])
+    await settle([a, b, c])
 
     // Another till's orders read as that till lists them itself: the same figures, plus whose they are.
     const atA = listOrders(a.till.ctx.db, { limit: 100 }).rows
@@ -92,11 +102,13 @@ describe('Orders across the shop', () => {
     expect(ofA.rows.find((r) => r.id === kwd.id)).toMatchObject({ paid: kwd.amount, currency: 'KWD' })
     // This till's own id is the same as no till: its own history, rows unmarked.
     expect(await b.call('orders:list', { filters: { till: idB } })).toEqual(await b.call('orders:list', {}))
+    expect((await b.call('orders:list', { filters: { till: idC } })).rows.map((r) => [r.till, r.id])).toEqual([[idC, atC.id]])
 
     // Every till: each sort, both directions, pages of 2 give every order once, in SQLite's own order.
     const own = listOrders(b.till.ctx.db, { limit: 100 }).rows
-    const union = [...atA.map((r) => ({ ...r, installation: idA })), ...own.map((r) => ({ ...r, installation: idB }))]
-    expect(union).toHaveLength(7)
+    const ofC = listOrders(c.till.ctx.db, { limit: 100 }).rows
+    const union = [...atA.map((r) => ({ ...r, installation: idA })), ...own.map((r) => ({ ...r, installation: idB })), ...ofC.map((r) => ({ ...r, installation: idC }))]
+    expect(union).toHaveLength(10)
     for (const sortKey of ORDER_SORT_KEYS) {
       for (const direction of ['asc', 'desc'] as const) {
         const sort = { key: sortKey, direction }
@@ -111,7 +123,7 @@ describe('Orders across the shop', () => {
     expect(await list({ method: 'card' })).toEqual([`${idA}:${unpaid.id}`])
     expect(await list({ text: card.paymentIntentId })).toEqual([`${idA}:${unpaid.id}`])
     expect(await list({ text: `#${jpy.id}` })).toEqual([...new Set([`${idA}:${jpy.id}`, ...own.filter((r) => r.id === jpy.id).map((r) => key(r, idB))])].sort())
-    expect(await list({ courseId: courseIn(b, 'JPY').id })).toEqual([`${idA}:${jpy.id}`, `${idB}:${ownJpy.id}`].sort())
+    expect(await list({ courseId: courseIn(b, 'JPY').id })).toEqual([`${idA}:${jpy.id}`, `${idB}:${ownJpy.id}`, `${idC}:${atC.id}`].sort())
     const customer2 = b.till.ctx.db.prepare('SELECT email FROM account WHERE id = 2').pluck().get() as string
     expect(await list({ accountId: 2 })).toEqual([`${idA}:${kwd.id}`, `${idA}:${discounted.id}`, `${idB}:${ownJpy.id}`].sort())
     expect(await list({ text: customer2.toUpperCase() })).toEqual(await list({ accountId: 2 }))
@@ -119,11 +131,12 @@ describe('Orders across the shop', () => {
     // Totals per currency: both stores' own totals added, never across currencies.
     const totalsA = await a.call('orders:totals', {})
     const totalsB = await b.call('orders:totals', {})
+    const totalsC = await c.call('orders:totals', {})
     const all = await b.call('orders:totals', { filters: { till: 'all' } })
-    expect(all.count).toBe(totalsA.count + totalsB.count)
+    expect(all.count).toBe(totalsA.count + totalsB.count + totalsC.count)
     for (const currency of all.currencies) {
       const sum = (field: 'orders' | 'amount' | 'paid' | 'refunded') =>
-        [totalsA, totalsB].reduce((total, t) => total + (t.currencies.find((c) => c.currency === currency.currency)?.[field] ?? 0), 0)
+        [totalsA, totalsB, totalsC].reduce((total, t) => total + (t.currencies.find((c) => c.currency === currency.currency)?.[field] ?? 0), 0)
       expect([currency.orders, currency.amount, currency.paid, currency.refunded]).toEqual([sum('orders'), sum('amount'), sum('paid'), sum('refunded')])
     }
     expect(await b.call('orders:totals', { filters: { till: idA } })).toEqual(totalsA)
@@ -137,7 +150,7 @@ describe('Orders across the shop', () => {
     expect(lineOf(idA, discounted.id)[column('discount')]).toBe((fivePercent / 100).toFixed(2))
     expect(lineOf(idA, jpy.id).slice(column('currency'), column('payment_methods') + 1)).toEqual(['JPY', String(jpy.amount), String(jpy.amount), '0', 'cash'])
     expect(lineOf(idB, ownGbp.id)[column('payment_methods')]).toBe('cash')
-    expect(file.rows).toBe(7)
+    expect(file.rows).toBe(10)
   })
 
   it('refuses a till that is not an id and a cursor from another listing, and changes nothing', async () => {
@@ -149,6 +162,8 @@ describe('Orders across the shop', () => {
     const ownPage = await t.call('orders:list', { limit: 1 })
     expect(ownPage.nextCursor).not.toBeNull()
     await expect(t.call('orders:list', { filters: { till: 'all' }, cursor: ownPage.nextCursor!, limit: 1 })).rejects.toMatchObject({ code: 'invalid_input' })
+    const forged = Buffer.from(JSON.stringify({ k: 'created', d: 'desc', v: [Date.now(), "x' OR 1=1 --", 1] })).toString('base64url')
+    await expect(t.call('orders:list', { filters: { till: 'all' }, cursor: forged })).rejects.toMatchObject({ code: 'invalid_input' })
     expect(await t.call('orders:totals', { filters: { till: 'all' } })).toEqual(before)
   })
 })
