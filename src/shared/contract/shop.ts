@@ -33,9 +33,17 @@ export interface ShopOrderPage {
   total: number
 }
 
+/** The tills whose orders this one holds: itself, and each other till with how many of its orders were pulled. */
+export interface ShopTills {
+  own: string
+  others: Array<{ installation: string; orders: number }>
+}
+
 // Shop mode (issue 16): the sync's freshness and the whole shop's orders held locally (readable offline).
 export const shopChannels = {
   'shop:status': channel<ShopStatus>()(z.strictObject({})),
+  /** For Orders' till filter. */
+  'shop:tills': channel<ShopTills>()(z.strictObject({})),
   /** Other tills' orders, newest first; `before` pages by created_at. */
   'shop:orders': channel<ShopOrderPage>()(
     z.strictObject({ limit: z.int().min(1).max(500).default(100), before: z.int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }),

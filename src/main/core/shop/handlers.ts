@@ -1,4 +1,5 @@
-import type { shopChannels, ShopOrderRow } from '@shared/contract/shop'
+import type { shopChannels, ShopOrderRow, ShopTills } from '@shared/contract/shop'
+import { readInstallationId } from '../installation'
 import type { HandlerDeps, HandlersFor } from '../api/handler-types'
 import { sql } from '../store/statements'
 
@@ -7,6 +8,11 @@ export function shopHandlers({ ctx, shop }: Pick<HandlerDeps, 'ctx' | 'shop'>): 
   const asOf = () => (sql(db, 'SELECT pulled_at FROM shop_sync_state WHERE singleton = 1').pluck().get() as number | null) ?? null
   return {
     'shop:status': () => shop?.()?.status() ?? { enabled: false, connected: false, asOf: null, pendingPush: 0, lastError: null },
+    'shop:tills': () => ({
+      own: readInstallationId(db),
+      // Read off the (installation, created_at, order_id) index, one till after another.
+      others: sql(db, 'SELECT installation, count(*) AS orders FROM shop_order_copy GROUP BY installation ORDER BY installation').all() as ShopTills['others'],
+    }),
     'shop:orders': (input) => ({
       rows: sql(
         db,

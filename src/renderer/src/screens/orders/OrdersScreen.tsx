@@ -11,12 +11,16 @@ import { readOrdersView, writeOrdersView } from './list/orders-url'
 import { OrdersGrid } from './list/OrdersGrid'
 import { OrderCount, TotalsBar } from './list/TotalsBar'
 import { useOrderPages } from './list/useOrderPages'
-import { ShopOrdersPanel } from './ShopOrdersPanel'
+import { ShopFreshness } from './list/ShopFreshness'
+import { TillFilter } from './list/TillFilter'
 
 // Totals follow sales as they happen, but at most this often: a busy webhook burst is one recount, not fifty.
 const TOTALS_REFRESH_MS = 2_000
 
-/** Every order in the store, filtered, sorted and totalled; reads only the local store, so it works offline. */
+/**
+ * Every order in the store, filtered, sorted and totalled; in shop mode also other tills' orders as last pulled.
+ * Reads only the local store, so it works offline.
+ */
 export function OrdersScreen() {
   const [initial] = useState(() => readOrdersView(window.location.hash))
   const [form, setForm] = useState<FilterForm>(initial.form)
@@ -31,7 +35,9 @@ export function OrdersScreen() {
   const [changed, setChanged] = useState(false)
 
   useLiveEvents((event) => {
-    if (event.type !== 'order.changed') return
+    // Other tills' orders change when this till pulls them (shop mode), its own when they change here.
+    const relevant = event.type === 'order.changed' || (event.type === 'shop.synced' && form.till !== '')
+    if (!relevant) return
     setChanged(true)
     if (pending.current) return
     pending.current = setTimeout(() => {
@@ -52,7 +58,6 @@ export function OrdersScreen() {
   )
   return (
     <div className="orders">
-      <ShopOrdersPanel />
       <Panel
         title={
           <>
@@ -75,11 +80,13 @@ export function OrdersScreen() {
                 Orders changed — refresh
               </Button>
             )}
+            <TillFilter till={form.till} onChange={(till) => setForm({ ...form, till })} />
             <ExportButton filters={usable} sort={sort} />
           </>
         }
       >
         <FiltersBar form={form} onChange={onChange} onJump={onJump} error={error} />
+        <ShopFreshness showingOthers={form.till !== ''} />
         <TotalsBar totals={totals} />
         <OrdersGrid pages={pages} sort={sort} onSort={setSort} total={totals.state === 'ready' && !error ? totals.data.count : null} filtered={isFiltered(form)} />
       </Panel>

@@ -71,7 +71,7 @@ export function FiltersBar({ form, onChange, onJump, error }: { form: FilterForm
           <JumpToDate onJump={onJump} />
         </span>
         {isFiltered(form) && (
-          <Button variant="ghost" size="sm" onClick={() => onChange(EMPTY_FORM)}>
+          <Button variant="ghost" size="sm" onClick={() => onChange({ ...EMPTY_FORM, till: form.till })}>
             Clear filters
           </Button>
         )}

@@ -5,11 +5,17 @@ import { formatDate, formatTime } from '../../../app/shop-format'
 import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 import { METHOD_LABEL } from '../detail/format'
+import { tillLabel } from './TillFilter'
 
 const KIND_LABEL = { sale: null, membership: 'Membership', renewal: 'Renewal', installment: 'Payment plan' } as const
 
+/** Where an order opens: this till's own detail, or another till's read-only copy (shop mode). */
+export function orderHref(row: Pick<OrderListRow, 'id' | 'till'>): string {
+  return row.till ? `#/orders/till/${row.till}/${row.id}` : `#/orders/${row.id}`
+}
+
 /** One order in the grid; positioned by the grid (translateY) so only rows in view exist in the page. */
-export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { row: OrderListRow; index: number; active: boolean; style: CSSProperties; onOpen: (id: number) => void; onFocusRow: (index: number) => void }) {
+export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { row: OrderListRow; index: number; active: boolean; style: CSSProperties; onOpen: (row: OrderListRow) => void; onFocusRow: (index: number) => void }) {
   const more = row.itemCount - row.firstTitles.length
   return (
     <div
@@ -19,14 +25,19 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
       tabIndex={active ? 0 : -1}
       className={['orders-row', index % 2 ? 'odd' : ''].join(' ')}
       style={style}
-      aria-label={`Order ${row.id}, ${row.customerName}, ${orderStatusLabel(row.status)}`}
-      onClick={() => onOpen(row.id)}
+      aria-label={`Order ${row.id}${row.till ? ` at ${tillLabel(row.till)}` : ''}, ${row.customerName}, ${orderStatusLabel(row.status)}`}
+      onClick={() => onOpen(row)}
       onFocus={() => onFocusRow(index)}
     >
       <div role="gridcell" className="orders-cell orders-id">
-        <a href={`#/orders/${row.id}`} tabIndex={-1} onClick={(event) => event.stopPropagation()}>
+        <a href={orderHref(row)} tabIndex={-1} onClick={(event) => event.stopPropagation()}>
           #{row.id}
         </a>
+        {row.till && (
+          <span className="orders-sub orders-till-mark" title={row.till}>
+            {tillLabel(row.till)}
+          </span>
+        )}
       </div>
       <div role="gridcell" className="orders-cell orders-when">
         <span>{formatDate(row.createdAt)}</span>

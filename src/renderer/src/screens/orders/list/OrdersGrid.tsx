@@ -1,8 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { OrderSort, OrderSortKey } from '@shared/history'
-import { navigate } from '../../../app/route'
+import type { OrderListRow, OrderSort, OrderSortKey } from '@shared/history'
 import { Button } from '../../../ui/Button'
-import { OrderRow } from './OrderRow'
+import { orderHref, OrderRow } from './OrderRow'
 import type { OrderPages } from './useOrderPages'
 import { moveFocus, needsMore, revealRow, visibleRows } from './window-math'
 import { recalledScroll, rememberScroll } from './scroll-memory'
@@ -109,13 +108,17 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Enter' && rows[active]) return (saveNow(), navigate('orders', rows[active].id))
+    if (event.key === 'Enter' && rows[active]) return (saveNow(), open(rows[active]))
     const to = moveFocus(event.key, active, rows.length, Math.floor(height / ROW_HEIGHT))
     if (to === null) return
     event.preventDefault()
     focusWanted.current = true
     setActive(to)
     if (body.current) body.current.scrollTop = revealRow(to, body.current.scrollTop, height, ROW_HEIGHT)
+  }
+
+  function open(row: OrderListRow) {
+    window.location.hash = orderHref(row)
   }
 
   function toggle(key: OrderSortKey, first: OrderSort['direction']) {
@@ -153,7 +156,7 @@ export function OrdersGrid({ pages, sort, onSort, total, filtered }: GridProps) 
         <div role="rowgroup" className="orders-spacer" style={{ height: rows.length * ROW_HEIGHT + (empty ? 0 : FOOTER) }}>
           {rows.slice(drawn.start, drawn.end).map((row, offset) => {
             const index = drawn.start + offset
-            return <OrderRow key={row.id} row={row} index={index} active={index === active} style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }} onOpen={(id) => navigate('orders', id)} onFocusRow={(i) => ((activeRef.current = i), setActive(i))} />
+            return <OrderRow key={`${row.till ?? ''}:${row.id}`} row={row} index={index} active={index === active} style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }} onOpen={open} onFocusRow={(i) => ((activeRef.current = i), setActive(i))} />
           })}
           {!empty && (
             <div className="orders-footer" style={{ transform: `translateY(${rows.length * ROW_HEIGHT}px)` }}>

@@ -13,9 +13,11 @@ export interface FilterForm {
   customer: { id: number; name: string } | null
   method: MethodFilter | ''
   text: string
+  /** Shop mode: '' this till, 'all' every till, or another till's installation id. */
+  till: string
 }
 
-export const EMPTY_FORM: FilterForm = { statuses: [], from: '', to: '', courseId: null, customer: null, method: '', text: '' }
+export const EMPTY_FORM: FilterForm = { statuses: [], from: '', to: '', courseId: null, customer: null, method: '', text: '', till: '' }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -40,12 +42,14 @@ export function toOrderFilters(form: FilterForm): { filters: OrderFilters; error
   if (form.customer) filters.accountId = form.customer.id
   if (form.method) filters.method = form.method
   if (form.text.trim()) filters.text = form.text.trim().slice(0, 200)
+  if (form.till) filters.till = form.till
   const error = from !== null && to !== null && from > to ? 'The “from” date is after the “to” date' : null
   return { filters, error }
 }
 
+/** Whether a filter narrows the list (the till choice says whose list it is, not a filter: Clear keeps it). */
 export function isFiltered(form: FilterForm): boolean {
-  return JSON.stringify(form) !== JSON.stringify(EMPTY_FORM)
+  return JSON.stringify({ ...form, till: '' }) !== JSON.stringify(EMPTY_FORM)
 }
 
 export const DATE_PRESETS = ['Today', 'Yesterday', 'This week'] as const

@@ -18,7 +18,7 @@ export function readOrdersView(hash: string): OrdersView {
     const sort = parsed.sort && ORDER_SORT_KEYS.includes(parsed.sort.key) && SORT_DIRECTIONS.includes(parsed.sort.direction) ? parsed.sort : DEFAULT_ORDER_SORT
     // Anything malformed falls back field by field to "any": the main process validates the filters again anyway.
     if (!Array.isArray(form.statuses)) form.statuses = []
-    for (const key of ['from', 'to', 'text', 'method'] as const) if (typeof form[key] !== 'string') form[key] = ''
+    for (const key of ['from', 'to', 'text', 'method', 'till'] as const) if (typeof form[key] !== 'string') form[key] = ''
     if (typeof form.courseId !== 'number') form.courseId = null
     if (!form.customer || typeof form.customer.id !== 'number' || typeof form.customer.name !== 'string') form.customer = null
     return { form, sort }
