@@ -14,6 +14,7 @@ import { createOrderExporter } from '../src/main/core/history/export-orders'
 import { historyTotals, listHistory } from '../src/main/core/history/whole-shop'
 import { openDatabase, type Db } from '../src/main/core/store/db'
 import { DATABASE_FILE, seedLargeStore } from '../scripts/seed/seed-large-store'
+import { timeRead } from './timing'
 
 const { values: args } = parseArgs({ options: { dir: { type: 'string' }, orders: { type: 'string' }, runs: { type: 'string' } } })
 const dir = resolve(args.dir ?? join(tmpdir(), 'coursetill-bench-history-shop'))
@@ -21,8 +22,6 @@ const ORDERS = Number((args.orders ?? '1000000').replace(/[_,]/g, ''))
 const RUNS = Number(args.runs ?? 9)
 const file = join(dir, DATABASE_FILE)
 const OTHER_TILL = 'b0b0b0b0-other-till-0001'
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1).padStart(8)} ms`
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 /** Another till's orders as the pull leaves them: the store's own orders copied under another installation id. */
 const COPY = `
@@ -54,20 +53,7 @@ function ensureStore() {
   db.close()
 }
 
-function time(label: string, run: (db: Db) => number) {
-  const db = openDatabase(file)
-  let started = performance.now()
-  const rows = run(db)
-  const cold = performance.now() - started
-  const warm: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    started = performance.now()
-    run(db)
-    warm.push(performance.now() - started)
-  }
-  db.close()
-  console.log(`  ${label.padEnd(44)} cold ${ms(cold)}   warm median ${ms(median(warm))}   ${rows.toLocaleString('en').padStart(9)} rows`)
-}
+const time = (label: string, run: (db: Db) => number) => timeRead(file, RUNS, label, run, 44)
 
 function filtersFor(db: Db): Array<[string, OrderFilters]> {
   const one = <T>(text: string) => db.prepare(text).pluck().get() as T

@@ -16,14 +16,13 @@ import { listOrders } from '../src/main/core/history/list-orders'
 import { orderTotals } from '../src/main/core/history/totals'
 import { openDatabase, type Db } from '../src/main/core/store/db'
 import { DATABASE_FILE, seedLargeStore } from '../scripts/seed/seed-large-store'
+import { ms, timeRead } from './timing'
 
 const { values: args } = parseArgs({ options: { dir: { type: 'string' }, orders: { type: 'string' }, runs: { type: 'string' } } })
 const dir = resolve(args.dir ?? join(tmpdir(), 'coursetill-bench-history'))
 const ORDERS = Number((args.orders ?? '1000000').replace(/[_,]/g, ''))
 const RUNS = Number(args.runs ?? 9)
 const file = join(dir, DATABASE_FILE)
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1).padStart(8)} ms`
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 function ensureStore() {
   if (existsSync(file)) return console.log(`store: ${file} (existing)`)
@@ -33,21 +32,7 @@ function ensureStore() {
   console.log(`store: seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s, ${(summary.bytes / 2 ** 20).toFixed(0)} MiB`)
 }
 
-/** Cold: the first call on a fresh connection (empty SQLite page cache; the OS cache may hold the file). */
-function time(label: string, run: (db: Db) => number) {
-  const db = openDatabase(file)
-  let started = performance.now()
-  const rows = run(db)
-  const cold = performance.now() - started
-  const warm: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    started = performance.now()
-    run(db)
-    warm.push(performance.now() - started)
-  }
-  db.close()
-  console.log(`  ${label.padEnd(40)} cold ${ms(cold)}   warm median ${ms(median(warm))}   ${rows.toLocaleString('en').padStart(9)} rows`)
-}
+const time = (label: string, run: (db: Db) => number) => timeRead(file, RUNS, label, run)
 
 function filtersFor(db: Db): Array<[string, OrderFilters]> {
   const one = <T>(text: string) => db.prepare(text).pluck().get() as T

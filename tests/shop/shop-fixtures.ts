@@ -5,6 +5,7 @@ import { migrateShop } from '../../src/main/core/shop/shop-schema'
 import { openPgShopDatabase } from '../../src/main/shop-pg/pg-database'
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { startProcessTill, type ProcessTill } from '../helpers/shop-tills'
+import { startTestTill, type TestTill } from '../helpers/test-till'
 
 /** One real PostgreSQL for a test file, and the tills (processes) its tests start on it, all stopped after the file. */
 export function useShop(): { readonly cluster: PgCluster; startTills(count: number, env?: (index: number) => Promise<Record<string, string>> | Record<string, string>): Promise<ProcessTill[]> } {
@@ -89,5 +90,25 @@ export async function expectWholeShop(cluster: PgCluster, tills: readonly Proces
       const copies = await other.query<{ order_id: number }>('SELECT order_id FROM shop_order_copy WHERE installation = ?', [till.installation])
       expect(sorted(copies.map((r) => r.order_id))).toEqual(local)
     }
+  }
+}
+
+/**
+ * In-process tills on the file's shop database (useShop), each with the owner signed in and a shift open, all
+ * closed after the file.
+ */
+export function useShopTestTills(shop: { readonly cluster: PgCluster }): { till(): Promise<TestTill>; readonly started: readonly TestTill[] } {
+  const started: TestTill[] = []
+  afterAll(async () => {
+    await Promise.all(started.map((t) => t.close()))
+  })
+  return {
+    started,
+    async till() {
+      const t = await startTestTill({ env: { COURSETILL_SHOP_DATABASE_URL: shop.cluster.url } })
+      started.push(t)
+      await t.managerToken()
+      return t
+    },
   }
 }

@@ -1,26 +1,16 @@
 import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { OrderFilters, OrderListRow, OrderSort } from '../../src/shared/history'
 import { ORDER_SORT_KEYS } from '../../src/shared/history'
 import { listOrders } from '../../src/main/core/history/list-orders'
-import { startTestTill, type TestTill } from '../helpers/test-till'
-import { useShop } from './shop-fixtures'
+import type { TestTill } from '../helpers/test-till'
+import { useShop, useShopTestTills } from './shop-fixtures'
 
 // Orders across the shop (issue 16): the main grid lists another till's orders, or every till's, from the copies
 // pulled from the shop book, with the same filters, sorts, keyset paging, totals and CSV as this till's own.
 const shop = useShop()
-const tills: TestTill[] = []
-afterAll(async () => {
-  await Promise.all(tills.map((t) => t.close()))
-})
-
-async function till() {
-  const started = await startTestTill({ env: { COURSETILL_SHOP_DATABASE_URL: shop.cluster.url } })
-  tills.push(started)
-  await started.managerToken()
-  return started
-}
+const { till, started: tills } = useShopTestTills(shop)
 
 const courseIn = (t: TestTill, currency: string) =>
   t.till.ctx.db.prepare('SELECT id, code, price_amount AS price FROM course WHERE currency = ? AND active = 1 ORDER BY id LIMIT 1').get(currency) as { id: number; code: string; price: number }

@@ -53,7 +53,8 @@ export function planRead(db: Db, q: HistoryQuery, sort: OrderSort): Driver {
   return chooseDriver(q, sort.key, probeCounts(db, q, probesFor(q, sort.key)))
 }
 
-interface PageRow {
+/** A grid row as the page queries return it (this till's history; other tills' copies add their till and kind). */
+export interface PageRow {
   order_id: number
   created_at: number
   status: OrderStatus
@@ -99,7 +100,7 @@ function orderKinds(db: Db, ids: number[]): Map<number, OrderListRow['kind']> {
   return new Map(rows.map((row) => [row.id, row.kind]))
 }
 
-function toListRow(row: PageRow): Omit<OrderListRow, 'kind'> {
+export function toListRow(row: PageRow): Omit<OrderListRow, 'kind'> {
   return {
     id: row.order_id,
     createdAt: row.created_at,

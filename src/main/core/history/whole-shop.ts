@@ -1,11 +1,10 @@
 import { ALL_TILLS, DEFAULT_ORDER_SORT, DEFAULT_PAGE_SIZE, type OrderFilters, type OrderListRow, type OrderPage, type OrderSort, type OrderTotals } from '@shared/history'
 import type { OrderKind } from '@shared/recurring'
-import type { OrderStatus } from '@shared/domain'
 import type { Db } from '../store/db'
 import { readInstallationId } from '../installation'
 import { decodeCursor, encodeCursor, type CursorValues } from './cursor'
-import { methodsOf, normalizeFilters, parseSearchText } from './filters'
-import { listOrders, planRead, readPage, resolveQuery, type ListInput } from './list-orders'
+import { normalizeFilters, parseSearchText } from './filters'
+import { listOrders, planRead, readPage, resolveQuery, toListRow, type ListInput, type PageRow } from './list-orders'
 import { historyRowOrder, localCursorAfter } from './till-order'
 import { buildShopPageQuery, buildShopTotalsQuery, type ShopQuery } from './shop-rows'
 import { historyStatement } from './statements'
@@ -31,43 +30,9 @@ export function shopQueryOf(filters: OrderFilters = {}, scope: TillScope): ShopQ
   return { ...normalizeFilters(filters), text: parseSearchText(filters.text), installation: scope.kind === 'other' ? scope.installation : null }
 }
 
-interface ShopPageRow {
-  installation: string
-  order_id: number
-  created_at: number
-  status: OrderStatus
-  kind: OrderKind
-  customer_name: string
-  customer_email: string
-  currency: string
-  amount: number
-  paid: number
-  refunded: number
-  methods: number
-  account_id: number
-  item_count: number
-  first_titles: string
-}
+type ShopPageRow = PageRow & { installation: string; kind: OrderKind }
 
-function shopListRow(row: ShopPageRow): OrderListRow {
-  return {
-    id: row.order_id,
-    createdAt: row.created_at,
-    status: row.status,
-    accountId: row.account_id,
-    customerName: row.customer_name,
-    customerEmail: row.customer_email,
-    itemCount: row.item_count,
-    firstTitles: JSON.parse(row.first_titles) as string[],
-    amount: row.amount,
-    currency: row.currency,
-    paid: row.paid,
-    refunded: row.refunded,
-    methods: methodsOf(row.methods),
-    kind: row.kind,
-    till: row.installation,
-  }
-}
+const shopListRow = (row: ShopPageRow): OrderListRow => ({ ...toListRow(row), kind: row.kind, till: row.installation })
 
 /** A page of Orders for the filters' till choice: this till's, another till's, or every till's merged. */
 export function listHistory(db: Db, input: ListInput): OrderPage {
