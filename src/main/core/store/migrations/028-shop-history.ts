@@ -8,15 +8,17 @@ import type { Migration } from './types'
 // Items and discounts are pulled too (titles in the grid, the course filter, the CSV's discount, Reports per
 // course), keyed like the other copies.
 // The payment cursor is reset so every payment is read again with its PaymentIntent id (the search by pi_…).
+// The refunds of one order are reached from its payments (CROSS JOIN fixes that order): led by the refund index
+// instead, SQLite would read every refund of the till for each copied row, and a big pull would go quadratic.
 const recompute = (installation: string, orderId: string) => `
   UPDATE shop_order_copy SET
     paid = (SELECT coalesce(sum(amount_received), 0) FROM shop_payment_copy
              WHERE installation = ${installation} AND order_id = ${orderId} AND status = 'succeeded'),
     methods = (SELECT coalesce(max(method = 'card'), 0) + 2 * coalesce(max(method = 'cash'), 0) + 4 * coalesce(max(method = 'credit'), 0)
                  FROM shop_payment_copy WHERE installation = ${installation} AND order_id = ${orderId}),
-    refunded = (SELECT coalesce(sum(r.amount), 0) FROM shop_refund_copy r JOIN shop_payment_copy p
-                    ON p.installation = r.installation AND p.payment_id = r.payment_id
-                 WHERE r.installation = ${installation} AND p.order_id = ${orderId} AND r.status = 'succeeded')
+    refunded = (SELECT coalesce(sum(r.amount), 0) FROM shop_payment_copy p CROSS JOIN shop_refund_copy r
+                    ON r.installation = p.installation AND r.payment_id = p.payment_id
+                 WHERE p.installation = ${installation} AND p.order_id = ${orderId} AND r.status = 'succeeded')
   WHERE installation = ${installation} AND order_id = ${orderId};`
 
 const orderOfPayment = (row: string) => `(SELECT order_id FROM shop_payment_copy WHERE installation = ${row}.installation AND payment_id = ${row}.payment_id)`
@@ -84,8 +86,8 @@ UPDATE shop_order_copy SET
            WHERE p.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id AND p.status = 'succeeded'),
   methods = (SELECT coalesce(max(method = 'card'), 0) + 2 * coalesce(max(method = 'cash'), 0) + 4 * coalesce(max(method = 'credit'), 0)
                FROM shop_payment_copy p WHERE p.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id),
-  refunded = (SELECT coalesce(sum(r.amount), 0) FROM shop_refund_copy r JOIN shop_payment_copy p
-                  ON p.installation = r.installation AND p.payment_id = r.payment_id
-               WHERE r.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id AND r.status = 'succeeded');
+  refunded = (SELECT coalesce(sum(r.amount), 0) FROM shop_payment_copy p CROSS JOIN shop_refund_copy r
+                  ON r.installation = p.installation AND r.payment_id = p.payment_id
+               WHERE p.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id AND r.status = 'succeeded');
 `,
 }
