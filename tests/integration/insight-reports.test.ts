@@ -127,6 +127,7 @@ describe('reports:revenue through the API', () => {
       [{ ...good, timeZone: 'Mars/Olympus' }, /IANA time zone/],
       [{ ...good, currency: 'gbp' }, /ISO currency code/],
       [{ ...good, extra: 1 }, /Unrecognized key/i],
+      [{ ...good, scope: 'everywhere' }, /scope: .*"till"\|"shop"/],
     ]
     for (const [input, message] of cases) {
       await expect(t.call('reports:revenue', input as never)).rejects.toMatchObject({ code: 'invalid_input', message })
