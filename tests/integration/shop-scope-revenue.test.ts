@@ -47,7 +47,7 @@ describe('the whole shop in one report (scope shop)', () => {
     copyItems(s.db, 7, [[codeOf(s.db, excel), 'Excel (old title)', 3900], ['POT-1', 'Pottery', 2500]])
     copyPayment(s.db, { id: 1, orderId: 7, method: 'card', amount: 6400, currency: 'GBP', at: at('2026-10-19T23:00:00.000Z') })
     copyRefund(s.db, { id: 1, paymentId: 1, amount: 1, currency: 'GBP', at: at('2026-10-22T09:00:00Z') })
-    copyItems(s.db, 8, [[codeOf(s.db, notes), 'Notes', 1000], [codeOf(s.db, excel), 'Excel', 3900]])
+    copyItems(s.db, 8, [[codeOf(s.db, notes), 'Notes (as sold then)', 1000], [codeOf(s.db, excel), 'Excel', 3900]])
     copyPayment(s.db, { id: 2, orderId: 8, method: 'cash', amount: 3000, currency: 'GBP', at: at('2026-10-21T12:00:00Z') })
     copyItems(s.db, 9, [[codeOf(s.db, shodo), 'Shodo', 6800]])
     copyPayment(s.db, { id: 3, orderId: 9, method: 'cash', amount: 6800, currency: 'JPY', at: at('2026-10-21T12:00:00Z') })
@@ -83,8 +83,8 @@ describe('the whole shop in one report (scope shop)', () => {
       { method: 'credit', gross: 0, refunds: 0, net: 0 },
     ])
     expect(kwd!.methods.find((m) => m.method === 'credit')).toEqual({ method: 'credit', gross: 7250, refunds: 0, net: 7250 })
-    // Per course, by code: Excel once with both tills' money and this till's title; Pottery, unknown here, under the
-    // line's title. The discounted £30.00 is split by item price (1000 : 3900, largest remainder: 612 and 2388);
+    // Per course, by code: Excel once with both tills' money and this till's title; Notes, sold only at the other
+    // till, under this till's title too; Pottery, unknown here, under the line's title. The discounted £30.00 is split by item price (1000 : 3900, largest remainder: 612 and 2388);
     // the 1p refund of £39.00 + £25.00 goes to the larger remainder (Excel's 0.609… over Pottery's 0.390…).
     expect(gbp!.courses.map((c) => [c.code === codeOf(s.db, excel) ? 'excel' : c.code === codeOf(s.db, notes) ? 'notes' : c.code, c.courseId, c.title, c.gross, c.refunds])).toEqual([
       ['excel', excel, 'Excel', 3900 + 3900 + 2388, 100 + 1],
