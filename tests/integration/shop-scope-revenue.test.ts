@@ -10,20 +10,21 @@ import { insightStore } from './insight-fixtures'
 const at = (iso: string) => Date.parse(iso)
 const ZONE = 'Europe/London'
 const OTHER = 'other-till-0000000000000001'
+const THIRD = 'other-till-0000000000000002'
 
-function copyPayment(db: Db, p: { id: number; orderId: number; method: 'card' | 'cash' | 'credit'; amount: number; currency: string; at: number; status?: string }) {
+function copyPayment(db: Db, p: { id: number; orderId: number; method: 'card' | 'cash' | 'credit'; amount: number; currency: string; at: number; status?: string; till?: string }) {
   db.prepare(
     `INSERT INTO shop_payment_copy (installation, payment_id, order_id, method, amount_received, currency, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(OTHER, p.id, p.orderId, p.method, p.amount, p.currency, p.status ?? 'succeeded', p.at)
+  ).run(p.till ?? OTHER, p.id, p.orderId, p.method, p.amount, p.currency, p.status ?? 'succeeded', p.at)
 }
 function copyRefund(db: Db, r: { id: number; paymentId: number; amount: number; currency: string; at: number; status?: string }) {
   db.prepare(`INSERT INTO shop_refund_copy (installation, refund_id, payment_id, amount, currency, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
     OTHER, r.id, r.paymentId, r.amount, r.currency, r.status ?? 'succeeded', r.at,
   )
 }
-function copyItems(db: Db, orderId: number, items: Array<[code: string, title: string, price: number]>) {
+function copyItems(db: Db, orderId: number, items: Array<[code: string, title: string, price: number]>, till = OTHER) {
   const insert = db.prepare(`INSERT INTO shop_order_item_copy (installation, item_id, order_id, course_code, title, unit_amount) VALUES (?, ?, ?, ?, ?, ?)`)
-  for (const [code, title, price] of items) insert.run(OTHER, orderId * 10 + items.findIndex((i) => i[0] === code), orderId, code, title, price)
+  for (const [code, title, price] of items) insert.run(till, orderId * 10 + items.findIndex((i) => i[0] === code), orderId, code, title, price)
 }
 const codeOf = (db: Db, courseId: number) => db.prepare('SELECT code FROM course WHERE id = ?').pluck().get(courseId) as string
 
@@ -42,11 +43,11 @@ describe('the whole shop in one report (scope shop)', () => {
     await s.refund(mine, 100, at('2026-10-22T10:00:00Z'))
 
     // The other till: Excel and a course this till has never heard of, paid by card on the 20th at 00:00 BST
-    // (23:00 UTC the day before), part-refunded by 1p; a discounted order (£30.00 for £10.00 + £39.00 of lines)
+    // (23:00 UTC the day before), part-refunded by £6.41; a discounted order (£30.00 for £10.00 + £39.00 of lines)
     // paid in cash; yen and dinars; a payment still processing and a failed refund, which are not money.
     copyItems(s.db, 7, [[codeOf(s.db, excel), 'Excel (old title)', 3900], ['POT-1', 'Pottery', 2500]])
     copyPayment(s.db, { id: 1, orderId: 7, method: 'card', amount: 6400, currency: 'GBP', at: at('2026-10-19T23:00:00.000Z') })
-    copyRefund(s.db, { id: 1, paymentId: 1, amount: 1, currency: 'GBP', at: at('2026-10-22T09:00:00Z') })
+    copyRefund(s.db, { id: 1, paymentId: 1, amount: 641, currency: 'GBP', at: at('2026-10-22T09:00:00Z') })
     copyItems(s.db, 8, [[codeOf(s.db, notes), 'Notes (as sold then)', 1000], [codeOf(s.db, excel), 'Excel', 3900]])
     copyPayment(s.db, { id: 2, orderId: 8, method: 'cash', amount: 3000, currency: 'GBP', at: at('2026-10-21T12:00:00Z') })
     copyItems(s.db, 9, [[codeOf(s.db, shodo), 'Shodo', 6800]])
@@ -57,6 +58,11 @@ describe('the whole shop in one report (scope shop)', () => {
     copyItems(s.db, 11, [[codeOf(s.db, arabic), 'Arabic', 7250]])
     copyPayment(s.db, { id: 5, orderId: 11, method: 'card', amount: 7250, currency: 'KWD', at: at('2026-10-22T12:00:00Z'), status: 'processing' })
     copyRefund(s.db, { id: 3, paymentId: 4, amount: 5, currency: 'KWD', at: at('2026-10-22T13:00:00Z'), status: 'failed' })
+    // A third till whose ids are the same numbers as the other's (ids are per till): its order 8 and payments 1 and 2
+    // are its own. Its order of 72.500 + 2.500 KWD is paid in two parts, 3.751 and 3.749, each split with a remainder.
+    copyItems(s.db, 8, [[codeOf(s.db, arabic), 'Arabic', 7250], ['CAL-9', 'Calligraphy pens', 250]], THIRD)
+    copyPayment(s.db, { id: 1, orderId: 8, method: 'cash', amount: 3751, currency: 'KWD', at: at('2026-10-21T08:00:00Z'), till: THIRD })
+    copyPayment(s.db, { id: 2, orderId: 8, method: 'cash', amount: 3749, currency: 'KWD', at: at('2026-10-21T09:00:00Z'), till: THIRD })
     // The day before the period (23:59:59.999 BST on the 19th) does not count.
     copyItems(s.db, 12, [[codeOf(s.db, notes), 'Notes', 1000]])
     copyPayment(s.db, { id: 6, orderId: 12, method: 'cash', amount: 1000, currency: 'GBP', at: at('2026-10-19T22:59:59.999Z') })
@@ -67,28 +73,36 @@ describe('the whole shop in one report (scope shop)', () => {
     expect([till.scope, shop.scope]).toEqual(['till', 'shop'])
     const [gbp, jpy, kwd] = shop.currencies
     expect(shop.currencies.map((c) => c.currency)).toEqual(['GBP', 'JPY', 'KWD'])
-    expect(figures(gbp)).toEqual({ gross: 3900 + 6400 + 3000, refunds: 100 + 1, net: 13300 - 101, payments: 3, refundCount: 2 })
+    expect(figures(gbp)).toEqual({ gross: 3900 + 6400 + 3000, refunds: 100 + 641, net: 13300 - 741, payments: 3, refundCount: 2 })
     expect(figures(jpy)).toEqual({ gross: 6800 + 6800, refunds: 3401, net: 13600 - 3401, payments: 2, refundCount: 1 })
-    expect(figures(kwd)).toEqual({ gross: 7250, refunds: 0, net: 7250, payments: 1, refundCount: 0 })
+    expect(figures(kwd)).toEqual({ gross: 7250 + 7500, refunds: 0, net: 7250 + 7500, payments: 3, refundCount: 0 })
     // Days in London time: the other till's card payment at 23:00 UTC on the 19th is the 20th's.
     expect(gbp!.days).toEqual([
       { day: '2026-10-20', gross: 3900 + 6400, refunds: 0, net: 10300 },
       { day: '2026-10-21', gross: 3000, refunds: 0, net: 3000 },
-      { day: '2026-10-22', gross: 0, refunds: 101, net: -101 },
+      { day: '2026-10-22', gross: 0, refunds: 741, net: -741 },
     ])
-    // A refund counts under the method of the payment it returns: the 1p under card, this till's cash refund under cash.
+    // A refund counts under the method of the payment it returns: the £6.41 under card, this till's cash refund under cash.
     expect(gbp!.methods).toEqual([
-      { method: 'card', gross: 6400, refunds: 1, net: 6399 },
+      { method: 'card', gross: 6400, refunds: 641, net: 5759 },
       { method: 'cash', gross: 3900 + 3000, refunds: 100, net: 6800 },
       { method: 'credit', gross: 0, refunds: 0, net: 0 },
     ])
-    expect(kwd!.methods.find((m) => m.method === 'credit')).toEqual({ method: 'credit', gross: 7250, refunds: 0, net: 7250 })
+    expect(kwd!.methods.filter((m) => m.gross > 0)).toEqual([
+      { method: 'cash', gross: 7500, refunds: 0, net: 7500 },
+      { method: 'credit', gross: 7250, refunds: 0, net: 7250 },
+    ])
+    // 3.751 is 3.625966… + 0.125033…: the last fils to Arabic; 3.749 is 3.624033… + 0.124966…: to the pens.
+    expect(kwd!.courses).toEqual([
+      { courseId: arabic, code: codeOf(s.db, arabic), title: 'Arabic', gross: 7250 + 3626 + 3624, refunds: 0, net: 14500 },
+      { courseId: null, code: 'CAL-9', title: 'Calligraphy pens', gross: 125 + 125, refunds: 0, net: 250 },
+    ])
     // Per course, by code: Excel once with both tills' money and this till's title; Notes, sold only at the other
     // till, under this till's title too; Pottery, unknown here, under the line's title. The discounted £30.00 is split by item price (1000 : 3900, largest remainder: 612 and 2388);
-    // the 1p refund of £39.00 + £25.00 goes to the larger remainder (Excel's 0.609… over Pottery's 0.390…).
+    // the £6.41 refund of £39.00 + £25.00 is 390.59… : 250.39…, so its last penny goes to Excel's larger remainder.
     expect(gbp!.courses.map((c) => [c.code === codeOf(s.db, excel) ? 'excel' : c.code === codeOf(s.db, notes) ? 'notes' : c.code, c.courseId, c.title, c.gross, c.refunds])).toEqual([
-      ['excel', excel, 'Excel', 3900 + 3900 + 2388, 100 + 1],
-      ['POT-1', null, 'Pottery', 2500, 0],
+      ['excel', excel, 'Excel', 3900 + 3900 + 2388, 100 + 391],
+      ['POT-1', null, 'Pottery', 2500, 250],
       ['notes', notes, 'Notes', 612, 0],
     ])
     for (const revenue of shop.currencies) {
