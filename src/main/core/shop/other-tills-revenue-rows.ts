@@ -26,8 +26,9 @@ SELECT 'refund', d.day, r.currency, p.method, sum(r.amount), count(*)
 // each course's own discount; per-course discounts are not copied from the other tills, so their discounted
 // orders are split by item price alone (the order's total is still exact, only its share between courses differs).
 // A course is matched to this till's catalog by code (the catalog is shop-wide): this till's id and title, or the
-// line's own title when the code is not known here. A payment whose lines have not arrived yet (they come in the
-// same pull round or the next) has no course line until they do.
+// title it was last sold under when the code is not known here. The reads are answered from covering indexes
+// (store migration 029); titles are looked up once per course, not carried through every line. A payment whose
+// lines have not arrived yet (they come in the same pull round or the next) has no course line until they do.
 const BY_COURSE = `
 WITH moves(kind, installation, move_id, order_id, amount, currency) AS (
   SELECT 'payment', p.installation, p.payment_id, p.order_id, p.amount_received, p.currency FROM shop_payment_copy p
@@ -37,25 +38,34 @@ WITH moves(kind, installation, move_id, order_id, amount, currency) AS (
     FROM shop_refund_copy r JOIN shop_payment_copy p ON p.installation = r.installation AND p.payment_id = r.payment_id
    WHERE r.status = 'succeeded' AND r.updated_at >= @start AND r.updated_at < @end AND (@currency IS NULL OR r.currency = @currency)
 ),
+-- Materialized: each move and its order's total once, not once per line that reads them.
+sized AS MATERIALIZED (
+  SELECT m.*, (SELECT sum(unit_amount) FROM shop_order_item_copy WHERE installation = m.installation AND order_id = m.order_id) AS lines_total FROM moves m
+),
+-- Most payments are the whole order at its prices: each course's share is its price, with no split to work out.
+whole AS (
+  SELECT m.kind, m.currency, i.course_code, i.unit_amount AS share
+    FROM sized m JOIN shop_order_item_copy i ON i.installation = m.installation AND i.order_id = m.order_id WHERE m.amount = m.lines_total
+),
 floored AS (
-  SELECT m.kind, m.installation, m.move_id, m.currency, m.amount, i.item_id, i.course_code, i.title,
-         m.amount * i.unit_amount / sum(i.unit_amount) OVER move AS base, m.amount * i.unit_amount % sum(i.unit_amount) OVER move AS rest
-    FROM moves m JOIN shop_order_item_copy i ON i.installation = m.installation AND i.order_id = m.order_id
-  WINDOW move AS (PARTITION BY m.kind, m.installation, m.move_id)
+  SELECT m.kind, m.installation, m.move_id, m.currency, m.amount, i.item_id, i.course_code,
+         m.amount * i.unit_amount / m.lines_total AS base, m.amount * i.unit_amount % m.lines_total AS rest
+    FROM sized m JOIN shop_order_item_copy i ON i.installation = m.installation AND i.order_id = m.order_id WHERE m.amount <> m.lines_total
 ),
 split AS (
-  SELECT kind, currency, course_code, title,
+  SELECT kind, currency, course_code,
          base + (row_number() OVER move <= amount - sum(base) OVER (PARTITION BY kind, installation, move_id)) AS share
     FROM floored
   WINDOW move AS (PARTITION BY kind, installation, move_id ORDER BY rest DESC, course_code, item_id)
 ),
 totals AS (
-  SELECT currency, course_code, max(title) AS title,
+  SELECT currency, course_code,
          sum(CASE WHEN kind = 'payment' THEN share ELSE 0 END) AS gross,
          sum(CASE WHEN kind = 'refund' THEN share ELSE 0 END) AS refunds
-    FROM split GROUP BY currency, course_code
+    FROM (SELECT * FROM whole UNION ALL SELECT * FROM split) GROUP BY currency, course_code
 )
-SELECT t.currency, t.course_code AS code, c.id AS courseId, coalesce(c.title, t.title) AS title, t.gross, t.refunds
+SELECT t.currency, t.course_code AS code, c.id AS courseId,
+       coalesce(c.title, (SELECT title FROM shop_order_item_copy WHERE course_code = t.course_code ORDER BY rowid DESC LIMIT 1)) AS title, t.gross, t.refunds
   FROM totals t LEFT JOIN course c ON c.code = t.course_code`
 
 export interface RowsPeriod {
