@@ -63,6 +63,13 @@ describe('the whole shop in one report (scope shop)', () => {
     copyItems(s.db, 8, [[codeOf(s.db, arabic), 'Arabic', 7250], ['CAL-9', 'Calligraphy pens', 250]], THIRD)
     copyPayment(s.db, { id: 1, orderId: 8, method: 'cash', amount: 3751, currency: 'KWD', at: at('2026-10-21T08:00:00Z'), till: THIRD })
     copyPayment(s.db, { id: 2, orderId: 8, method: 'cash', amount: 3749, currency: 'KWD', at: at('2026-10-21T09:00:00Z'), till: THIRD })
+    // Its order 7 is paid whole, at its prices: its line is not the other till's order 7.
+    copyItems(s.db, 7, [[codeOf(s.db, arabic), 'Arabic', 7250]], THIRD)
+    copyPayment(s.db, { id: 3, orderId: 7, method: 'cash', amount: 7250, currency: 'KWD', at: at('2026-10-22T08:00:00Z'), till: THIRD })
+    // An order whose payment has arrived before all its lines (£10.00 + £39.00, only the £10.00 line pulled yet): the
+    // money is all counted, on the lines that are here, until the rest arrive.
+    copyItems(s.db, 13, [[codeOf(s.db, notes), 'Notes', 1000]])
+    copyPayment(s.db, { id: 7, orderId: 13, method: 'cash', amount: 4900, currency: 'GBP', at: at('2026-10-21T15:00:00Z') })
     // The day before the period (23:59:59.999 BST on the 19th) does not count.
     copyItems(s.db, 12, [[codeOf(s.db, notes), 'Notes', 1000]])
     copyPayment(s.db, { id: 6, orderId: 12, method: 'cash', amount: 1000, currency: 'GBP', at: at('2026-10-19T22:59:59.999Z') })
@@ -73,37 +80,38 @@ describe('the whole shop in one report (scope shop)', () => {
     expect([till.scope, shop.scope]).toEqual(['till', 'shop'])
     const [gbp, jpy, kwd] = shop.currencies
     expect(shop.currencies.map((c) => c.currency)).toEqual(['GBP', 'JPY', 'KWD'])
-    expect(figures(gbp)).toEqual({ gross: 3900 + 6400 + 3000, refunds: 100 + 641, net: 13300 - 741, payments: 3, refundCount: 2 })
+    expect(figures(gbp)).toEqual({ gross: 3900 + 6400 + 3000 + 4900, refunds: 100 + 641, net: 18200 - 741, payments: 4, refundCount: 2 })
     expect(figures(jpy)).toEqual({ gross: 6800 + 6800, refunds: 3401, net: 13600 - 3401, payments: 2, refundCount: 1 })
-    expect(figures(kwd)).toEqual({ gross: 7250 + 7500, refunds: 0, net: 7250 + 7500, payments: 3, refundCount: 0 })
+    expect(figures(kwd)).toEqual({ gross: 7250 + 7500 + 7250, refunds: 0, net: 22000, payments: 4, refundCount: 0 })
     // Days in London time: the other till's card payment at 23:00 UTC on the 19th is the 20th's.
     expect(gbp!.days).toEqual([
       { day: '2026-10-20', gross: 3900 + 6400, refunds: 0, net: 10300 },
-      { day: '2026-10-21', gross: 3000, refunds: 0, net: 3000 },
+      { day: '2026-10-21', gross: 3000 + 4900, refunds: 0, net: 7900 },
       { day: '2026-10-22', gross: 0, refunds: 741, net: -741 },
     ])
     // A refund counts under the method of the payment it returns: the £6.41 under card, this till's cash refund under cash.
     expect(gbp!.methods).toEqual([
       { method: 'card', gross: 6400, refunds: 641, net: 5759 },
-      { method: 'cash', gross: 3900 + 3000, refunds: 100, net: 6800 },
+      { method: 'cash', gross: 3900 + 3000 + 4900, refunds: 100, net: 11700 },
       { method: 'credit', gross: 0, refunds: 0, net: 0 },
     ])
     expect(kwd!.methods.filter((m) => m.gross > 0)).toEqual([
-      { method: 'cash', gross: 7500, refunds: 0, net: 7500 },
+      { method: 'cash', gross: 7500 + 7250, refunds: 0, net: 14750 },
       { method: 'credit', gross: 7250, refunds: 0, net: 7250 },
     ])
     // 3.751 is 3.625966… + 0.125033…: the last fils to Arabic; 3.749 is 3.624033… + 0.124966…: to the pens.
     expect(kwd!.courses).toEqual([
-      { courseId: arabic, code: codeOf(s.db, arabic), title: 'Arabic', gross: 7250 + 3626 + 3624, refunds: 0, net: 14500 },
+      { courseId: arabic, code: codeOf(s.db, arabic), title: 'Arabic', gross: 7250 + 3626 + 3624 + 7250, refunds: 0, net: 21750 },
       { courseId: null, code: 'CAL-9', title: 'Calligraphy pens', gross: 125 + 125, refunds: 0, net: 250 },
     ])
     // Per course, by code: Excel once with both tills' money and this till's title; Notes, sold only at the other
-    // till, under this till's title too; Pottery, unknown here, under the line's title. The discounted £30.00 is split by item price (1000 : 3900, largest remainder: 612 and 2388);
+    // till, under this till's title too; Pottery, unknown here, under the line's title. The discounted £30.00 is
+    // split by item price (1000 : 3900, largest remainder: 612 and 2388);
     // the £6.41 refund of £39.00 + £25.00 is 390.59… : 250.39…, so its last penny goes to Excel's larger remainder.
     expect(gbp!.courses.map((c) => [c.code === codeOf(s.db, excel) ? 'excel' : c.code === codeOf(s.db, notes) ? 'notes' : c.code, c.courseId, c.title, c.gross, c.refunds])).toEqual([
       ['excel', excel, 'Excel', 3900 + 3900 + 2388, 100 + 391],
+      ['notes', notes, 'Notes', 612 + 4900, 0],
       ['POT-1', null, 'Pottery', 2500, 250],
-      ['notes', notes, 'Notes', 612, 0],
     ])
     for (const revenue of shop.currencies) {
       expect(revenue.courses.reduce((sum, c) => sum + c.gross, 0)).toBe(revenue.gross)

@@ -27,8 +27,8 @@ SELECT 'refund', d.day, r.currency, p.method, sum(r.amount), count(*)
 // orders are split by item price alone (the order's total is still exact, only its share between courses differs).
 // A course is matched to this till's catalog by code (the catalog is shop-wide): this till's id and title, or the
 // title it was last sold under when the code is not known here. The reads are answered from covering indexes
-// (store migration 029); titles are looked up once per course, not carried through every line. A payment whose
-// lines have not arrived yet (they come in the same pull round or the next) has no course line until they do.
+// (store migration 029); titles are looked up once per course, not carried through every line. Lines can arrive a
+// pull round after their payment: until then a payment is split over the lines that are here (none: no course line).
 const BY_COURSE = `
 WITH moves(kind, installation, move_id, order_id, amount, currency) AS (
   SELECT 'payment', p.installation, p.payment_id, p.order_id, p.amount_received, p.currency FROM shop_payment_copy p
