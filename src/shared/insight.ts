@@ -81,7 +81,10 @@ export interface RevenueDay extends RevenueFigures {
 }
 
 export interface RevenueCourse extends RevenueFigures {
-  courseId: number
+  /** This till's course with that code; null when the code (sold at another till) is not in this till's catalog. */
+  courseId: number | null
+  /** The catalog is shop-wide: a course is the same course at every till by its code. */
+  code: string
   title: string
 }
 
@@ -105,10 +108,14 @@ export interface RevenueMethod extends RevenueFigures {
   method: PaymentMethod
 }
 
+/** Whose money a report counts: this till's own, or the whole shop's (this till's plus the other tills' copies). */
+export type RevenueScope = 'till' | 'shop'
+
 export interface RevenueReport {
   from: string
   to: string
   timeZone: string
+  scope: RevenueScope
   /** One entry per currency that moved in the period; amounts of different currencies are never added. */
   currencies: CurrencyRevenue[]
   /** Shop mode: the other tills' money in the same period (absent when this till has never been in a shop). */

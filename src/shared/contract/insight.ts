@@ -27,6 +27,8 @@ const revenueInput = z
     /** Defaults to the shop's zone (Settings), not the zone of the machine asking. */
     timeZone: z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO currency code such as GBP').optional(),
+    /** 'shop': every figure counts this till's money plus the other tills' (shop mode, as of the last pull). */
+    scope: z.enum(['till', 'shop']).default('till'),
   })
   .refine((input) => !isIsoDay(input.from) || !isIsoDay(input.to) || input.to >= input.from, { message: '"to" is before "from"', path: ['to'] })
   .refine((input) => daysInPeriod(input.from, input.to) <= MAX_REPORT_DAYS, { message: `a period of at most ${MAX_REPORT_DAYS} days`, path: ['to'] })

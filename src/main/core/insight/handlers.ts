@@ -14,7 +14,8 @@ export function insightHandlers({ ctx }: Pick<HandlerDeps, 'ctx'>): HandlersFor<
     'customers:list': (input) => listCustomers(db, input),
     'customers:get': (input) => getCustomer(db, input.customerId),
     'customers:orders': (input) => listCustomerOrders(db, input),
-    // Shop mode adds the other tills' money beside this till's (core/shop/other-tills-revenue.ts).
+    // Shop mode adds the other tills' money beside this till's (core/shop/other-tills-revenue.ts), per till; with
+    // scope 'shop' every figure of the report itself is the whole shop's.
     'reports:revenue': (input) => withOtherTills(db, revenueReport(db, { ...input, timeZone: input.timeZone ?? readShopLocale(db).timeZone }), input.currency ?? null),
   }
 }

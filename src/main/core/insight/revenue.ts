@@ -1,14 +1,16 @@
-import { PAYMENT_METHODS, type PaymentMethod } from '@shared/domain'
-import type { CurrencyRevenue, RevenueCourse, RevenueReport } from '@shared/insight'
+import type { RevenueReport, RevenueScope } from '@shared/insight'
+import { otherTillsRevenueRows } from '../shop/other-tills-revenue-rows'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { dayRanges } from './days'
+import { buildCurrencies, type RevenueCourseRow, type RevenueDayRow } from './revenue-build'
 
 export interface RevenueInput {
   from: string
   to: string
   timeZone: string
   currency?: string
+  scope?: RevenueScope
 }
 
 // Money counts on the day it moved: a succeeded payment on its updated_at (when it succeeded), a succeeded refund
@@ -70,65 +72,20 @@ totals AS (
     FROM (SELECT * FROM whole UNION ALL SELECT * FROM split)
    GROUP BY currency, course_id
 )
-SELECT t.currency, t.course_id AS courseId, c.title, t.gross, t.refunds FROM totals t JOIN course c ON c.id = t.course_id`
+SELECT t.currency, c.code, t.course_id AS courseId, c.title, t.gross, t.refunds FROM totals t JOIN course c ON c.id = t.course_id`
 
-interface DayRow {
-  kind: 'payment' | 'refund'
-  day: string
-  currency: string
-  method: PaymentMethod
-  amount: number
-  n: number
-}
-
-type CourseRow = Omit<RevenueCourse, 'net'> & { currency: string }
-
-/** Gross, refunds and net per day and per course for each currency that moved in the period. */
+/** Gross, refunds and net per day, method and course for each currency that moved in the period: this till's own
+ *  money, or with `scope: 'shop'` this till's plus the other tills' copies (core/shop/other-tills-revenue-rows.ts). */
 export function revenueReport(db: Db, input: RevenueInput): RevenueReport {
   const ranges = dayRanges(input.from, input.to, input.timeZone)
-  const currency = input.currency ?? null
-  const days = JSON.stringify(ranges.map((r) => [r.day, r.start, r.end]))
-  const dayRows = sql(db, BY_DAY).all({ days, currency }) as DayRow[]
-  const start = ranges[0]!.start
-  const end = ranges.at(-1)!.end
-  const courseRows = sql(db, BY_COURSE).all({ start, end, currency }) as CourseRow[]
-
-  const byCurrency = new Map<string, CurrencyRevenue>()
-  const entry = (code: string) => {
-    let found = byCurrency.get(code)
-    if (!found) {
-      found = { currency: code, gross: 0, refunds: 0, net: 0, payments: 0, refundCount: 0, courses: [], days: ranges.map((r) => ({ day: r.day, gross: 0, refunds: 0, net: 0 })),
-        methods: PAYMENT_METHODS.map((method) => ({ method, gross: 0, refunds: 0, net: 0 })) }
-      byCurrency.set(code, found)
-    }
-    return found
+  const scope = input.scope ?? 'till'
+  const period = { days: JSON.stringify(ranges.map((r) => [r.day, r.start, r.end])), start: ranges[0]!.start, end: ranges.at(-1)!.end, currency: input.currency ?? null }
+  const dayRows = sql(db, BY_DAY).all({ days: period.days, currency: period.currency }) as RevenueDayRow[]
+  const courseRows = sql(db, BY_COURSE).all({ start: period.start, end: period.end, currency: period.currency }) as RevenueCourseRow[]
+  if (scope === 'shop') {
+    const others = otherTillsRevenueRows(db, period)
+    dayRows.push(...others.dayRows)
+    courseRows.push(...others.courseRows)
   }
-  const dayIndex = new Map(ranges.map((r, index) => [r.day, index]))
-  for (const row of dayRows) {
-    const revenue = entry(row.currency)
-    const day = revenue.days[dayIndex.get(row.day)!]!
-    const method = revenue.methods.find((m) => m.method === row.method)!
-    if (row.kind === 'payment') {
-      day.gross += row.amount
-      revenue.gross += row.amount
-      method.gross += row.amount
-      revenue.payments += row.n
-    } else {
-      day.refunds += row.amount
-      revenue.refunds += row.amount
-      method.refunds += row.amount
-      revenue.refundCount += row.n
-    }
-    day.net = day.gross - day.refunds
-    method.net = method.gross - method.refunds
-  }
-  for (const row of courseRows) {
-    entry(row.currency).courses.push({ courseId: row.courseId, title: row.title, gross: row.gross, refunds: row.refunds, net: row.gross - row.refunds })
-  }
-  const currencies = [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency))
-  for (const revenue of currencies) {
-    revenue.net = revenue.gross - revenue.refunds
-    revenue.courses.sort((a, b) => b.net - a.net || b.gross - a.gross || a.title.localeCompare(b.title))
-  }
-  return { from: input.from, to: input.to, timeZone: input.timeZone, currencies }
+  return { from: input.from, to: input.to, timeZone: input.timeZone, scope, currencies: buildCurrencies(ranges, dayRows, courseRows) }
 }

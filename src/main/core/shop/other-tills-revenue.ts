@@ -48,8 +48,10 @@ function shopRevenue(report: RevenueReport, rows: readonly TillRow[], asOf: numb
     till.net = till.gross - till.refunds
     tills.set(key, till)
   }
+  // A whole-shop report's currencies already hold every till's money: they are the whole shop as they stand.
+  const parts = report.scope === 'shop' ? report.currencies : [...report.currencies, ...tills.values()]
   const whole = new Map<string, { currency: string; gross: number; refunds: number; net: number }>()
-  for (const figures of [...report.currencies, ...tills.values()]) {
+  for (const figures of parts) {
     const sum = whole.get(figures.currency) ?? { currency: figures.currency, gross: 0, refunds: 0, net: 0 }
     sum.gross += figures.gross
     sum.refunds += figures.refunds

@@ -55,7 +55,7 @@ CREATE TABLE shop_order_item_copy (
   unit_amount INTEGER NOT NULL CHECK (unit_amount > 0),
   PRIMARY KEY (installation, item_id)
 ) STRICT;
-CREATE INDEX shop_order_item_copy_order ON shop_order_item_copy(installation, order_id);
+-- Lines by order: store migration 029's covering index.
 CREATE INDEX shop_order_item_copy_course ON shop_order_item_copy(course_code);
 
 -- Other tills' discounts (the CSV's discount column, Reports' per-course split); a removed one leaves.

@@ -22,7 +22,7 @@ export function CourseChart({ revenue }: { revenue: CurrencyRevenue }) {
         {courses.map((course, index) => {
           const top = 4 + index * ROW
           return (
-            <g key={course.courseId}>
+            <g key={course.code}>
               <title>{`${course.title}: gross ${money(course.gross)}, refunds ${money(course.refunds)}, net ${money(course.net)}`}</title>
               <text x={LABEL - 10} y={top + ROW / 2} dy="0.32em" textAnchor="end" className="chart-label">
                 {shorten(course.title, 30)}

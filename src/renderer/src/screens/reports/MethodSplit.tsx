@@ -7,10 +7,10 @@ import { RevenueFigureCells, RevenueFigureHeads } from './RevenueFigures'
  * The period's money by tender in one currency: card, cash and store credit, each with what it brought in and what
  * its refunds gave back. Store credit is money the till owed the customer, so a manager sees it apart from takings.
  */
-export function MethodSplit({ revenue }: { revenue: CurrencyRevenue }) {
+export function MethodSplit({ revenue, whose = '' }: { revenue: CurrencyRevenue; whose?: string }) {
   const id = `method-split-${revenue.currency}`
   return (
-    <Panel title={`Revenue by method · ${revenue.currency}`} labelledBy={id}>
+    <Panel title={`Revenue by method · ${revenue.currency}${whose}`} labelledBy={id}>
       <div className="report-table">
         <table className="table">
           <caption className="visually-hidden">{`Revenue by payment method in ${revenue.currency}`}</caption>

@@ -4,7 +4,7 @@ import { longDayLabel } from './report-format'
 
 /** The chart's numbers as a table: every day (or course) with gross, refunds and net, and the totals. */
 export function RevenueTable({ revenue, by }: { revenue: CurrencyRevenue; by: 'day' | 'course' }) {
-  const rows = by === 'day' ? revenue.days.map((d) => ({ key: d.day, label: longDayLabel(d.day), row: d })) : revenue.courses.map((c) => ({ key: String(c.courseId), label: c.title, row: c }))
+  const rows = by === 'day' ? revenue.days.map((d) => ({ key: d.day, label: longDayLabel(d.day), row: d })) : revenue.courses.map((c) => ({ key: c.code, label: c.title, row: c }))
   return (
     <div className="report-table">
       <table className="table">
