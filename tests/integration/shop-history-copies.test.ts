@@ -27,6 +27,13 @@ const insertRefund = (db: ReturnType<typeof tempStore>['db'], refundId: number, 
 const figures = (db: ReturnType<typeof tempStore>['db'], orderId: number) =>
   db.prepare('SELECT paid, refunded, methods FROM shop_order_copy WHERE installation = ? AND order_id = ?').get(TILL, orderId)
 
+/** The per-day table always equals a GROUP BY over the copies (what the Orders totals of all tills add up). */
+const expectDayTotalsMatch = (db: ReturnType<typeof tempStore>['db']) => {
+  const grouped = `SELECT installation, created_at / 86400000 AS day, status, currency, methods, count(*) AS orders, sum(amount) AS amount, sum(paid) AS paid, sum(refunded) AS refunded
+                     FROM shop_order_copy GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`
+  expect(db.prepare('SELECT installation, day, status, currency, methods, orders, amount, paid, refunded FROM shop_order_day_total ORDER BY 1, 2, 3, 4, 5').all()).toEqual(db.prepare(grouped).all())
+}
+
 describe("other tills' order figures", () => {
   it('follow payments and refunds pulled before or after their order, and their later changes', () => {
     const { db } = tempStore()
@@ -36,6 +43,7 @@ describe("other tills' order figures", () => {
     insertRefund(db, 1, 1, 2_500, 'succeeded')
     insertOrder(db, 7)
     expect(figures(db, 7)).toEqual({ paid: 10_000, refunded: 2_500, methods: 3 })
+    expectDayTotalsMatch(db)
     // Then the card succeeds, a credit part is taken, and a pending refund fails.
     insertPayment(db, 2, 7, 'card', 4_000, 'succeeded')
     expect(figures(db, 7)).toEqual({ paid: 14_000, refunded: 2_500, methods: 3 })
@@ -47,6 +55,13 @@ describe("other tills' order figures", () => {
     // Another order of the same till is untouched.
     insertOrder(db, 8)
     expect(figures(db, 8)).toEqual({ paid: 0, refunded: 0, methods: 0 })
+    expectDayTotalsMatch(db)
+    // The pull updates an order (its status) and a book switch forgets the copies: the day table follows.
+    db.prepare("UPDATE shop_order_copy SET status = 'partially_refunded', created_at = 86400001 WHERE order_id = 7").run()
+    expectDayTotalsMatch(db)
+    expect(db.prepare('SELECT count(*) FROM shop_order_day_total').pluck().get()).toBe(2)
+    db.prepare('DELETE FROM shop_order_copy WHERE order_id = 8').run()
+    expectDayTotalsMatch(db)
   })
 
   it('are filled by the migration for orders pulled before it', () => {
@@ -62,6 +77,8 @@ describe("other tills' order figures", () => {
     old.close()
     const db = openDatabase(file)
     expect(figures(db, 7)).toEqual({ paid: 6800, refunded: 1000, methods: 2 })
+    expectDayTotalsMatch(db)
+    expect(db.prepare('SELECT orders, paid FROM shop_order_day_total').all()).toEqual([{ orders: 1, paid: 6800 }])
     // Payments are read again from the start, now with their PaymentIntent ids; orders are not.
     expect(db.prepare('SELECT source, seq FROM shop_pull_cursor ORDER BY source').all()).toEqual([{ source: 'shop_order', seq: 40 }])
     db.close()

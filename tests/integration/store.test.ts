@@ -27,7 +27,7 @@ describe('opening the store', () => {
       'order_history_course', 'payment', 'pin_guess_budget', 'pin_seat_throttle', 'purchase_order', 'purchase_order_item',
       'recurring_invoice', 'recurring_payment', 'referral', 'referral_bonus', 'referral_code', 'refund', 'refund_line',
       'shift', 'shift_count', 'shift_float', 'shop_account_origin', 'shop_external_payment_copy', 'shop_grant_copy',
-      'shop_order_copy', 'shop_order_discount_copy', 'shop_order_item_copy', 'shop_payment_copy', 'shop_pull_cursor', 'shop_refund_copy', 'shop_seeded_table', 'shop_sync_state', 'staff', 'stripe_event', 'sync_outbox', 'unowned_payment',
+      'shop_order_copy', 'shop_order_day_total', 'shop_order_discount_copy', 'shop_order_item_copy', 'shop_payment_copy', 'shop_pull_cursor', 'shop_refund_copy', 'shop_seeded_table', 'shop_sync_state', 'staff', 'stripe_event', 'sync_outbox', 'unowned_payment',
     ])
     // FULL: an acknowledged webhook's effects survive a power cut.
     expect(db.pragma('synchronous', { simple: true })).toBe(2)

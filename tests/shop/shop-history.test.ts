@@ -130,6 +130,15 @@ describe('Orders across the shop', () => {
       expect([currency.orders, currency.amount, currency.paid, currency.refunded]).toEqual([sum('orders'), sum('amount'), sum('paid'), sum('refunded')])
     }
     expect(await b.call('orders:totals', { filters: { till: idA } })).toEqual(totalsA)
+    // Whole days from the per-day tables and partial days order by order, on both sides, for any mix of filters.
+    const hourAgo = Date.now() - 3_600_000
+    for (const filters of [{ statuses: ['successful' as const] }, { method: 'cash' as const }, { from: hourAgo }, { from: 0, to: hourAgo }, { from: hourAgo - 86_400_000 * 3, to: Date.now() + 60_000, statuses: ['pending' as const] }]) {
+      const each = await Promise.all([a, b, c].map((t) => t.call('orders:totals', { filters })))
+      const whole = await b.call('orders:totals', { filters: { ...filters, till: 'all' } })
+      const sum = (currency: string, field: 'orders' | 'amount' | 'paid' | 'refunded') => each.reduce((total, t) => total + (t.currencies.find((x) => x.currency === currency)?.[field] ?? 0), 0)
+      const currencies = [...new Set(each.flatMap((t) => t.currencies.map((x) => x.currency)))].sort()
+      expect(whole.currencies, JSON.stringify(filters)).toEqual(currencies.map((currency) => ({ currency, orders: sum(currency, 'orders'), amount: sum(currency, 'amount'), paid: sum(currency, 'paid'), refunded: sum(currency, 'refunded') })))
+    }
 
     // The CSV: every till's orders in the grid's order, each marked with its till; A's discount as A wrote it.
     const file = await b.call('orders:export', { managerToken: await b.managerToken(), filters: { till: 'all' } })

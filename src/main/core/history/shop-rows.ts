@@ -37,7 +37,9 @@ const INDEX_FOR_SORT: Record<OrderSortKey, string> = {
  * newest first reads that till's own range.
  */
 function indexFor(q: ShopQuery, sort: OrderSort): string {
-  if (q.text?.kind === 'order' || q.text?.kind === 'intent' || q.accountId !== null) return ''
+  if (q.text?.kind === 'order' || q.text?.kind === 'intent') return ''
+  // One customer's orders by email, even within one till (whose own index would read all of that till's orders).
+  if (q.accountId !== null) return ' INDEXED BY shop_order_copy_email'
   if (q.installation !== null && sort.key === 'created') return ' INDEXED BY shop_order_copy_till'
   return ` INDEXED BY ${INDEX_FOR_SORT[sort.key]}`
 }
@@ -56,12 +58,14 @@ export function shopPredicates(q: ShopQuery): Sql[] {
   // This till's customer is the same person at every till by email (one person, one customer).
   if (q.accountId !== null) parts.push(part('h.email = (SELECT email FROM account WHERE id = ?)', q.accountId))
   // Courses are one catalog across the shop, known by code.
+  // (The orders holding it are listed once per statement from the lines' course index, then probed by key.)
   if (q.courseId !== null) {
-    parts.push(part(`EXISTS (SELECT 1 FROM shop_order_item_copy i WHERE ${sameOrder('i')} AND i.course_code = (SELECT code FROM course WHERE id = ?))`, q.courseId))
+    parts.push(part('(h.installation, h.order_id) IN (SELECT installation, order_id FROM shop_order_item_copy WHERE course_code = (SELECT code FROM course WHERE id = ?))', q.courseId))
   }
   const text = q.text
   if (text?.kind === 'order') parts.push(part('h.order_id = ?', text.orderId))
-  if (text?.kind === 'intent') parts.push(part(`EXISTS (SELECT 1 FROM shop_payment_copy p WHERE ${sameOrder('p')} AND p.stripe_payment_intent_id = ?)`, text.intentId))
+  // The few orders holding that intent, found from the payments' index and fetched by key.
+  if (text?.kind === 'intent') parts.push(part('(h.installation, h.order_id) IN (SELECT installation, order_id FROM shop_payment_copy WHERE stripe_payment_intent_id = ?)', text.intentId))
   if (text?.kind === 'customer') parts.push(part("(h.customer_name LIKE ? ESCAPE '\\' OR h.email LIKE ? ESCAPE '\\')", text.pattern, text.pattern))
   return parts
 }
@@ -120,6 +124,21 @@ export function buildShopTotalsQuery(q: ShopQuery): Sql {
   return {
     text: `SELECT currency, count(*) AS orders, sum(amount) AS amount, sum(paid) AS paid, sum(refunded) AS refunded
   FROM shop_order_copy h${where(parts)} GROUP BY currency`,
+    params: parts.flatMap((p) => p.params),
+  }
+}
+
+/** Counts and sums per currency from the copies' per-day table, for whole UTC days and the till, status and method filters. */
+export function buildShopDayTotalsQuery(q: ShopQuery, days: { first: number | null; last: number | null }): Sql {
+  const parts: Sql[] = []
+  if (q.installation !== null) parts.push(part('installation = ?', q.installation))
+  if (days.first !== null) parts.push(part('day >= ?', days.first))
+  if (days.last !== null) parts.push(part('day <= ?', days.last))
+  if (q.statuses) parts.push(part(`status IN (${placeholders(q.statuses.length)})`, ...q.statuses))
+  if (q.methods) parts.push(part(`methods IN (${placeholders(q.methods.length)})`, ...q.methods))
+  return {
+    text: `SELECT currency, sum(orders) AS orders, sum(amount) AS amount, sum(paid) AS paid, sum(refunded) AS refunded
+  FROM shop_order_day_total${where(parts)} GROUP BY currency`,
     params: parts.flatMap((p) => p.params),
   }
 }

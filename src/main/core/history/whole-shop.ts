@@ -1,12 +1,13 @@
-import { ALL_TILLS, DEFAULT_ORDER_SORT, DEFAULT_PAGE_SIZE, type OrderFilters, type OrderListRow, type OrderPage, type OrderSort, type OrderTotals } from '@shared/history'
+import { ALL_TILLS, DEFAULT_ORDER_SORT, DEFAULT_PAGE_SIZE, type CurrencyTotals, type OrderFilters, type OrderListRow, type OrderPage, type OrderSort, type OrderTotals } from '@shared/history'
 import type { OrderKind } from '@shared/recurring'
 import type { Db } from '../store/db'
 import { readInstallationId } from '../installation'
 import { decodeCursor, encodeCursor, type CursorValues } from './cursor'
-import { normalizeFilters, parseSearchText } from './filters'
+import { normalizeFilters, parseSearchText, splitByWholeDays } from './filters'
 import { listOrders, planRead, readPage, resolveQuery, toListRow, type ListInput, type PageRow } from './list-orders'
 import { historyRowOrder, localCursorAfter } from './till-order'
-import { buildShopPageQuery, buildShopTotalsQuery, type ShopQuery } from './shop-rows'
+import { buildShopDayTotalsQuery, buildShopPageQuery, buildShopTotalsQuery, type ShopQuery } from './shop-rows'
+import type { Sql } from './query-build'
 import { historyStatement } from './statements'
 import { mergeTotals, orderTotals } from './totals'
 
@@ -63,7 +64,20 @@ function ownRows(db: Db, filters: OrderFilters | undefined, sort: OrderSort, aft
 export function historyTotals(db: Db, filters: OrderFilters = {}): OrderTotals {
   const scope = tillScope(db, filters)
   if (scope.kind === 'this') return orderTotals(db, filters)
-  const { text, params } = buildShopTotalsQuery(shopQueryOf(filters, scope))
-  const others = historyStatement(db, text).all(...params) as OrderTotals['currencies']
+  const others = otherTillsTotals(db, shopQueryOf(filters, scope))
   return mergeTotals(scope.kind === 'all' ? [...others, ...orderTotals(db, filters).currencies] : others)
+}
+
+/** As this till's totals are read (totals.ts): whole days from the per-day table, the partial days at either end and every other filter order by order. */
+function otherTillsTotals(db: Db, q: ShopQuery): CurrencyTotals[] {
+  const parts: CurrencyTotals[] = []
+  const read = (query: Sql) => parts.push(...(historyStatement(db, query.text).all(...query.params) as CurrencyTotals[]))
+  if (q.accountId !== null || q.courseId !== null || q.text !== null) {
+    read(buildShopTotalsQuery(q))
+    return parts
+  }
+  const split = splitByWholeDays(q.from, q.to)
+  if (split.days) read(buildShopDayTotalsQuery(q, split.days))
+  for (const edge of split.edges) read(buildShopTotalsQuery({ ...q, from: edge.from, to: edge.to }))
+  return parts
 }

@@ -8,7 +8,7 @@ import { describeShopUrl } from './shop-url'
 // A new password or user for the same database is the same book, and nothing is forgotten.
 
 const BOOK_SETTING = 'shop_book'
-const PULLED_COPIES = ['shop_order_copy', 'shop_grant_copy', 'shop_external_payment_copy', 'shop_payment_copy', 'shop_refund_copy', 'shop_order_item_copy',
+const PULLED_COPIES = ['shop_order_copy', 'shop_order_day_total', 'shop_grant_copy', 'shop_external_payment_copy', 'shop_payment_copy', 'shop_refund_copy', 'shop_order_item_copy',
   'shop_order_discount_copy', 'shop_pull_cursor']
 
 export function shopBookOf(url: string): string {

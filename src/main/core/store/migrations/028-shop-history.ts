@@ -21,6 +21,18 @@ const recompute = (installation: string, orderId: string) => `
                  WHERE p.installation = ${installation} AND p.order_id = ${orderId} AND r.status = 'succeeded')
   WHERE installation = ${installation} AND order_id = ${orderId};`
 
+const DAY_MS = 86_400_000
+const dayKey = (row: string) => `installation = ${row}.installation AND day = ${row}.created_at / ${DAY_MS} AND status = ${row}.status AND currency = ${row}.currency AND methods = ${row}.methods`
+const addToDay = (row: string) => `
+  INSERT INTO shop_order_day_total (installation, day, status, currency, methods, orders, amount, paid, refunded)
+  VALUES (${row}.installation, ${row}.created_at / ${DAY_MS}, ${row}.status, ${row}.currency, ${row}.methods, 1, ${row}.amount, ${row}.paid, ${row}.refunded)
+  ON CONFLICT (day, installation, status, currency, methods) DO UPDATE SET
+    orders = orders + 1, amount = amount + excluded.amount, paid = paid + excluded.paid, refunded = refunded + excluded.refunded;`
+const removeFromDay = (row: string) => `
+  UPDATE shop_order_day_total SET orders = orders - 1, amount = amount - ${row}.amount, paid = paid - ${row}.paid, refunded = refunded - ${row}.refunded
+   WHERE ${dayKey(row)};
+  DELETE FROM shop_order_day_total WHERE ${dayKey(row)} AND orders = 0;`
+
 const orderOfPayment = (row: string) => `(SELECT order_id FROM shop_payment_copy WHERE installation = ${row}.installation AND payment_id = ${row}.payment_id)`
 
 export const shopHistory: Migration = {
@@ -70,7 +82,6 @@ CREATE TABLE shop_order_discount_copy (
 ) STRICT;
 CREATE INDEX shop_order_discount_copy_order ON shop_order_discount_copy(installation, order_id);
 
-CREATE TRIGGER shop_order_copy_figures_on_insert AFTER INSERT ON shop_order_copy BEGIN ${recompute('NEW.installation', 'NEW.order_id')} END;
 CREATE TRIGGER shop_order_copy_figures_on_payment_insert AFTER INSERT ON shop_payment_copy BEGIN ${recompute('NEW.installation', 'NEW.order_id')} END;
 CREATE TRIGGER shop_order_copy_figures_on_payment_update AFTER UPDATE ON shop_payment_copy BEGIN
   ${recompute('OLD.installation', 'OLD.order_id')}
@@ -89,5 +100,37 @@ UPDATE shop_order_copy SET
   refunded = (SELECT coalesce(sum(r.amount), 0) FROM shop_payment_copy p CROSS JOIN shop_refund_copy r
                   ON r.installation = p.installation AND r.payment_id = p.payment_id
                WHERE p.installation = shop_order_copy.installation AND p.order_id = shop_order_copy.order_id AND r.status = 'succeeded');
+
+-- Counts and sums per till, UTC day, status, currency and methods, as order_day_total is for this till: the Orders
+-- totals of all tills add up whole days from here instead of every copied order (store migration 003's design).
+CREATE TABLE shop_order_day_total (
+  installation TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  methods INTEGER NOT NULL,
+  orders INTEGER NOT NULL CHECK (orders >= 0),
+  amount INTEGER NOT NULL,
+  paid INTEGER NOT NULL,
+  refunded INTEGER NOT NULL,
+  PRIMARY KEY (day, installation, status, currency, methods)
+) STRICT, WITHOUT ROWID;
+INSERT INTO shop_order_day_total (installation, day, status, currency, methods, orders, amount, paid, refunded)
+SELECT installation, created_at / ${DAY_MS}, status, currency, methods, count(*), sum(amount), sum(paid), sum(refunded)
+  FROM shop_order_copy GROUP BY 1, 2, 3, 4, 5;
+
+-- A pulled order enters its day's totals as it lands, then takes the figures of payments pulled before it: that
+-- update moves it within the totals (the order of the two steps matters, one trigger keeps it).
+CREATE TRIGGER shop_order_copy_on_insert AFTER INSERT ON shop_order_copy BEGIN
+  ${addToDay('NEW')}
+  ${recompute('NEW.installation', 'NEW.order_id')}
+END;
+CREATE TRIGGER shop_order_day_total_on_update AFTER UPDATE OF installation, created_at, status, currency, methods, amount, paid, refunded ON shop_order_copy
+WHEN OLD.installation IS NOT NEW.installation OR OLD.created_at IS NOT NEW.created_at OR OLD.status IS NOT NEW.status OR OLD.currency IS NOT NEW.currency
+  OR OLD.methods IS NOT NEW.methods OR OLD.amount IS NOT NEW.amount OR OLD.paid IS NOT NEW.paid OR OLD.refunded IS NOT NEW.refunded BEGIN
+  ${removeFromDay('OLD')}
+  ${addToDay('NEW')}
+END;
+CREATE TRIGGER shop_order_day_total_on_delete AFTER DELETE ON shop_order_copy BEGIN ${removeFromDay('OLD')} END;
 `,
 }
