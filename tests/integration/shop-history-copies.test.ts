@@ -47,6 +47,7 @@ describe("other tills' order figures", () => {
     // Then the card succeeds, a credit part is taken, and a pending refund fails.
     insertPayment(db, 2, 7, 'card', 4_000, 'succeeded')
     expect(figures(db, 7)).toEqual({ paid: 14_000, refunded: 2_500, methods: 3 })
+    expectDayTotalsMatch(db)
     insertPayment(db, 3, 7, 'credit', 1_000, 'succeeded')
     insertRefund(db, 2, 2, 4_000, 'pending')
     expect(figures(db, 7)).toEqual({ paid: 15_000, refunded: 2_500, methods: 7 })
