@@ -2,6 +2,7 @@ import { useLiveEvents, useQuery } from '../../app/hooks'
 import { formatDateTime, formatShortDateTime } from '../../app/shop-format'
 import { Money } from '../../ui/Money'
 import { EmptyState } from '../../ui/Panel'
+import { shopOrderHref, tillName } from './shop/shop-order-href'
 
 /**
  * Shop mode: the other tills' orders, held in this till's store as of its last sync (so they show offline too).
@@ -54,7 +55,9 @@ export function ShopOrdersPanel() {
                   <Money amount={row.amount} currency={row.currency} />
                 </td>
                 <td title={row.installation}>
-                  #{row.orderId} · Till {row.installation.slice(0, 8)}
+                  <a href={shopOrderHref(row.installation, row.orderId)}>
+                    #{row.orderId} · {tillName(row.installation)}
+                  </a>
                 </td>
               </tr>
             ))}
