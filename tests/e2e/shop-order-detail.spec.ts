@@ -1,0 +1,80 @@
+import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
+import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
+import { lookAt } from './fixtures/look'
+import { apiCall, expect, test } from './fixtures/test'
+import { watchConsole } from './fixtures/till-page'
+
+// Two tills on one shop database: at till B a manager opens till A's order from Orders → Other tills, reads its
+// lines, payments and refund (read-only, with how fresh the copy is), goes to the customer and finds the order
+// there too, with the money at other tills apart from B's own. Both sizes, both themes, axe.
+let cluster: PgCluster
+let tillA: RunningHost
+let tillB: RunningHost
+test.beforeAll(async () => {
+  cluster = await startPgCluster()
+  ;[tillA, tillB] = await Promise.all([startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url }), startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url })])
+})
+test.afterAll(async () => {
+  await Promise.all([tillA?.stop(), tillB?.stop()])
+  cluster?.destroy()
+})
+
+test("another till's order opens read-only from Other tills, and shows on the customer's page", async ({ page }, testInfo) => {
+  const errors = watchConsole(page)
+  const path = (file: string) => testInfo.outputPath(file)
+  const a = await apiCall<{ installationId: string }>(tillA, 'app:info')
+  const till = `Till ${a.installationId.slice(0, 8)}`
+  // At A: Fatima buys a KWD course (three decimals) in cash; a manager refunds 1.000 KWD of it.
+  const sale = await apiCall<{ id: number; amount: number }>(tillA, 'orders:create', { accountId: 4, courseIds: [11] })
+  const paid = await apiCall<{ payments: Array<{ id: number }> }>(tillA, 'orders:recordCash', { orderId: sale.id, tendered: sale.amount })
+  await apiCall(tillA, 'payments:refund', { paymentId: paid.payments[0]!.id, amount: 1000, reason: 'requested_by_customer', managerToken: tillA.staff!.owner.token })
+
+  await page.goto(`${tillB.openUrl}#/orders`)
+  const other = page.locator('details.shop-orders-panel')
+  await expect(other.locator('summary')).toContainText(/shop history as of /, { timeout: 20_000 })
+  await other.locator('summary').click()
+  const link = other.getByRole('link', { name: `#${sale.id} · ${till}` })
+  // The refund may reach B in a later pull than the sale (the panel follows each sync): wait for the copy to say so.
+  await expect(other.getByRole('row', { name: new RegExp(`#${sale.id} · ${till}`) })).toContainText('partially refunded', { timeout: 20_000 })
+  await link.click()
+
+  const heading = page.getByRole('heading', { level: 1, name: `Order #${sale.id} · ${till}` })
+  await expect(heading).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`#/orders/till/${a.installationId}/${sale.id}$`))
+  await expect(heading.locator('[title]')).toHaveAttribute('title', a.installationId)
+  await expect(page.getByRole('status').filter({ hasText: 'From the shop history as of' })).toBeVisible()
+  const courses = page.getByRole('table', { name: 'Courses' })
+  await expect(courses).toContainText('ARC-100')
+  await expect(courses).toContainText('KWD 15.000')
+  const payments = page.getByRole('table', { name: 'Payments' })
+  await expect(payments.getByRole('row', { name: /Cash KWD 15\.000 Succeeded/ })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Refunds' }).getByRole('row', { name: /KWD 1\.000 to cash Succeeded/ })).toBeVisible()
+  await expect(page.locator('.order-facts')).toContainText('KWD 1.000 refunded')
+  await expect(page.getByText('Refunds and changes to this order are made at the till that took the payment')).toBeVisible()
+  // Read-only: nothing here refunds, revokes or resumes.
+  await expect(page.locator('main').getByRole('button', { name: /Refund|Revoke|Resume|Reprint/ })).toHaveCount(0)
+  await lookAt(page, 'shop-order-detail', path)
+
+  await page.getByRole('link', { name: 'Fatima Al-Sabah' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Fatima Al-Sabah' })).toBeVisible()
+  const atOthers = page.getByRole('region', { name: 'Orders at other tills' })
+  await expect(atOthers.getByRole('row', { name: new RegExp(`#${sale.id} ${till}`) })).toBeVisible()
+  await expect(page.locator('.customer-head .order-facts')).toContainText('Spent at this till (net)')
+  const othersTotal = page.locator('.customer-head .order-facts > div').filter({ hasText: 'Spent at other tills (net)' })
+  await expect(othersTotal).toContainText('KWD 14.000')
+  await expect(othersTotal).toContainText('KWD 1.000 refunded')
+  await lookAt(page, 'shop-customer', path, atOthers)
+
+  await atOthers.getByRole('link', { name: `#${sale.id}` }).click()
+  await expect(heading).toBeVisible()
+  await page.getByRole('link', { name: 'All orders' }).click()
+  await expect(page).toHaveURL(/#\/orders$/)
+
+  expect(errors).toEqual([])
+
+  // An order B holds no copy of: a clear message and the way back (the API's 404 is the browser's only complaint).
+  await page.goto(`${tillB.openUrl}#/orders/till/${a.installationId}/987654`)
+  await expect(page.getByText(`No order #987654 from ${till.toLowerCase()} is held here`)).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Back to all orders' })).toBeVisible()
+  expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)'])
+})
