@@ -118,7 +118,7 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
             </table>
           )}
         </Panel>
-        <CustomerOrdersPanel key={generation} customerId={customerId} />
+        <CustomerOrdersPanel key={generation} customerId={customerId} title={shopOrders ? 'Orders at this till' : 'Orders'} />
         {shopOrders && <ShopCustomerOrdersPanel orders={shopOrders} />}
         <CustomerRecurringPanel customerId={customerId} />
         <CustomerCreditPanel customerId={customerId} />
