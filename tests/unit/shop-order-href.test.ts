@@ -16,7 +16,7 @@ describe("another till's order route", () => {
   })
 
   it('is not a route without a positive whole order id, a till, or with a malformed escape', () => {
-    for (const params of [['till', TILL], ['till', TILL, '0'], ['till', TILL, '-1'], ['till', TILL, '4.2'], ['till', TILL, '07'], ['till', TILL, 'x'], ['42'], [], ['till', '%E0%A4%A', '1']]) {
+    for (const params of [['till', TILL], ['till', TILL, '0'], ['till', TILL, '-1'], ['till', TILL, '4.2'], ['till', TILL, '07'], ['till', TILL, 'x'], ['42'], ['order', TILL, '1'], [], ['till', '%E0%A4%A', '1']]) {
       expect(parseShopOrderParams(params), JSON.stringify(params)).toBeNull()
     }
   })
