@@ -2,6 +2,7 @@ import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
 import { lookAt } from './fixtures/look'
 import { apiCall, expect, test } from './fixtures/test'
+import { sandboxSecretKey } from './fixtures/sandbox-key'
 import { watchConsole } from './fixtures/till-page'
 
 // Two tills on one shop database: at till B a manager opens till A's order from Orders → Other tills, reads its
@@ -24,10 +25,19 @@ test("another till's order opens read-only from Other tills, and shows on the cu
   const path = (file: string) => testInfo.outputPath(file)
   const a = await apiCall<{ installationId: string }>(tillA, 'app:info')
   const till = `Till ${a.installationId.slice(0, 8)}`
-  // At A: Fatima buys a KWD course (three decimals) in cash; a manager refunds 1.000 KWD of it.
+  // At A: Fatima buys a KWD course (three decimals), part cash, the rest by card; a manager refunds 1.000 KWD of the cash.
   const sale = await apiCall<{ id: number; amount: number }>(tillA, 'orders:create', { accountId: 4, courseIds: [11] })
-  const paid = await apiCall<{ payments: Array<{ id: number }> }>(tillA, 'orders:recordCash', { orderId: sale.id, tendered: sale.amount })
-  await apiCall(tillA, 'payments:refund', { paymentId: paid.payments[0]!.id, amount: 1000, reason: 'requested_by_customer', managerToken: tillA.staff!.owner.token })
+  const cash = await apiCall<{ payments: Array<{ id: number }> }>(tillA, 'orders:recordCash', { orderId: sale.id, tendered: 5120 })
+  const checkout = await apiCall<{ paymentIntentId: string }>(tillA, 'payments:startCard', { orderId: sale.id })
+  const { stripe } = await apiCall<{ stripe: { sandboxApiUrl: string } }>(tillA, 'app:info')
+  const confirmed = await fetch(`${stripe.sandboxApiUrl}/v1/payment_intents/${checkout.paymentIntentId}/confirm`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sandboxSecretKey(tillA)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'payment_method=pm_card_visa',
+  })
+  expect(confirmed.status).toBe(200)
+  await expect.poll(async () => (await apiCall<{ status: string }>(tillA, 'orders:get', { orderId: sale.id })).status, { timeout: 20_000 }).toBe('successful')
+  await apiCall(tillA, 'payments:refund', { paymentId: cash.payments[0]!.id, amount: 1000, reason: 'requested_by_customer', managerToken: tillA.staff!.owner.token })
 
   await page.goto(`${tillB.openUrl}#/orders`)
   const other = page.locator('details.shop-orders-panel')
@@ -47,7 +57,9 @@ test("another till's order opens read-only from Other tills, and shows on the cu
   await expect(courses).toContainText('ARC-100')
   await expect(courses).toContainText('KWD 15.000')
   const payments = page.getByRole('table', { name: 'Payments' })
-  await expect(payments.getByRole('row', { name: /Cash KWD 15\.000 Succeeded/ })).toBeVisible()
+  await expect(payments.getByRole('row', { name: /Cash KWD 5\.120 Succeeded/ })).toBeVisible()
+  await expect(payments.getByRole('row', { name: /Card KWD 9\.880 Succeeded/ })).toBeVisible()
+  await expect(payments.getByText(checkout.paymentIntentId)).toBeVisible()
   await expect(page.getByRole('table', { name: 'Refunds' }).getByRole('row', { name: /KWD 1\.000 to cash Succeeded/ })).toBeVisible()
   await expect(page.locator('.order-facts')).toContainText('KWD 1.000 refunded')
   await expect(page.getByText('Refunds and changes to this order are made at the till that took the payment')).toBeVisible()
