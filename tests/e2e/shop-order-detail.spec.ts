@@ -25,7 +25,9 @@ test("another till's order opens read-only from Other tills, and shows on the cu
   const path = (file: string) => testInfo.outputPath(file)
   const a = await apiCall<{ installationId: string }>(tillA, 'app:info')
   const till = `Till ${a.installationId.slice(0, 8)}`
-  // At A: Fatima buys a KWD course (three decimals), part cash, the rest by card; a manager refunds 1.000 KWD of the cash.
+  // At A: twenty orders Fatima left unpaid earlier (so her page lists only the latest 20 of her orders there)…
+  for (let n = 0; n < 20; n++) await apiCall(tillA, 'orders:create', { accountId: 4, courseIds: [12] })
+  // …then she buys a KWD course (three decimals), part cash, the rest by card; a manager refunds 1.000 KWD of the cash.
   const sale = await apiCall<{ id: number; amount: number }>(tillA, 'orders:create', { accountId: 4, courseIds: [11] })
   const cash = await apiCall<{ payments: Array<{ id: number }> }>(tillA, 'orders:recordCash', { orderId: sale.id, tendered: 5120 })
   const checkout = await apiCall<{ paymentIntentId: string }>(tillA, 'payments:startCard', { orderId: sale.id })
@@ -71,6 +73,8 @@ test("another till's order opens read-only from Other tills, and shows on the cu
   await expect(page.getByRole('heading', { level: 1, name: 'Fatima Al-Sabah' })).toBeVisible()
   const atOthers = page.getByRole('region', { name: 'Orders at other tills' })
   await expect(atOthers.getByRole('row', { name: new RegExp(`#${sale.id} ${till}`) })).toBeVisible()
+  await expect(atOthers.getByRole('status')).toContainText('Showing the latest 20 of 21.')
+  await expect(atOthers.getByRole('row')).toHaveCount(1 + 20)
   await expect(page.locator('.customer-head .order-facts')).toContainText('Spent at this till (net)')
   const othersTotal = page.locator('.customer-head .order-facts > div').filter({ hasText: 'Spent at other tills (net)' })
   await expect(othersTotal).toContainText('KWD 14.000')
