@@ -6,6 +6,10 @@ import { sql } from '../store/statements'
 // Shop mode: one order of another till, read from the copies pulled into this store (so it opens offline), as of
 // the last pull. Read-only by design: its refunds go through that till's Stripe keys, drawer and shift.
 
+// The `+` in each ORDER BY and the CROSS JOIN (SQLite keeps its table order) make the plans read the (installation,
+// order_id) indexes: sorting by the primary key would have the planner walk every row of that till instead, which for
+// a busy till's years of history is millions of rows for one order.
+
 type OrderCopyRow = Omit<ShopOrderDetail, 'customerId' | 'items' | 'payments' | 'refunds' | 'asOf'>
 
 /** When the other tills' history was last pulled complete (null: never). */
@@ -24,19 +28,19 @@ export function readShopOrder(db: Db, installation: string, orderId: number): Sh
   const items = sql(
     db,
     `SELECT item_id AS itemId, title, course_code AS courseCode, unit_amount AS unitAmount
-       FROM shop_order_item_copy WHERE installation = ? AND order_id = ? ORDER BY item_id`,
+       FROM shop_order_item_copy WHERE installation = ? AND order_id = ? ORDER BY +item_id`,
   ).all(installation, orderId) as ShopOrderItemCopy[]
   const payments = sql(
     db,
     `SELECT payment_id AS paymentId, method, amount_received AS amountReceived, currency, status,
             stripe_payment_intent_id AS stripePaymentIntentId, updated_at AS updatedAt
-       FROM shop_payment_copy WHERE installation = ? AND order_id = ? ORDER BY payment_id`,
+       FROM shop_payment_copy WHERE installation = ? AND order_id = ? ORDER BY +payment_id`,
   ).all(installation, orderId) as ShopPaymentCopy[]
   const refunds = sql(
     db,
     `SELECT r.refund_id AS refundId, r.payment_id AS paymentId, r.amount, r.currency, r.status, r.updated_at AS updatedAt
-       FROM shop_refund_copy r JOIN shop_payment_copy p ON p.installation = r.installation AND p.payment_id = r.payment_id
-      WHERE r.installation = ? AND p.order_id = ? ORDER BY r.refund_id`,
+       FROM shop_payment_copy p CROSS JOIN shop_refund_copy r ON r.installation = p.installation AND r.payment_id = p.payment_id
+      WHERE p.installation = ? AND p.order_id = ? ORDER BY +r.refund_id`,
   ).all(installation, orderId) as ShopRefundCopy[]
   // Customers converge by email across the shop, so this till usually knows the person too: link to them here.
   const customerId = (sql(db, 'SELECT id FROM account WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1').pluck().get(order.email) as number | undefined) ?? null
