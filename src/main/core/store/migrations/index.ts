@@ -26,6 +26,7 @@ import { creditInHistory } from './025-credit-in-history'
 import { creditExpiry } from './026-credit-expiry'
 import { externalClaim } from './027-external-claim'
 import { shopHistory } from './028-shop-history'
+import { shopFiguresPlan } from './029-shop-figures-plan'
 import { orderedMigrations } from './ordered'
 import type { Migration } from './types'
 
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = orderedMigrations([
   creditExpiry,
   externalClaim,
   shopHistory,
+  shopFiguresPlan,
 ])
 
 export type { Migration }
