@@ -15,14 +15,14 @@ import { discountChannels } from './contract/discounts'
 import { creditChannels } from './contract/credit'
 import { payLinkChannels } from './contract/pay-links'
 import { externalChannels } from './contract/external'
-import { shopChannels } from './contract/shop'
+import { shopChannels, shopDetailChannels } from './contract/shop'
 import { shopSettingsChannels } from './contract/shop-settings'
 import { customerChannels } from './contract/customers'
 import { receiptChannels } from './contract/receipts'
 
 // Merged by a helper that throws on a name declared twice (a spread would let the later area win silently).
 /** Every area of the contract: a new area file is listed here once. */
-export const CHANNEL_AREAS = [salesChannels, managerChannels, historyChannels, insightChannels, liveChannels, recurringChannels, staffChannels, shiftChannels, discountChannels, creditChannels, payLinkChannels, externalChannels, shopChannels, shopSettingsChannels, customerChannels, receiptChannels] as const
+export const CHANNEL_AREAS = [salesChannels, managerChannels, historyChannels, insightChannels, liveChannels, recurringChannels, staffChannels, shiftChannels, discountChannels, creditChannels, payLinkChannels, externalChannels, shopChannels, shopSettingsChannels, customerChannels, receiptChannels, shopDetailChannels] as const
 export const channels = mergeChannelAreas(...CHANNEL_AREAS)
 
 export type Channel = keyof typeof channels

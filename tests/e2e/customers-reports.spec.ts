@@ -59,6 +59,9 @@ test('customer search finds a buyer; their page shows owned courses, money per c
   for (const title of ['Bookkeeping Basics', 'Japanese Calligraphy (Shodō)', 'Excel for Small Business']) await expect(owned).toContainText(title)
   const orders = page.getByRole('table', { name: 'Orders' })
   await expect(orders.getByRole('link')).toHaveText([`#${uiOrder}`, `#${yen.id}`, '#1'])
+  // A till on its own (no shop mode): its money and orders are all the page shows, labelled as before.
+  await expect(page.getByText('Spent (net)', { exact: true })).toBeVisible()
+  await expect(page.getByRole('region', { name: /other tills/ })).toHaveCount(0)
   await screenshotThemes(page, 'customer-detail', path)
   // A sale made elsewhere (another window, the API) shows up on this page by itself.
   const later = await cashSale(1, [3])

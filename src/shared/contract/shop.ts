@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from './channel'
+import type { CurrencyTotal } from '../insight'
 
 /** Shop mode's sync, as this till sees it. */
 export interface ShopStatus {
@@ -48,4 +49,68 @@ export const shopChannels = {
   'shop:orders': channel<ShopOrderPage>()(
     z.strictObject({ limit: z.int().min(1).max(500).default(100), before: z.int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }),
   ),
+}
+
+/** One line of another till's order, as it was sold there (its price then). */
+export interface ShopOrderItemCopy {
+  itemId: number
+  title: string
+  courseCode: string
+  unitAmount: number
+}
+
+export interface ShopPaymentCopy {
+  paymentId: number
+  method: 'card' | 'cash' | 'credit'
+  amountReceived: number
+  currency: string
+  status: string
+  stripePaymentIntentId: string | null
+  updatedAt: number
+}
+
+export interface ShopRefundCopy {
+  refundId: number
+  paymentId: number
+  amount: number
+  currency: string
+  status: string
+  updatedAt: number
+}
+
+/** Another till's order with its lines, payments and refunds, read-only, as of the last pull. */
+export interface ShopOrderDetail extends ShopOrderRow {
+  updatedAt: number
+  /** What succeeded payments brought in and succeeded refunds gave back (kept by the copies' triggers). */
+  paid: number
+  refunded: number
+  /** This till's customer with that email, if it has one (customers converge by email across the shop). */
+  customerId: number | null
+  items: ShopOrderItemCopy[]
+  payments: ShopPaymentCopy[]
+  refunds: ShopRefundCopy[]
+  asOf: number | null
+}
+
+/** A customer's orders at the other tills (matched by email), the latest first, and their money per currency. */
+export interface ShopCustomerOrders {
+  rows: Array<ShopOrderRow & { paid: number; refunded: number }>
+  /** Every order of this customer held from the other tills; rows holds the latest `limit` of them. */
+  total: number
+  /** Per currency, the other tills only: never added to this till's own totals. */
+  totals: CurrencyTotal[]
+  asOf: number | null
+}
+
+// Installation ids as the store makes and checks them (migration 005): 16–64 of a-z, 0-9 and '-'.
+const installationId = z
+  .string()
+  .min(16)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, 'is not a till id')
+
+// Shop mode, the whole shop read offline: one order of another till, and one customer's orders at the other tills.
+export const shopDetailChannels = {
+  'shop:order': channel<ShopOrderDetail>()(z.strictObject({ installation: installationId, orderId: z.int().positive() })),
+  'shop:customerOrders': channel<ShopCustomerOrders>()(z.strictObject({ customerId: z.int().positive(), limit: z.int().min(1).max(100).default(20) })),
 }

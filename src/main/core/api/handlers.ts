@@ -16,6 +16,7 @@ import { shopHandlers } from '../shop/handlers'
 import { shopSettingsHandlers } from '../shop/settings-handlers'
 import { customerEditHandlers } from '../customer-edits'
 import { receiptHandlers } from '../receipt-handlers'
+import { shopDetailHandlers } from '../shop/detail-handlers'
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelResult<C> | Promise<ChannelResult<C>>
@@ -40,5 +41,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...shopSettingsHandlers(deps),
     ...customerEditHandlers(deps),
     ...receiptHandlers(deps),
+    ...shopDetailHandlers(deps),
   }
 }

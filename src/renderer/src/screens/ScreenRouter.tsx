@@ -4,6 +4,8 @@ import { CheckoutScreen } from './checkout/CheckoutScreen'
 import { CustomersScreen } from './customers/CustomersScreen'
 import { OrderDetailScreen } from './orders/OrderDetailScreen'
 import { OrdersScreen } from './orders/OrdersScreen'
+import { parseShopOrderParams } from './orders/shop/shop-order-href'
+import { ShopOrderScreen } from './orders/shop/ShopOrderScreen'
 import { ReportsScreen } from './reports/ReportsScreen'
 import { SellScreen } from './sell/SellScreen'
 import { SettingsScreen } from './settings/SettingsScreen'
@@ -45,6 +47,9 @@ export function ScreenRouter({ route }: { route: Route }) {
       )
     }
     case 'orders': {
+      // #/orders/till/<installation>/<orderId>: another till's order, from the shop history held here.
+      const shopOrder = parseShopOrderParams(route.params)
+      if (shopOrder) return <ShopOrderScreen key={`${shopOrder.installation}/${shopOrder.orderId}`} {...shopOrder} />
       const orderId = numeric(first)
       return orderId ? (
         <OrderDetailScreen orderId={orderId} />

@@ -8,6 +8,7 @@ import { CustomerRecurringPanel } from '../recurring/CustomerRecurringPanel'
 import { CustomerCreditPanel } from '../credit/CustomerCreditPanel'
 import { Button } from '../../ui/Button'
 import { EditCustomerDialog } from './EditCustomerDialog'
+import { ShopCustomerOrdersPanel, useShopCustomerOrders } from './ShopCustomerOrders'
 
 /** One customer: how to reach them, what they own (and which order gave it), and their orders. */
 export function CustomerDetailView({ customerId }: { customerId: number }) {
@@ -15,6 +16,8 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
   // A sale, payment or refund anywhere may change what this customer owns and has spent: refresh both panels.
   const [generation, setGeneration] = useState(0)
   const [editing, setEditing] = useState(false)
+  // Shop mode: the other tills' orders for this email; their money is shown apart, never added to this till's.
+  const shopOrders = useShopCustomerOrders(customerId)
   useLiveEvents((event) => {
     if (event.type !== 'order.changed' && event.type !== 'payment.changed') return
     reload()
@@ -61,11 +64,19 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
             <dd>{formatDate(c.createdAt)}</dd>
           </div>
           <div>
-            <dt>Spent (net)</dt>
+            <dt>{shopOrders ? 'Spent at this till (net)' : 'Spent (net)'}</dt>
             <dd>
               <CurrencyTotals totals={c.totals} align="start" />
             </dd>
           </div>
+          {shopOrders && (
+            <div>
+              <dt>Spent at other tills (net)</dt>
+              <dd>
+                <CurrencyTotals totals={shopOrders.totals} align="start" />
+              </dd>
+            </div>
+          )}
           {c.stripeCustomerId && (
             <div>
               <dt>Stripe customer</dt>
@@ -107,7 +118,8 @@ export function CustomerDetailView({ customerId }: { customerId: number }) {
             </table>
           )}
         </Panel>
-        <CustomerOrdersPanel key={generation} customerId={customerId} />
+        <CustomerOrdersPanel key={generation} customerId={customerId} title={shopOrders ? 'Orders at this till' : 'Orders'} />
+        {shopOrders && <ShopCustomerOrdersPanel orders={shopOrders} />}
         <CustomerRecurringPanel customerId={customerId} />
         <CustomerCreditPanel customerId={customerId} />
       </div>

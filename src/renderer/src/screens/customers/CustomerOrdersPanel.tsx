@@ -9,7 +9,7 @@ import { OrderStatusBadge } from '../../ui/OrderStatusBadge'
 import { formatDateTime } from '../orders/detail/format'
 
 /** The customer's orders, newest first; "Show more" fetches the next page after the last one shown. */
-export function CustomerOrdersPanel({ customerId }: { customerId: number }) {
+export function CustomerOrdersPanel({ customerId, title = 'Orders' }: { customerId: number; title?: string }) {
   const [orders, setOrders] = useState<OrderSummary[] | null>(null)
   const [next, setNext] = useState<OrderCursor | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -46,7 +46,7 @@ export function CustomerOrdersPanel({ customerId }: { customerId: number }) {
   }
 
   return (
-    <Panel title="Orders" labelledBy="customer-orders-title">
+    <Panel title={title} labelledBy="customer-orders-title">
       {error && <p className="error small" role="alert">{error}</p>}
       {!orders ? (
         !error && <Loading label="Reading orders…" />

@@ -5,13 +5,13 @@ import { formatDate, formatTime } from '../../../app/shop-format'
 import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 import { METHOD_LABEL } from '../detail/format'
-import { tillLabel } from './TillFilter'
+import { shopOrderHref, tillName } from '../shop/shop-order-href'
 
 const KIND_LABEL = { sale: null, membership: 'Membership', renewal: 'Renewal', installment: 'Payment plan' } as const
 
 /** Where an order opens: this till's own detail, or another till's read-only copy (shop mode). */
 export function orderHref(row: Pick<OrderListRow, 'id' | 'till'>): string {
-  return row.till ? `#/orders/till/${row.till}/${row.id}` : `#/orders/${row.id}`
+  return row.till ? shopOrderHref(row.till, row.id) : `#/orders/${row.id}`
 }
 
 /** One order in the grid; positioned by the grid (translateY) so only rows in view exist in the page. */
@@ -25,7 +25,7 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
       tabIndex={active ? 0 : -1}
       className={['orders-row', index % 2 ? 'odd' : ''].join(' ')}
       style={style}
-      aria-label={`Order ${row.id}${row.till ? ` at ${tillLabel(row.till)}` : ''}, ${row.customerName}, ${orderStatusLabel(row.status)}`}
+      aria-label={`Order ${row.id}${row.till ? ` at ${tillName(row.till)}` : ''}, ${row.customerName}, ${orderStatusLabel(row.status)}`}
       onClick={() => onOpen(row)}
       onFocus={() => onFocusRow(index)}
     >
@@ -35,7 +35,7 @@ export function OrderRow({ row, index, active, style, onOpen, onFocusRow }: { ro
         </a>
         {row.till && (
           <span className="orders-sub orders-till-mark" title={row.till}>
-            {tillLabel(row.till)}
+            {tillName(row.till)}
           </span>
         )}
       </div>

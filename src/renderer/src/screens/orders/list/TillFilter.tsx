@@ -1,9 +1,7 @@
 import { ALL_TILLS } from '@shared/history'
 import { useLiveEvents, useQuery } from '../../../app/hooks'
+import { tillName } from '../shop/shop-order-href'
 import { useId } from 'react'
-
-/** How a till is named on screen: its installation id is long; its first characters tell tills apart. */
-export const tillLabel = (installation: string) => `Till ${installation.slice(0, 8)}`
 
 /**
  * Shop mode: whose orders the list shows — this till's (the default), every till's, or one other till's, the
@@ -26,10 +24,10 @@ export function TillFilter({ till, onChange }: { till: string; onChange: (till: 
         <option value={ALL_TILLS}>All tills</option>
         {others.map((t) => (
           <option key={t.installation} value={t.installation}>
-            {tillLabel(t.installation)} ({t.orders.toLocaleString('en-GB')})
+            {tillName(t.installation)} ({t.orders.toLocaleString('en-GB')})
           </option>
         ))}
-        {unknown && <option value={till}>{tillLabel(till)}</option>}
+        {unknown && <option value={till}>{tillName(till)}</option>}
       </select>
     </span>
   )
