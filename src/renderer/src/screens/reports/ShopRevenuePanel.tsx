@@ -2,8 +2,8 @@ import type { ShopRevenue } from '@shared/insight'
 import { formatDateTime } from '../../app/shop-format'
 import { Panel } from '../../ui/Panel'
 import { RevenueFigureCells, RevenueFigureHeads } from './RevenueFigures'
+import { tillName } from '../orders/shop/shop-order-href'
 
-const tillLabel = (installation: string) => `Till ${installation.slice(0, 8)}`
 
 /**
  * Shop mode: the other tills' money in the period, as pulled from the shop database (so it shows offline, as of
@@ -37,7 +37,7 @@ export function ShopRevenuePanel({ shop }: { shop: ShopRevenue }) {
             {shop.tills.map((till) => (
               <tr key={`${till.installation}-${till.currency}`}>
                 <td className="mono" title={till.installation}>
-                  {tillLabel(till.installation)}
+                  {tillName(till.installation)}
                 </td>
                 <td>{till.currency}</td>
                 <td className="num">
