@@ -129,7 +129,7 @@ describe('reports:revenue through the API', () => {
       [{ ...good, extra: 1 }, /Unrecognized key/i],
     ]
     for (const [input, message] of cases) {
-      await expect(t.call('reports:revenue', input as never)).rejects.toMatchObject({ code: 'invalid_input', message })
+      await expect(t.call('reports:revenue', input as never)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) })
     }
     expect(snapshot(t.till.ctx.db)).toBe(before)
     const year = await t.call('reports:revenue', { from: '2025-11-21', to: '2026-11-21', timeZone: 'UTC' })
