@@ -86,6 +86,8 @@ describe('discounts in the CSV and Reports', () => {
     // Another period holds none; a reversed one is refused.
     expect((await value<DiscountTotals>(as(cashier, 'reports:discounts', { from: '2020-01-01', to: '2020-01-31', timeZone: 'UTC' }))).currencies).toEqual([])
     expect(await as(cashier, 'reports:discounts', { from: '2020-02-01', to: '2020-01-31' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // A day that is not a date is named alone, not also called a period too long.
+    expect(await as(cashier, 'reports:discounts', { from: '2020-02-30', to: '2020-03-31' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/from: a date as YYYY-MM-DD$/) } })
   })
 })
 
