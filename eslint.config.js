@@ -9,6 +9,8 @@ const SHELLS = ['webhooks', 'tunnel', 'host', 'electron', 'stripe-sdk', 'shop-pg
 const SANDBOX = { name: '@coursetill/stripe-sandbox', message: 'Only compose.ts plugs the sandbox in (the StartLocalStripe port).' }
 const ROOT = ['compose', 'compose-view']
 /** Relative specifiers that reach `names` (folders or modules) under src/main from one or two levels down. */
+/** Matchers that compare objects/arrays: inside them a RegExp is compared as an object, never as a pattern. */
+const OBJECT_MATCHERS = '/^(toMatchObject|toEqual|toStrictEqual|objectContaining|arrayContaining|toContainEqual|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveBeenNthCalledWith)$/'
 const reaching = (names) => names.flatMap((name) => [`../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`, `../../../${name}`, `../../../${name}/*`])
 
 export default tseslint.config(
@@ -88,6 +90,25 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    // toMatchObject (Vitest and Playwright alike) takes a RegExp expected value for an object with no keys, so
+    // `{ message: /text/ }` passed whatever the message said; toEqual and the rest never match a string with it.
+    // Only literals are caught here: a RegExp held in a variable must go through expect.stringMatching too.
+    files: ['tests/**/*.{ts,tsx}', 'packages/stripe-sandbox/test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=${OBJECT_MATCHERS}] > :matches(ObjectExpression, ArrayExpression) :matches(Property > .value:matches(Literal[regex], NewExpression[callee.name='RegExp']), ArrayExpression > :matches(Literal[regex], NewExpression[callee.name='RegExp']))`,
+          message: 'A RegExp inside an object/array matcher is not a pattern (toMatchObject treats it as an empty object and passes): write expect.stringMatching(/…/).',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${OBJECT_MATCHERS}] > :matches(Literal[regex], NewExpression[callee.name='RegExp'])`,
+          message: 'A RegExp given to an object matcher is not a pattern: use toMatch(/…/) or expect.stringMatching(/…/).',
+        },
+      ],
     },
   },
 )

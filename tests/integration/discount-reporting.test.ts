@@ -86,6 +86,8 @@ describe('discounts in the CSV and Reports', () => {
     // Another period holds none; a reversed one is refused.
     expect((await value<DiscountTotals>(as(cashier, 'reports:discounts', { from: '2020-01-01', to: '2020-01-31', timeZone: 'UTC' }))).currencies).toEqual([])
     expect(await as(cashier, 'reports:discounts', { from: '2020-02-01', to: '2020-01-31' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // A day that is not a date is named alone, not also called a period too long.
+    expect(await as(cashier, 'reports:discounts', { from: '2020-02-30', to: '2020-03-31' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/from: a date as YYYY-MM-DD$/) } })
   })
 })
 
@@ -100,7 +102,7 @@ describe('the discount limit in Settings', () => {
 
     const order = await value<OrderDetail>(as(cashier, 'orders:create', { accountId: 1, courseIds: [1], confirmOwned: [1] }))
     const fifteen = { orderId: order.id, courseId: null, kind: 'percent' as const, value: 1_500, reason: 'Staff friend' }
-    expect(await as(cashier, 'orders:discount', fifteen)).toMatchObject({ ok: false, error: { code: 'manager_required', message: /above 10 %/ } })
+    expect(await as(cashier, 'orders:discount', fifteen)).toMatchObject({ ok: false, error: { code: 'manager_required', message: expect.stringMatching(/above 10 %/) } })
     expect(await value(as(owner, 'settings:setDiscountLimit', { percent: 20, managerToken: owner }))).toEqual({ percent: 20 })
     expect(await value(as(cashier, 'settings:discountLimit', {}))).toEqual({ percent: 20 })
     expect((await value<OrderDetail>(as(cashier, 'orders:discount', fifteen))).amount).toBe(4_165)
@@ -138,7 +140,7 @@ describe('removing a discount', () => {
     const paid = await value<OrderDetail>(as(cashier, 'orders:recordCash', { orderId: order.id, tendered: 8_000 }))
     expect(paid.status).toBe('successful')
     const after = snapshot(db())
-    expect(await as(cashier, 'orders:removeDiscount', { orderId: order.id, discountId: paid.discounts[0]!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: /before payment/ } })
+    expect(await as(cashier, 'orders:removeDiscount', { orderId: order.id, discountId: paid.discounts[0]!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/before payment/) } })
     expect(snapshot(db())).toBe(after)
   })
 })

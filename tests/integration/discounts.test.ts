@@ -30,10 +30,10 @@ describe('discounts', () => {
     // £10.00 off the order brings the total to 15.8 %: refused until a manager approves, and nothing changes.
     const before = snapshot(db())
     const orderWide = { orderId: order.id, courseId: null, kind: 'amount' as const, value: 1_000, reason: 'Launch week' }
-    expect(await as(cashier, 'orders:discount', orderWide)).toMatchObject({ ok: false, error: { code: 'manager_required', message: /above 10 %/ } })
+    expect(await as(cashier, 'orders:discount', orderWide)).toMatchObject({ ok: false, error: { code: 'manager_required', message: expect.stringMatching(/above 10 %/) } })
     expect(await as(cashier, 'orders:discount', { ...orderWide, managerToken: cashier })).toMatchObject({ ok: false, error: { code: 'manager_required' } })
-    expect(await as(cashier, 'orders:discount', { ...orderWide, value: 8_410 })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /cannot be free/ } })
-    expect(await as(cashier, 'orders:discount', { ...orderWide, courseId: 2 })).toMatchObject({ ok: false, error: { code: 'conflict', message: /already has a discount/ } })
+    expect(await as(cashier, 'orders:discount', { ...orderWide, value: 8_410 })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/cannot be free/) } })
+    expect(await as(cashier, 'orders:discount', { ...orderWide, courseId: 2 })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already has a discount/) } })
     expect(snapshot(db())).toBe(before)
     const approval = await value<{ token: string }>(as(cashier, 'staff:approve', { staffId: owner.person.id, pin: '1111' }))
     const discounted = await value<OrderDetail>(as(cashier, 'orders:discount', { ...orderWide, managerToken: approval.token }))
@@ -57,7 +57,7 @@ describe('discounts', () => {
     await payAs(t.stripe, checkout.paymentIntentId, 'pm_card_visa')
     const paid = await value<OrderDetail>(as(cashier, 'payments:sync', { orderId: order.id }))
     expect(paid.status).toBe('successful')
-    expect(await as(cashier, 'orders:discount', { ...orderWide, courseId: 1, managerToken: approval.token })).toMatchObject({ ok: false, error: { code: 'conflict', message: /before payment/ } })
+    expect(await as(cashier, 'orders:discount', { ...orderWide, courseId: 1, managerToken: approval.token })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/before payment/) } })
 
     // Refund Bookkeeping by line: its net £43.17, card first. Then Excel: £30.93 = the card's last £10.93 + £20 cash.
     const first = await value<OrderDetail>(as(cashier, 'payments:refundLine', { orderId: order.id, courseId: 1, reason: 'requested_by_customer', managerToken: approval.token }))

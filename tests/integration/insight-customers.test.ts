@@ -123,7 +123,7 @@ describe('customer channels through the API', () => {
       ['customers:orders', { customerId: 1, before: { createdAt: -5, id: 1 } }, 'invalid_input', /before\.createdAt/],
     ]
     for (const [channel, input, code, message] of cases) {
-      await expect(t.call(channel as 'customers:list', input as never)).rejects.toMatchObject({ code, message })
+      await expect(t.call(channel as 'customers:list', input as never)).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
     }
     expect(snapshot(t.till.ctx.db)).toBe(before)
   })

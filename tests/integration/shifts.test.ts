@@ -47,16 +47,16 @@ describe('shifts and the drawer', () => {
     // No drawer open, no cash: refused and nothing written.
     const order = await value<{ id: number }>(as(cashier, 'orders:create', { accountId: 1, courseIds: [1], confirmOwned: [1] }))
     const before = snapshot(db())
-    expect(await as(cashier, 'orders:recordCash', { orderId: order.id, tendered: 4900 })).toMatchObject({ ok: false, error: { code: 'conflict', message: /Open a shift/ } })
+    expect(await as(cashier, 'orders:recordCash', { orderId: order.id, tendered: 4900 })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Open a shift/) } })
     expect(await as(cashier, 'shifts:move', { kind: 'paid_in', amount: 100, currency: 'GBP', reason: 'change' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(await as(cashier, 'shifts:open', { floats: [{ currency: 'GBP', amount: -1 }] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(await as(cashier, 'shifts:open', { floats: [{ currency: 'GBP', amount: 1 }, { currency: 'GBP', amount: 2 }] })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /twice/ } })
+    expect(await as(cashier, 'shifts:open', { floats: [{ currency: 'GBP', amount: 1 }, { currency: 'GBP', amount: 2 }] })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/twice/) } })
     expect(await as(cashier, 'shifts:open', { floats: [{ currency: 'XYZ', amount: 1 }] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(snapshot(db())).toBe(before)
 
     const opened = await value<{ open: { id: number } }>(as(cashier, 'shifts:open', { floats: [{ currency: 'GBP', amount: 10_000 }, { currency: 'JPY', amount: 5_000 }] }))
     const shiftId = opened.open.id
-    expect(await as(cashier, 'shifts:open', { floats: [] })).toMatchObject({ ok: false, error: { code: 'conflict', message: /already open/ } })
+    expect(await as(cashier, 'shifts:open', { floats: [] })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already open/) } })
 
     // Cash: £49.00 from £50 (change £1), ¥6,800 from ¥10,000, and the first order paid now.
     const gbp = await cashSale(cashier, [1], 5_000)
@@ -72,7 +72,7 @@ describe('shifts and the drawer', () => {
     await value(as(cashier, 'orders:cancel', { orderId: voided.id }))
     await value(as(cashier, 'payments:refund', { paymentId: gbp.paymentId, amount: 1_000, reason: 'requested_by_customer', managerToken: owner }))
     const tooMuch = snapshot(db())
-    expect(await as(cashier, 'shifts:move', { kind: 'paid_out', amount: 1_000_000, currency: 'GBP', reason: 'float to bank' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /cannot pay out more/ } })
+    expect(await as(cashier, 'shifts:move', { kind: 'paid_out', amount: 1_000_000, currency: 'GBP', reason: 'float to bank' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/cannot pay out more/) } })
     expect(await as(cashier, 'shifts:move', { kind: 'paid_out', amount: 500, currency: 'GBP', reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(snapshot(db())).toBe(tooMuch)
     const moved = await value<{ report: ShiftReport }>(as(cashier, 'shifts:move', { kind: 'paid_out', amount: 500, currency: 'GBP', reason: 'Milk for the kitchen' }))
@@ -90,7 +90,7 @@ describe('shifts and the drawer', () => {
     const counts = [{ currency: 'GBP', amount: 18_200 }, { currency: 'JPY', amount: 11_800 }]
     const unclosed = snapshot(db())
     expect(await as(cashier, 'shifts:close', { counts, managerToken: cashier } as never)).toMatchObject({ ok: false, error: { code: 'manager_required' } })
-    expect(await as(cashier, 'shifts:close', { counts: [counts[0]!], managerToken: owner })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /JPY/ } })
+    expect(await as(cashier, 'shifts:close', { counts: [counts[0]!], managerToken: owner })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/JPY/) } })
     expect(snapshot(db())).toBe(unclosed)
     const closed = await value<{ report: ShiftReport; state: { open: null } }>(as(cashier, 'shifts:close', { counts, managerToken: owner }))
     const z = closed.report
@@ -131,7 +131,7 @@ describe('shifts and the drawer', () => {
 
     // Immutable once closed: the saved Z report is what is read back, and the store refuses changes to the shift.
     expect(await value(as(cashier, 'shifts:report', { shiftId }))).toEqual(z)
-    expect(await as(cashier, 'shifts:close', { counts, managerToken: owner })).toMatchObject({ ok: false, error: { code: 'conflict', message: /No shift is open/ } })
+    expect(await as(cashier, 'shifts:close', { counts, managerToken: owner })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/No shift is open/) } })
     expect(() => db().prepare('UPDATE shift SET z_report = ? WHERE id = ?').run('{}', shiftId)).toThrow(/closed shift cannot change/)
     expect(() => db().prepare('DELETE FROM shift WHERE id = ?').run(shiftId)).toThrow(/never deleted/)
     expect(() => db().prepare("INSERT INTO drawer_movement (shift_id, kind, amount, currency, reason, staff_id, created_at) VALUES (?, 'paid_in', 1, 'GBP', 'x', 1, 0)").run(shiftId)).toThrow(/closed shift/)

@@ -52,7 +52,7 @@ describe('staff accounts', () => {
     // Nobody becomes owner by being second, through the new channel or the old one.
     const after = snapshot(db())
     expect(await as(null, 'staff:setupOwner', { name: 'Mallory', pin: '9999' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    expect(await as(null, 'manager:setPin', { pin: '9999' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: /current PIN/ } })
+    expect(await as(null, 'manager:setPin', { pin: '9999' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/current PIN/) } })
     // With staff, every till call needs a person signed in, in the API as in the UI.
     expect(await as(null, 'customers:create', { email: 'x@example.com', name: 'X' })).toMatchObject({ ok: false, error: { code: 'signin_required' } })
     expect(await as('f'.repeat(64), 'customers:create', { email: 'x@example.com', name: 'X' })).toMatchObject({ ok: false, error: { code: 'signin_required' } })
@@ -79,7 +79,7 @@ describe('staff accounts', () => {
     }
     expect(await as(cashier.token, 'ownership:revoke', { orderId: order.id, courseId: 1, reason: 'x', managerToken: cashier.token })).toMatchObject({ ok: false, error: { code: 'manager_required' } })
     // A cashier cannot approve, even with the right PIN.
-    expect(await as(cashier.token, 'staff:approve', { staffId: cashier.id, pin: '3333' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: /cashier/ } })
+    expect(await as(cashier.token, 'staff:approve', { staffId: cashier.id, pin: '3333' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/cashier/) } })
     expect(await as(cashier.token, 'staff:approve', { staffId: manager.id, pin: '0000' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Wrong manager PIN' } })
     expect(snapshot(db(), PIN_TRAIL)).toBe(before)
 
@@ -92,8 +92,8 @@ describe('staff accounts', () => {
     await value(as(manager.token, 'payments:refund', { ...refund, managerToken: manager.token }))
     expect(db().prepare('SELECT staff_id AS staffId, approver_id AS approverId FROM refund ORDER BY id DESC LIMIT 1').get()).toEqual({ staffId: manager.id, approverId: manager.id })
     // Staff admin is the owner's alone.
-    expect(await as(manager.token, 'staff:add', { name: 'Eve', role: 'owner', pin: '4444', managerToken: manager.token })).toMatchObject({ ok: false, error: { code: 'forbidden', message: /owner/ } })
-    expect(await as(owner.token, 'staff:update', { staffId: owner.id, role: 'cashier', managerToken: owner.token })).toMatchObject({ ok: false, error: { code: 'conflict', message: /at least one active owner/ } })
+    expect(await as(manager.token, 'staff:add', { name: 'Eve', role: 'owner', pin: '4444', managerToken: manager.token })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/owner/) } })
+    expect(await as(owner.token, 'staff:update', { staffId: owner.id, role: 'cashier', managerToken: owner.token })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/at least one active owner/) } })
     // A new role takes effect at once: the manager made cashier is signed out and approves nothing any more.
     await value(as(owner.token, 'staff:update', { staffId: manager.id, role: 'cashier', managerToken: owner.token }))
     expect(await as(manager.token, 'customers:search', {})).toMatchObject({ ok: false, error: { code: 'signin_required' } })

@@ -24,8 +24,8 @@ describe('verifyStripeDelivery', () => {
     })
   })
   it('refuses without secrets, without a header, and with the wrong secret', () => {
-    expect(verifyStripeDelivery(Buffer.from(body), header(OLD), [], NOW * 1000)).toMatchObject({ ok: false, reason: /No webhook signing secret/ })
-    expect(verifyStripeDelivery(Buffer.from(body), undefined, [OLD], NOW * 1000)).toMatchObject({ ok: false, reason: /Missing/ })
+    expect(verifyStripeDelivery(Buffer.from(body), header(OLD), [], NOW * 1000)).toMatchObject({ ok: false, reason: expect.stringMatching(/No webhook signing secret/) })
+    expect(verifyStripeDelivery(Buffer.from(body), undefined, [OLD], NOW * 1000)).toMatchObject({ ok: false, reason: expect.stringMatching(/Missing/) })
     expect(verifyStripeDelivery(Buffer.from(body), header('whsec_other'), [OLD, NEW], NOW * 1000)).toMatchObject({ ok: false, reason: 'Signature does not match' })
   })
   it('checks the signature over the exact bytes: re-serialised JSON fails', () => {

@@ -40,6 +40,6 @@ export const discountChannels = {
         timeZone: z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London').optional(),
       })
       .refine((input) => !isIsoDay(input.from) || !isIsoDay(input.to) || input.to >= input.from, { message: '"to" is before "from"', path: ['to'] })
-      .refine((input) => daysInPeriod(input.from, input.to) <= MAX_REPORT_DAYS, { message: `a period of at most ${MAX_REPORT_DAYS} days`, path: ['to'] }),
+      .refine((input) => !isIsoDay(input.from) || !isIsoDay(input.to) || daysInPeriod(input.from, input.to) <= MAX_REPORT_DAYS, { message: `a period of at most ${MAX_REPORT_DAYS} days`, path: ['to'] }),
   ),
 } as const
