@@ -1,47 +1,36 @@
-import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
-import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
 import { lookAt } from './fixtures/look'
 import { apiCall, expect, test } from './fixtures/test'
 import { sandboxSecretKey } from './fixtures/sandbox-key'
 import { watchConsole } from './fixtures/till-page'
+import { useTwoShopHosts } from './fixtures/shop-hosts'
 
 // Two tills on one shop database: at till B a manager opens till A's order from the Orders grid (Till: A), reads its
 // lines, payments and refund (read-only, with how fresh the copy is), goes to the customer and finds the order
 // there too, with the money at other tills apart from B's own. Both sizes, both themes, axe.
-let cluster: PgCluster
-let tillA: RunningHost
-let tillB: RunningHost
-test.beforeAll(async () => {
-  cluster = await startPgCluster()
-  ;[tillA, tillB] = await Promise.all([startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url }), startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url })])
-})
-test.afterAll(async () => {
-  await Promise.all([tillA?.stop(), tillB?.stop()])
-  cluster?.destroy()
-})
+const shop = useTwoShopHosts()
 
 test("another till's order opens read-only from the Orders grid, and shows on the customer's page", async ({ page }, testInfo) => {
   const errors = watchConsole(page)
   const path = (file: string) => testInfo.outputPath(file)
-  const a = await apiCall<{ installationId: string }>(tillA, 'app:info')
+  const a = await apiCall<{ installationId: string }>(shop.a, 'app:info')
   const till = `Till ${a.installationId.slice(0, 8)}`
   // At A: twenty orders Fatima left unpaid earlier (so her page lists only the latest 20 of her orders there)…
-  for (let n = 0; n < 20; n++) await apiCall(tillA, 'orders:create', { accountId: 4, courseIds: [12] })
+  for (let n = 0; n < 20; n++) await apiCall(shop.a, 'orders:create', { accountId: 4, courseIds: [12] })
   // …then she buys a KWD course (three decimals), part cash, the rest by card; a manager refunds 1.000 KWD of the cash.
-  const sale = await apiCall<{ id: number; amount: number }>(tillA, 'orders:create', { accountId: 4, courseIds: [11] })
-  const cash = await apiCall<{ payments: Array<{ id: number }> }>(tillA, 'orders:recordCash', { orderId: sale.id, tendered: 5120 })
-  const checkout = await apiCall<{ paymentIntentId: string }>(tillA, 'payments:startCard', { orderId: sale.id })
-  const { stripe } = await apiCall<{ stripe: { sandboxApiUrl: string } }>(tillA, 'app:info')
+  const sale = await apiCall<{ id: number; amount: number }>(shop.a, 'orders:create', { accountId: 4, courseIds: [11] })
+  const cash = await apiCall<{ payments: Array<{ id: number }> }>(shop.a, 'orders:recordCash', { orderId: sale.id, tendered: 5120 })
+  const checkout = await apiCall<{ paymentIntentId: string }>(shop.a, 'payments:startCard', { orderId: sale.id })
+  const { stripe } = await apiCall<{ stripe: { sandboxApiUrl: string } }>(shop.a, 'app:info')
   const confirmed = await fetch(`${stripe.sandboxApiUrl}/v1/payment_intents/${checkout.paymentIntentId}/confirm`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${sandboxSecretKey(tillA)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { Authorization: `Bearer ${sandboxSecretKey(shop.a)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: 'payment_method=pm_card_visa',
   })
   expect(confirmed.status).toBe(200)
-  await expect.poll(async () => (await apiCall<{ status: string }>(tillA, 'orders:get', { orderId: sale.id })).status, { timeout: 20_000 }).toBe('successful')
-  await apiCall(tillA, 'payments:refund', { paymentId: cash.payments[0]!.id, amount: 1000, reason: 'requested_by_customer', managerToken: tillA.staff!.owner.token })
+  await expect.poll(async () => (await apiCall<{ status: string }>(shop.a, 'orders:get', { orderId: sale.id })).status, { timeout: 20_000 }).toBe('successful')
+  await apiCall(shop.a, 'payments:refund', { paymentId: cash.payments[0]!.id, amount: 1000, reason: 'requested_by_customer', managerToken: shop.a.staff!.owner.token })
 
-  await page.goto(`${tillB.openUrl}#/orders`)
+  await page.goto(`${shop.b.openUrl}#/orders`)
   // Orders → Till: A's orders, once B has pulled them; A's sale is a row of the grid, marked with A's till.
   const tillChoice = page.getByLabel('Till', { exact: true })
   await expect(tillChoice.locator('option', { hasText: till })).toHaveCount(1, { timeout: 20_000 })
@@ -99,7 +88,7 @@ test("another till's order opens read-only from the Orders grid, and shows on th
   expect(errors).toEqual([])
 
   // An order B holds no copy of: a clear message and the way back (the API's 404 is the browser's only complaint).
-  await page.goto(`${tillB.openUrl}#/orders/till/${a.installationId}/987654`)
+  await page.goto(`${shop.b.openUrl}#/orders/till/${a.installationId}/987654`)
   await expect(page.getByText(`No order #987654 from ${till.toLowerCase()} is held here`)).toBeVisible()
   await expect(page.getByRole('link', { name: 'Back to all orders' })).toBeVisible()
   expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)'])

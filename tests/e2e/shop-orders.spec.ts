@@ -1,23 +1,13 @@
-import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
-import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
+import type { RunningHost } from './fixtures/browser-host'
 import { lookAt } from './fixtures/look'
 import { apiCall, expect, test } from './fixtures/test'
 import { watchConsole } from './fixtures/till-page'
+import { useTwoShopHosts } from './fixtures/shop-hosts'
 
 // Orders across the shop (issue 16): on till B the manager chooses whose orders the grid lists — this till's, all
 // tills', or till A's — and A's orders are rows of the same grid, marked with A's till, in the totals, opening A's
 // read-only copy. Both sizes, both themes, axe.
-let cluster: PgCluster
-let tillA: RunningHost
-let tillB: RunningHost
-test.beforeAll(async () => {
-  cluster = await startPgCluster()
-  ;[tillA, tillB] = await Promise.all([startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url }), startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url })])
-})
-test.afterAll(async () => {
-  await Promise.all([tillA?.stop(), tillB?.stop()])
-  cluster?.destroy()
-})
+const shop = useTwoShopHosts()
 
 async function cashSale(host: RunningHost, accountId: number, courseId: number) {
   const sale = await apiCall<{ id: number; amount: number; currency: string }>(host, 'orders:create', { accountId, courseIds: [courseId] })
@@ -27,13 +17,13 @@ async function cashSale(host: RunningHost, accountId: number, courseId: number) 
 
 test("the Orders grid lists another till's orders and every till's, marked with their till, in the totals", async ({ page }, testInfo) => {
   const errors = watchConsole(page)
-  const a = await apiCall<{ installationId: string }>(tillA, 'app:info')
+  const a = await apiCall<{ installationId: string }>(shop.a, 'app:info')
   const mark = `Till ${a.installationId.slice(0, 8)}`
-  const yen = await apiCall<Array<{ id: number; currency: string }>>(tillA, 'catalog:list', {}).then((courses) => courses.find((c) => c.currency === 'JPY')!)
-  const fromA = [await cashSale(tillA, 1, 1), await cashSale(tillA, 2, yen.id)]
-  const ownSale = await cashSale(tillB, 3, 1)
+  const yen = await apiCall<Array<{ id: number; currency: string }>>(shop.a, 'catalog:list', {}).then((courses) => courses.find((c) => c.currency === 'JPY')!)
+  const fromA = [await cashSale(shop.a, 1, 1), await cashSale(shop.a, 2, yen.id)]
+  const ownSale = await cashSale(shop.b, 3, 1)
 
-  await page.goto(`${tillB.openUrl}#/orders`)
+  await page.goto(`${shop.b.openUrl}#/orders`)
   const grid = page.getByRole('grid', { name: 'Orders' })
   const till = page.getByLabel('Till', { exact: true })
   // This till's own list first: A's orders are not in it.

@@ -1,33 +1,23 @@
 import AxeBuilder from '@axe-core/playwright'
-import { startPgCluster, type PgCluster } from '../helpers/pg-cluster'
 import { startBrowserHost, type RunningHost } from './fixtures/browser-host'
 import { apiCall, expect, test } from './fixtures/test'
 import { watchConsole } from './fixtures/till-page'
+import { useTwoShopHosts } from './fixtures/shop-hosts'
 import { lookAt } from './fixtures/look'
 import { addDays, type RevenueReport } from '../../src/shared/insight'
 
 // Two tills on one shop database: a sale at till A shows in till B's Reports under "Whole shop", marked with A's
 // till id, per currency, with how fresh the shop history is. Both sizes, both themes, axe on the panel.
 // (Other tills' orders in the Orders grid: shop-orders.spec.ts.)
-let cluster: PgCluster
-let tillA: RunningHost
-let tillB: RunningHost
-test.beforeAll(async () => {
-  cluster = await startPgCluster()
-  ;[tillA, tillB] = await Promise.all([startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url }), startBrowserHost({ COURSETILL_SHOP_DATABASE_URL: cluster.url })])
-})
-test.afterAll(async () => {
-  await Promise.all([tillA?.stop(), tillB?.stop()])
-  cluster?.destroy()
-})
+const shop = useTwoShopHosts()
 
 test("another till's sale shows in Reports under Whole shop, marked with its till, per currency", async ({ page }, testInfo) => {
   const errors = watchConsole(page)
-  const a = await apiCall<{ installationId: string }>(tillA, 'app:info')
-  const sale = await apiCall<{ id: number; amount: number }>(tillA, 'orders:create', { accountId: 1, courseIds: [1] })
-  await apiCall(tillA, 'orders:recordCash', { orderId: sale.id, tendered: sale.amount })
+  const a = await apiCall<{ installationId: string }>(shop.a, 'app:info')
+  const sale = await apiCall<{ id: number; amount: number }>(shop.a, 'orders:create', { accountId: 1, courseIds: [1] })
+  await apiCall(shop.a, 'orders:recordCash', { orderId: sale.id, tendered: sale.amount })
 
-  await page.goto(`${tillB.openUrl}#/reports`)
+  await page.goto(`${shop.b.openUrl}#/reports`)
   const panel = page.getByRole('region', { name: 'Whole shop' })
   const row = panel.getByRole('row', { name: new RegExp(`Till ${a.installationId.slice(0, 8)}`) })
   await expect(row).toBeVisible({ timeout: 20_000 })
@@ -50,11 +40,11 @@ test("another till's sale shows in Reports under Whole shop, marked with its til
 test("Whole shop switches Reports' charts and tables to both tills' money, with how fresh the other till's part is", async ({ page }, testInfo) => {
   const errors = watchConsole(page)
   // Till A sells Customer Service Excellence (£29.00), till B Public Speaking Confidence (£35.00), both in cash.
-  for (const [host, courseId] of [[tillA, 4], [tillB, 5]] as const) {
+  for (const [host, courseId] of [[shop.a, 4], [shop.b, 5]] as const) {
     const sale = await apiCall<{ id: number; amount: number }>(host, 'orders:create', { accountId: 1, courseIds: [courseId], confirmOwned: [courseId] })
     await apiCall(host, 'orders:recordCash', { orderId: sale.id, tendered: sale.amount })
   }
-  await page.goto(`${tillB.openUrl}#/reports`)
+  await page.goto(`${shop.b.openUrl}#/reports`)
   const whose = page.getByRole('group', { name: 'Whose sales' })
   await expect(whose.getByRole('button', { name: 'This till' })).toHaveAttribute('aria-pressed', 'true')
   const coursePanel = page.getByRole('region', { name: /^Revenue per course · GBP/ })
@@ -78,7 +68,7 @@ test("Whole shop switches Reports' charts and tables to both tills' money, with 
   const today = new Date().toISOString().slice(0, 10)
   const period = { from: addDays(today, -7), to: addDays(today, 1) }
   const net = async (host: RunningHost) => (await apiCall<RevenueReport>(host, 'reports:revenue', period)).currencies.find((c) => c.currency === 'GBP')!.net
-  const both = (await net(tillA)) + (await net(tillB))
+  const both = (await net(shop.a)) + (await net(shop.b))
   await page.getByRole('region', { name: /^Revenue per day · GBP/ }).getByRole('button', { name: 'Show table' }).click()
   await expect(page.getByRole('table', { name: 'Revenue per day in GBP' }).getByRole('row').last()).toHaveText(new RegExp(`^Total.*£${(both / 100).toFixed(2)}$`))
   await lookAt(page, 'reports-whole-shop-scope', (file) => testInfo.outputPath(file), page.getByRole('region', { name: 'Reports', exact: true }))

@@ -1,25 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CurrencyRevenue, RevenueReport } from '../../src/shared/insight'
 import { addDays, type RevenueFigures } from '../../src/shared/insight'
 import { dayRanges, localDay } from '../../src/main/core/insight/days'
-import { startTestTill, type TestTill } from '../helpers/test-till'
-import { useShop } from './shop-fixtures'
+import type { TestTill } from '../helpers/test-till'
+import { useShop, useShopTestTills } from './shop-fixtures'
 
 // Reports with scope 'shop' (issue 16): every figure of the report — totals, days, methods, courses — is this
 // till's money plus the other tills', read from the copies pulled from the shop database. Two tills on one
 // real PostgreSQL, sales in GBP (2 decimals), JPY (0) and KWD (3) and a refund at each till.
 const shop = useShop()
-const tills: TestTill[] = []
-afterAll(async () => {
-  await Promise.all(tills.map((t) => t.close()))
-})
-
-async function till() {
-  const started = await startTestTill({ env: { COURSETILL_SHOP_DATABASE_URL: shop.cluster.url } })
-  tills.push(started)
-  await started.managerToken()
-  return started
-}
+const { till } = useShopTestTills(shop)
 
 const coursesIn = (t: TestTill, currency: string) =>
   t.till.ctx.db.prepare('SELECT id, code FROM course WHERE currency = ? AND active = 1 ORDER BY id LIMIT 2').all(currency) as Array<{ id: number; code: string }>

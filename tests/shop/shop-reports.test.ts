@@ -1,23 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RevenueReport } from '../../src/shared/insight'
 import { localDay } from '../../src/main/core/insight/days'
 import { startTestTill, type TestTill } from '../helpers/test-till'
-import { useShop } from './shop-fixtures'
+import { useShop, useShopTestTills } from './shop-fixtures'
 
 // Reports across the shop (issue 16): a manager's Reports add the other tills' money, pulled from the shop
 // database, beside this till's own — per till and per currency, in exact minor units, as of the last pull.
 const shop = useShop()
-const tills: TestTill[] = []
-afterAll(async () => {
-  await Promise.all(tills.map((t) => t.close()))
-})
-
-async function till() {
-  const started = await startTestTill({ env: { COURSETILL_SHOP_DATABASE_URL: shop.cluster.url } })
-  tills.push(started)
-  await started.managerToken()
-  return started
-}
+const { till } = useShopTestTills(shop)
 
 const courseIn = (t: TestTill, currency: string) =>
   t.till.ctx.db.prepare('SELECT id, price_amount AS price FROM course WHERE currency = ? AND active = 1 ORDER BY id LIMIT 1').get(currency) as { id: number; price: number }
@@ -79,8 +69,11 @@ describe('Reports across the shop', () => {
 
   it('a till never in a shop reports as before, with no shop part', async () => {
     const alone = await startTestTill()
-    tills.push(alone)
-    const today = localDay(Date.now(), 'UTC')
-    expect(await alone.call('reports:revenue', { from: today, to: today, timeZone: 'UTC' })).not.toHaveProperty('shop')
+    try {
+      const today = localDay(Date.now(), 'UTC')
+      expect(await alone.call('reports:revenue', { from: today, to: today, timeZone: 'UTC' })).not.toHaveProperty('shop')
+    } finally {
+      await alone.close()
+    }
   })
 })
