@@ -2,7 +2,8 @@
 // processes. (1) orders/s pushed: each till sells a backlog while the shop database is down, then it comes back
 // and the three push at once. (2) sync lag: till A sells paced cash sales, till B's local copy is watched; lag is
 // from A's commit to the order being readable at B. (3) a fresh laptop pulling a large shop history (seeded
-// straight into PostgreSQL): from start to every order held locally. Prints figures; asserts nothing.
+// straight into PostgreSQL: each order with its line, its payment, and a refund on one in ten): from start to
+// every order held locally, then to fully synced (lines, payments, refunds and their figures in the copies). Prints figures; asserts nothing.
 // BENCH_BACKLOG (orders per till, default 1000), BENCH_LAG_SALES (default 200), BENCH_HISTORY (default 1000000).
 import pg from 'pg'
 import { startPgCluster } from '../tests/helpers/pg-cluster'
@@ -89,6 +90,10 @@ try {
   await laptop.settled()
   const [{ n: held }] = await laptop.query<{ n: number }>('SELECT count(*) AS n FROM shop_order_copy')
   const [{ n: people }] = await laptop.query<{ n: number }>('SELECT count(*) AS n FROM account')
+  const [figures] = await laptop.query<{ paid: number; refunded: number; days: number }>(
+    'SELECT sum(paid) AS paid, sum(refunded) AS refunded, (SELECT sum(orders) FROM shop_order_day_total) AS days FROM shop_order_copy',
+  )
+  console.log(`  copies: paid ${figures!.paid} and refunded ${figures!.refunded} (minor units, GBP); ${figures!.days} orders in the per-day totals`)
   console.log(
     `fresh laptop: till started in ${((started - pullStart) / 1000).toFixed(1)} s; all ${held} orders held locally ${((ordersIn - started) / 1000).toFixed(1)} s later; ` +
       `fully synced (${people} customers made local and linked back) after ${((Date.now() - pullStart) / 1000).toFixed(1)} s in all`,
@@ -113,6 +118,15 @@ async function seedHistory(orders: number) {
     await client.query(`INSERT INTO shop_order (installation, local_id, sync_seq, id, account_id, person_id, email, customer_name, amount, currency, status, kind, created_at, updated_at)
       SELECT $1, g::text, g, g, p.id, p.id, p.email, p.name, 4900, 'GBP', 'successful', 'sale', 1700000000000 + g::bigint * 60000, 1700000000000 + g::bigint * 60000
         FROM generate_series(1, $2::int) g JOIN shop_person p ON p.id = (SELECT min(id) FROM shop_person) + (g % 20000)`, [install(t), per])
+    // What Orders and Reports across the shop read of each order: its line, its cash payment, a refund on one in ten.
+    await client.query(`INSERT INTO shop_order_item (installation, local_id, sync_seq, id, order_id, course_id, course_code, title, unit_amount)
+      SELECT $1, g::text, g, g, g, 1, 'BK-101', 'Bookkeeping Basics', 4900 FROM generate_series(1, $2::int) g`, [install(t), per])
+    await client.query(`INSERT INTO shop_payment (installation, local_id, sync_seq, id, order_id, method, amount, amount_received, tendered_amount, currency, status, created_at, updated_at)
+      SELECT $1, g::text, g, g, g, 'cash', 4900, 4900, 5000, 'GBP', 'succeeded', 1700000000000 + g::bigint * 60000, 1700000000000 + g::bigint * 60000
+        FROM generate_series(1, $2::int) g`, [install(t), per])
+    await client.query(`INSERT INTO shop_refund (installation, local_id, sync_seq, id, payment_id, amount, currency, status, reason, requested_by, created_at, updated_at)
+      SELECT $1, (g / 10)::text, g / 10, g / 10, g, 1000, 'GBP', 'succeeded', 'requested_by_customer', 'bench', 1700000000000 + g::bigint * 60000, 1700000000000 + g::bigint * 60000
+        FROM generate_series(10, $2::int, 10) g`, [install(t), per])
   }
   await client.end()
 }
