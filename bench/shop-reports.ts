@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { revenueReport } from '../src/main/core/insight/revenue'
-import { openDatabase } from '../src/main/core/store/db'
+import { openDatabase, type Db } from '../src/main/core/store/db'
+import { timeRead } from './timing'
 import { addDays } from '../src/shared/insight'
 
 const { values: args } = parseArgs({ options: { payments: { type: 'string' }, runs: { type: 'string' } } })
@@ -21,8 +22,6 @@ const END = Date.UTC(2026, 11, 1)
 const DAY = 86_400_000
 const CURRENCIES = ['GBP', 'GBP', 'GBP', 'EUR', 'JPY', 'KWD']
 const METHODS = ['card', 'card', 'cash', 'credit'] as const
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1).padStart(8)} ms`
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 let seed = 1
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
@@ -61,19 +60,8 @@ function fill() {
 function time(label: string, days: number, scope: 'till' | 'shop') {
   const to = new Date(END - DAY).toISOString().slice(0, 10)
   const input = { from: addDays(to, 1 - days), to, timeZone: 'Europe/London', scope }
-  const db = openDatabase(file)
-  let started = performance.now()
-  const report = revenueReport(db, input)
-  const cold = performance.now() - started
-  const warm: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    started = performance.now()
-    revenueReport(db, input)
-    warm.push(performance.now() - started)
-  }
-  db.close()
-  const payments = report.currencies.reduce((sum, c) => sum + c.payments, 0)
-  console.log(`  ${label.padEnd(24)} cold ${ms(cold)}   warm median ${ms(median(warm))}   ${payments.toLocaleString('en').padStart(9)} payments counted`)
+  const counted = (db: Db) => revenueReport(db, input).currencies.reduce((sum, c) => sum + c.payments, 0)
+  timeRead(file, RUNS, label, counted, 24, 'payments counted')
 }
 
 try {

@@ -5,7 +5,8 @@ import { openDatabase, type Db } from '../src/main/core/store/db'
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1).padStart(8)} ms`
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-export function timeRead(file: string, runs: number, label: string, run: (db: Db) => number, labelWidth = 40) {
+/** `run` returns how many of `unit` it read (printed beside the times). */
+export function timeRead(file: string, runs: number, label: string, run: (db: Db) => number, labelWidth = 40, unit = 'rows') {
   const db = openDatabase(file)
   let started = performance.now()
   const rows = run(db)
@@ -17,7 +18,7 @@ export function timeRead(file: string, runs: number, label: string, run: (db: Db
     warm.push(performance.now() - started)
   }
   db.close()
-  console.log(`  ${label.padEnd(labelWidth)} cold ${ms(cold)}   warm median ${ms(median(warm))}   ${rows.toLocaleString('en').padStart(9)} rows`)
+  console.log(`  ${label.padEnd(labelWidth)} cold ${ms(cold)}   warm median ${ms(median(warm))}   ${rows.toLocaleString('en').padStart(9)} ${unit}`)
 }
 
 export { ms }

@@ -3,7 +3,7 @@ import { notFound } from '@shared/errors'
 import type { CurrencyTotal } from '@shared/insight'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
-import { shopHistoryAsOf } from './shop-order-copy'
+import { shopHistoryAsOf } from './as-of'
 
 // Shop mode: one customer's orders at the other tills, from the pulled copies. One person is one customer across
 // the shop by email, so they are matched by email, case-insensitively (the copy's email column is NOCASE, indexed).

@@ -2,10 +2,10 @@ import type { shopChannels, ShopOrderRow, ShopTills } from '@shared/contract/sho
 import { readInstallationId } from '../installation'
 import type { HandlerDeps, HandlersFor } from '../api/handler-types'
 import { sql } from '../store/statements'
+import { shopHistoryAsOf } from './as-of'
 
 export function shopHandlers({ ctx, shop }: Pick<HandlerDeps, 'ctx' | 'shop'>): HandlersFor<typeof shopChannels> {
   const { db } = ctx
-  const asOf = () => (sql(db, 'SELECT pulled_at FROM shop_sync_state WHERE singleton = 1').pluck().get() as number | null) ?? null
   return {
     'shop:status': () => shop?.()?.status() ?? { enabled: false, connected: false, asOf: null, pendingPush: 0, lastError: null },
     'shop:tills': () => ({
@@ -19,7 +19,7 @@ export function shopHandlers({ ctx, shop }: Pick<HandlerDeps, 'ctx' | 'shop'>): 
         `SELECT installation, order_id AS orderId, email, customer_name AS customerName, amount, currency, status, kind, created_at AS createdAt
            FROM shop_order_copy WHERE created_at < ? ORDER BY created_at DESC, installation, order_id LIMIT ?`,
       ).all(input.before ?? Number.MAX_SAFE_INTEGER, input.limit) as ShopOrderRow[],
-      asOf: asOf(),
+      asOf: shopHistoryAsOf(db),
       total: sql(db, 'SELECT count(*) FROM shop_order_copy').pluck().get() as number,
     }),
   }

@@ -2,6 +2,7 @@ import type { OtherTillRevenue, RevenueReport, ShopRevenue } from '@shared/insig
 import { dayRanges } from '../insight/days'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
+import { shopHistoryAsOf } from './as-of'
 
 // Reports across the shop: the other tills' succeeded payments and refunds in the report's period, from the copies
 // pulled from the shop database, counted by the same rule as this till's own (the day the money moved: a
@@ -26,7 +27,7 @@ interface TillRow {
 
 /** The report with the other tills' money added beside it; unchanged for a till that has never been in a shop. */
 export function withOtherTills(db: Db, report: RevenueReport, currency: string | null): RevenueReport {
-  const asOf = sql(db, 'SELECT pulled_at FROM shop_sync_state WHERE singleton = 1').pluck().get() as number | null
+  const asOf = shopHistoryAsOf(db)
   const ranges = dayRanges(report.from, report.to, report.timeZone)
   const rows = sql(db, BY_TILL).all({ start: ranges[0]!.start, end: ranges.at(-1)!.end, currency }) as TillRow[]
   if (asOf === null && rows.length === 0) return report

@@ -2,6 +2,7 @@ import type { ShopOrderDetail, ShopOrderItemCopy, ShopPaymentCopy, ShopRefundCop
 import { notFound } from '@shared/errors'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
+import { shopHistoryAsOf } from './as-of'
 
 // Shop mode: one order of another till, read from the copies pulled into this store (so it opens offline), as of
 // the last pull. Read-only by design: its refunds go through that till's Stripe keys, drawer and shift.
@@ -11,11 +12,6 @@ import { sql } from '../store/statements'
 // a busy till's years of history is millions of rows for one order.
 
 type OrderCopyRow = Omit<ShopOrderDetail, 'customerId' | 'items' | 'payments' | 'refunds' | 'asOf'>
-
-/** When the other tills' history was last pulled complete (null: never). */
-export function shopHistoryAsOf(db: Db): number | null {
-  return (sql(db, 'SELECT pulled_at FROM shop_sync_state WHERE singleton = 1').pluck().get() as number | null | undefined) ?? null
-}
 
 export function readShopOrder(db: Db, installation: string, orderId: number): ShopOrderDetail {
   const order = sql(
