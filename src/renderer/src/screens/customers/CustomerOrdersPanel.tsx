@@ -3,10 +3,9 @@ import type { OrderSummary } from '@shared/domain'
 import type { OrderCursor } from '@shared/insight'
 import { api } from '../../api/transport'
 import { Button } from '../../ui/Button'
-import { Money } from '../../ui/Money'
 import { EmptyState, Loading, Panel } from '../../ui/Panel'
 import { OrderStatusBadge } from '../../ui/OrderStatusBadge'
-import { formatDateTime } from '../orders/detail/format'
+import { CustomerOrdersTable } from './CustomerOrdersTable'
 
 /** The customer's orders, newest first; "Show more" fetches the next page after the last one shown. */
 export function CustomerOrdersPanel({ customerId, title = 'Orders' }: { customerId: number; title?: string }) {
@@ -53,32 +52,18 @@ export function CustomerOrdersPanel({ customerId, title = 'Orders' }: { customer
       ) : orders.length === 0 ? (
         <EmptyState title="No orders yet" />
       ) : (
-        <table className="table" aria-labelledby="customer-orders-title">
-          <thead>
-            <tr>
-              <th>Order</th>
-              <th>Date</th>
-              <th>Status</th>
-              <th className="num">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.id}>
-                <td>
-                  <a href={`#/orders/${order.id}`}>#{order.id}</a>
-                </td>
-                <td>{formatDateTime(order.createdAt)}</td>
-                <td>
-                  <OrderStatusBadge status={order.status} />
-                </td>
-                <td className="num">
-                  <Money amount={order.amount} currency={order.currency} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CustomerOrdersTable
+          labelledBy="customer-orders-title"
+          lines={orders.map((order) => ({
+            key: String(order.id),
+            href: `#/orders/${order.id}`,
+            number: order.id,
+            createdAt: order.createdAt,
+            status: <OrderStatusBadge status={order.status} />,
+            amount: order.amount,
+            currency: order.currency,
+          }))}
+        />
       )}
       {next && (
         <div className="row end customer-more">

@@ -1,11 +1,10 @@
 import type { ShopCustomerOrders } from '@shared/contract/shop'
-import { ORDER_STATUSES, type OrderStatus } from '@shared/domain'
 import { useLiveEvents, useQuery } from '../../app/hooks'
-import { Money } from '../../ui/Money'
 import { EmptyState, Panel } from '../../ui/Panel'
-import { OrderStatusBadge } from '../../ui/OrderStatusBadge'
-import { formatDateTime, humanize } from '../orders/detail/format'
+import { formatDateTime } from '../orders/detail/format'
+import { CopiedOrderStatus } from '../orders/shop/CopiedOrderStatus'
 import { shopOrderHref, tillName } from '../orders/shop/shop-order-href'
+import { CustomerOrdersTable } from './CustomerOrdersTable'
 
 /** How many of a customer's other-till orders the page lists (the latest); the totals count them all. */
 export const OTHER_TILLS_SHOWN = 20
@@ -34,35 +33,23 @@ export function ShopCustomerOrdersPanel({ orders }: { orders: ShopCustomerOrders
       {rows.length === 0 ? (
         <EmptyState title="No orders at other tills" />
       ) : (
-        <table className="table" aria-labelledby="customer-shop-orders-title">
-          <thead>
-            <tr>
-              <th>Order</th>
-              <th>Date</th>
-              <th>Status</th>
-              <th className="num">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={`${row.installation}/${row.orderId}`}>
-                <td>
-                  <a href={shopOrderHref(row.installation, row.orderId)}>#{row.orderId}</a>
-                  <div className="muted small" title={row.installation}>
-                    {tillName(row.installation)}
-                  </div>
-                </td>
-                <td>{formatDateTime(row.createdAt)}</td>
-                <td>
-                  {(ORDER_STATUSES as readonly string[]).includes(row.status) ? <OrderStatusBadge status={row.status as OrderStatus} /> : humanize(row.status)}
-                </td>
-                <td className="num">
-                  <Money amount={row.amount} currency={row.currency} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CustomerOrdersTable
+          labelledBy="customer-shop-orders-title"
+          lines={rows.map((row) => ({
+            key: `${row.installation}/${row.orderId}`,
+            href: shopOrderHref(row.installation, row.orderId),
+            number: row.orderId,
+            note: (
+              <div className="muted small" title={row.installation}>
+                {tillName(row.installation)}
+              </div>
+            ),
+            createdAt: row.createdAt,
+            status: <CopiedOrderStatus status={row.status} />,
+            amount: row.amount,
+            currency: row.currency,
+          }))}
+        />
       )}
     </Panel>
   )

@@ -2,10 +2,10 @@ import type { OrderDetail } from '@shared/domain'
 import { isPayable, orderMoney } from '@shared/order-rules'
 import { Badge } from '../../../ui/Badge'
 import { Button } from '../../../ui/Button'
-import { Money } from '../../../ui/Money'
 import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 import { OrderKindBadge } from '../../recurring/OrderKindBadge'
 import { formatDateTime } from './format'
+import { MoneyFacts } from './MoneyFacts'
 
 /** Who, what it came to, where the money stands, and whether a manager must look at it. */
 export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDetail; reviewReason: string | null; onReceipt: (() => void) | null }) {
@@ -47,23 +47,7 @@ export function OrderHeader({ order, reviewReason, onReceipt }: { order: OrderDe
             <div className="muted small">{order.accountEmail}</div>
           </dd>
         </div>
-        <div>
-          <dt>Total</dt>
-          <dd>
-            <Money amount={order.amount} currency={order.currency} />
-          </dd>
-        </div>
-        <div>
-          <dt>Paid</dt>
-          <dd>
-            <Money amount={paid} currency={order.currency} />
-            {refunded > 0 && (
-              <div className="muted small">
-                <Money amount={refunded} currency={order.currency} /> refunded
-              </div>
-            )}
-          </dd>
-        </div>
+        <MoneyFacts amount={order.amount} paid={paid} refunded={refunded} currency={order.currency} />
         <div>
           <dt>Created</dt>
           <dd>{formatDateTime(order.createdAt)}</dd>

@@ -1,21 +1,12 @@
-import type { OrderDetail, Payment, PaymentStatus } from '@shared/domain'
+import type { OrderDetail, Payment } from '@shared/domain'
 import { declineReason } from '@shared/decline-reasons'
 import { refundableLeft } from '@shared/insight'
-import { Badge, type Tone } from '../../../ui/Badge'
+import { Badge } from '../../../ui/Badge'
 import { Button } from '../../../ui/Button'
 import { Money } from '../../../ui/Money'
 import { EmptyState, Panel } from '../../../ui/Panel'
 import { CopyableId } from './CopyButton'
-import { formatShortDateTime, humanize, METHOD_LABEL } from './format'
-
-const TONE: Record<PaymentStatus, Tone> = {
-  pending: 'info',
-  requires_action: 'warning',
-  processing: 'info',
-  succeeded: 'success',
-  failed: 'danger',
-  canceled: 'neutral',
-}
+import { formatShortDateTime, humanize, METHOD_LABEL, moneyStatusTone } from './format'
 
 /** Each payment with its Stripe PaymentIntent (on a line of its own, to copy) and why it failed if it did. */
 export function PaymentsPanel({ order, onRefund }: { order: OrderDetail; onRefund: (payment: Payment) => void }) {
@@ -58,7 +49,7 @@ export function PaymentsPanel({ order, onRefund }: { order: OrderDetail; onRefun
                     <Money amount={payment.amountReceived} currency={payment.currency} />
                   </td>
                   <td>
-                    <Badge tone={TONE[payment.status]}>{humanize(payment.status)}</Badge>
+                    <Badge tone={moneyStatusTone(payment.status)}>{humanize(payment.status)}</Badge>
                   </td>
                   <td className="num">
                     {left > 0 && (

@@ -1,11 +1,10 @@
-import type { OrderDetail, RefundStatus } from '@shared/domain'
-import { Badge, type Tone } from '../../../ui/Badge'
+import type { OrderDetail } from '@shared/domain'
+import { Badge } from '../../../ui/Badge'
 import { Money } from '../../../ui/Money'
 import { Panel } from '../../../ui/Panel'
 import { CopyableId } from './CopyButton'
-import { formatShortDateTime, humanize, METHOD_LABEL, REFUND_REASON_LABEL } from './format'
+import { formatShortDateTime, humanize, METHOD_LABEL, moneyStatusTone, REFUND_REASON_LABEL } from './format'
 
-const TONE: Record<RefundStatus, Tone> = { pending: 'info', requires_action: 'warning', succeeded: 'success', failed: 'danger', canceled: 'neutral' }
 const ASKED_BY: Record<string, string> = { manager: 'Manager', staff: 'Staff', stripe: 'Stripe dashboard' }
 
 /** Every refund of the order's payments, with who asked and Stripe's id to look it up. */
@@ -33,7 +32,7 @@ export function RefundsPanel({ order }: { order: OrderDetail }) {
                   {method && <div className="muted small">to {METHOD_LABEL[method].toLowerCase()}</div>}
                 </td>
                 <td>
-                  <Badge tone={TONE[refund.status]}>{humanize(refund.status)}</Badge>
+                  <Badge tone={moneyStatusTone(refund.status)}>{humanize(refund.status)}</Badge>
                 </td>
                 <td>
                   {REFUND_REASON_LABEL[refund.reason]}

@@ -1,4 +1,5 @@
-import type { RefundReason } from '@shared/domain'
+import type { PaymentStatus, RefundReason, RefundStatus } from '@shared/domain'
+import type { Tone } from '../../../ui/Badge'
 
 // Dates in the shop's locale and zone (Settings), the same on every screen.
 export { formatDate, formatDateTime, formatShortDateTime, formatTime } from '../../../app/shop-format'
@@ -8,6 +9,21 @@ export const REFUND_REASON_LABEL: Record<RefundReason, string> = {
   duplicate: 'Duplicate payment',
   fraudulent: 'Fraudulent',
   other: 'Other',
+}
+
+/** How a payment's or a refund's status reads (refund statuses are a subset of payment statuses). */
+const MONEY_STATUS_TONE: Record<PaymentStatus | RefundStatus, Tone> = {
+  pending: 'info',
+  requires_action: 'warning',
+  processing: 'info',
+  succeeded: 'success',
+  failed: 'danger',
+  canceled: 'neutral',
+}
+
+/** Neutral for a status this build does not know (another till's copy could come from a newer one). */
+export function moneyStatusTone(status: string): Tone {
+  return MONEY_STATUS_TONE[status as PaymentStatus] ?? 'neutral'
 }
 
 export const METHOD_LABEL = { card: 'Card', cash: 'Cash', credit: 'Store credit' } as const

@@ -1,15 +1,14 @@
 import type { ShopOrderDetail } from '@shared/contract/shop'
-import { ORDER_STATUSES, type OrderStatus } from '@shared/domain'
 import type { OrderKind } from '@shared/recurring'
 import { useLiveEvents, useQuery } from '../../../app/hooks'
 import { Badge } from '../../../ui/Badge'
-import { Money } from '../../../ui/Money'
 import { EmptyState, Loading, Panel } from '../../../ui/Panel'
-import { OrderStatusBadge } from '../../../ui/OrderStatusBadge'
 import { OrderKindBadge } from '../../recurring/OrderKindBadge'
-import { formatDateTime, humanize } from '../detail/format'
+import { formatDateTime } from '../detail/format'
 import { tillName } from './shop-order-href'
 import { ShopItemsPanel, ShopPaymentsPanel, ShopRefundsPanel } from './ShopOrderTables'
+import { CopiedOrderStatus } from './CopiedOrderStatus'
+import { MoneyFacts } from '../detail/MoneyFacts'
 
 const KINDS: readonly string[] = ['sale', 'membership', 'renewal', 'installment']
 
@@ -57,7 +56,7 @@ function ShopOrderHeader({ order }: { order: ShopOrderDetail }) {
           <h1 id="shop-order-title" tabIndex={-1}>
             Order #{order.orderId} · <span title={order.installation}>{tillName(order.installation)}</span>
           </h1>
-          {(ORDER_STATUSES as readonly string[]).includes(order.status) ? <OrderStatusBadge status={order.status as OrderStatus} /> : <Badge tone="neutral">{humanize(order.status)}</Badge>}
+          <CopiedOrderStatus status={order.status} />
           {KINDS.includes(order.kind) && <OrderKindBadge kind={order.kind as OrderKind} />}
           <Badge tone="info">Other till</Badge>
         </div>
@@ -76,23 +75,7 @@ function ShopOrderHeader({ order }: { order: ShopOrderDetail }) {
             <div className="muted small">{order.email}</div>
           </dd>
         </div>
-        <div>
-          <dt>Total</dt>
-          <dd>
-            <Money amount={order.amount} currency={order.currency} />
-          </dd>
-        </div>
-        <div>
-          <dt>Paid</dt>
-          <dd>
-            <Money amount={order.paid} currency={order.currency} />
-            {order.refunded > 0 && (
-              <div className="muted small">
-                <Money amount={order.refunded} currency={order.currency} /> refunded
-              </div>
-            )}
-          </dd>
-        </div>
+        <MoneyFacts amount={order.amount} paid={order.paid} refunded={order.refunded} currency={order.currency} />
         <div>
           <dt>Created</dt>
           <dd>{formatDateTime(order.createdAt)}</dd>

@@ -1,13 +1,11 @@
 import type { ShopOrderDetail } from '@shared/contract/shop'
-import { Badge, type Tone } from '../../../ui/Badge'
+import { Badge } from '../../../ui/Badge'
 import { Money } from '../../../ui/Money'
 import { EmptyState, Panel } from '../../../ui/Panel'
 import { CopyableId } from '../detail/CopyButton'
-import { humanize, METHOD_LABEL } from '../detail/format'
+import { humanize, METHOD_LABEL, moneyStatusTone } from '../detail/format'
 
 // Payment and refund statuses as the selling till recorded them; an unknown one (a newer till) shows neutral.
-const TONE: Record<string, Tone> = { pending: 'info', requires_action: 'warning', processing: 'info', succeeded: 'success', failed: 'danger', canceled: 'neutral' }
-const toneOf = (status: string): Tone => TONE[status] ?? 'neutral'
 
 /** The lines as sold at that till (the price then, whatever the catalog says now). */
 export function ShopItemsPanel({ order }: { order: ShopOrderDetail }) {
@@ -64,7 +62,7 @@ export function ShopPaymentsPanel({ order }: { order: ShopOrderDetail }) {
                   <Money amount={payment.amountReceived} currency={payment.currency} />
                 </td>
                 <td>
-                  <Badge tone={toneOf(payment.status)}>{humanize(payment.status)}</Badge>
+                  <Badge tone={moneyStatusTone(payment.status)}>{humanize(payment.status)}</Badge>
                 </td>
               </tr>
               {payment.stripePaymentIntentId && (
@@ -106,7 +104,7 @@ export function ShopRefundsPanel({ order }: { order: ShopOrderDetail }) {
                   {method && <div className="muted small">to {METHOD_LABEL[method].toLowerCase()}</div>}
                 </td>
                 <td>
-                  <Badge tone={toneOf(refund.status)}>{humanize(refund.status)}</Badge>
+                  <Badge tone={moneyStatusTone(refund.status)}>{humanize(refund.status)}</Badge>
                 </td>
               </tr>
             )
