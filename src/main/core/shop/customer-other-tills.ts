@@ -1,6 +1,9 @@
 import type { ShopCustomerOrders } from '@shared/contract/shop'
 import { notFound } from '@shared/errors'
+import type { CurrencyTotals } from '@shared/history'
 import type { CurrencyTotal } from '@shared/insight'
+import { normalizeFilters } from '../history/filters'
+import { buildShopTotalsQuery } from '../history/shop-rows'
 import type { Db } from '../store/db'
 import { sql } from '../store/statements'
 import { shopHistoryAsOf } from './as-of'
@@ -18,13 +21,11 @@ export function customerOrdersAtOtherTills(db: Db, customerId: number, limit: nu
             created_at AS createdAt, paid, refunded
        FROM shop_order_copy WHERE email = ? ORDER BY created_at DESC, installation, order_id DESC LIMIT ?`,
   ).all(email, limit) as ShopCustomerOrders['rows']
-  const totals = (
-    sql(
-      db,
-      `SELECT currency, count(*) AS orders, coalesce(sum(paid), 0) AS paid, coalesce(sum(refunded), 0) AS refunded
-         FROM shop_order_copy WHERE email = ? GROUP BY currency ORDER BY currency`,
-    ).all(email) as Array<Omit<CurrencyTotal, 'net'>>
-  ).map((total) => ({ ...total, net: total.paid - total.refunded }))
+  // The Orders grid's totals over the copies for this customer (every other till), per currency.
+  const query = buildShopTotalsQuery({ ...normalizeFilters({ accountId: customerId }), text: null, installation: null })
+  const totals: CurrencyTotal[] = (sql(db, query.text).all(...query.params) as CurrencyTotals[])
+    .map(({ currency, orders, paid, refunded }) => ({ currency, orders, paid, refunded, net: paid - refunded }))
+    .sort((a, b) => a.currency.localeCompare(b.currency))
   const total = totals.reduce((sum, t) => sum + t.orders, 0)
   return { rows, total, totals, asOf: shopHistoryAsOf(db) }
 }
