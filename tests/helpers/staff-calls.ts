@@ -25,3 +25,10 @@ export async function ownerAndCashier(till: TestTill) {
   const cashier = (await valueOf<{ token: string }>(dispatchAs(till, null, 'staff:signIn', { staffId: cashierId, pin: '3333' }))).token
   return { owner: owner.token, ownerId: owner.person.id, cashier, cashierId }
 }
+
+/** ownerAndCashier, with the cashier's shift open and no float (what a till's day starts with). */
+export async function ownerAndCashierOnShift(till: TestTill) {
+  const people = await ownerAndCashier(till)
+  await valueOf(dispatchAs(till, people.cashier, 'shifts:open', { floats: [] }))
+  return people
+}

@@ -6,7 +6,7 @@ import type { OrderDetail } from '../../src/shared/domain'
 import type { OrderExport } from '../../src/shared/history'
 import type { RevenueReport } from '../../src/shared/insight'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
-import { dispatchAs, ownerAndCashier, valueOf } from '../helpers/staff-calls'
+import { dispatchAs, ownerAndCashierOnShift, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
 import { startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -19,11 +19,7 @@ const as = <C extends Channel>(token: string | null, channel: C, input: ChannelI
 const value = valueOf
 const db = () => t.till.ctx.db
 
-async function people() {
-  const people = await ownerAndCashier(t)
-  await value(as(people.cashier, 'shifts:open', { floats: [] }))
-  return people
-}
+const people = () => ownerAndCashierOnShift(t)
 
 /** RFC 4180 lines of the export (our test data has no quoted line breaks). */
 function csvRows(text: string): string[][] {

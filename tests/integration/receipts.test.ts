@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppInfo, OrderDetail } from '../../src/shared/domain'
 import type { ChannelInput, Channel } from '../../src/shared/ipc-contract'
-import { dispatchAs, ownerAndCashier, valueOf } from '../helpers/staff-calls'
+import { dispatchAs, ownerAndCashierOnShift, valueOf } from '../helpers/staff-calls'
 import { snapshot } from '../helpers/temp-store'
 import { payAs, startTestTill, type TestTill } from '../helpers/test-till'
 
@@ -15,11 +15,7 @@ const as = <C extends Channel>(token: string | null, channel: C, input: ChannelI
 const value = valueOf
 const db = () => t.till.ctx.db
 
-async function people() {
-  const people = await ownerAndCashier(t)
-  await value(as(people.cashier, 'shifts:open', { floats: [] }))
-  return people
-}
+const people = () => ownerAndCashierOnShift(t)
 
 describe('receipt details in Settings', () => {
   it('a manager sets the address and tax id (checked, trimmed, audited); bad input changes nothing; app info carries them', async () => {
